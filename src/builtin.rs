@@ -1,0 +1,149 @@
+//! The built-in templates and data, embedded in the binary by one explicit
+//! table each. The files live in `templates/` and `data/` of the
+//! repository; a unit test checks that the tables and the folders agree.
+
+/// Built-in templates: `(name, source)`.
+pub const TEMPLATES: &[(&str, &str)] = &[
+    ("layout.html", include_str!("../templates/layout.html")),
+    (
+        "job-description.md",
+        include_str!("../templates/job-description.md"),
+    ),
+    ("job-post.md", include_str!("../templates/job-post.md")),
+    ("job-brief.md", include_str!("../templates/job-brief.md")),
+    (
+        "interview-guide.md",
+        include_str!("../templates/interview-guide.md"),
+    ),
+    (
+        "partials/about-us.md",
+        include_str!("../templates/partials/about-us.md"),
+    ),
+    (
+        "partials/apply.md",
+        include_str!("../templates/partials/apply.md"),
+    ),
+    (
+        "partials/brief.md",
+        include_str!("../templates/partials/brief.md"),
+    ),
+    (
+        "partials/duties.md",
+        include_str!("../templates/partials/duties.md"),
+    ),
+    (
+        "partials/eeo.md",
+        include_str!("../templates/partials/eeo.md"),
+    ),
+    (
+        "partials/faq.md",
+        include_str!("../templates/partials/faq.md"),
+    ),
+    (
+        "partials/pay-location.md",
+        include_str!("../templates/partials/pay-location.md"),
+    ),
+    (
+        "partials/pay-table.md",
+        include_str!("../templates/partials/pay-table.md"),
+    ),
+    (
+        "partials/qualifications.md",
+        include_str!("../templates/partials/qualifications.md"),
+    ),
+    (
+        "partials/why-join.md",
+        include_str!("../templates/partials/why-join.md"),
+    ),
+];
+
+/// The built-in documents, in the order `templates list` shows them.
+pub const DOCUMENTS: &[&str] = &[
+    "job-description",
+    "job-post",
+    "job-brief",
+    "interview-guide",
+];
+
+/// Built-in role profiles: `(id, source)`.
+pub const ROLES: &[(&str, &str)] = &[(
+    "customer-service-representative",
+    include_str!("../data/roles/customer-service-representative.yaml"),
+)];
+
+/// Built-in pay tables: `(SOC code, CSV source)`.
+pub const PAY_TABLES: &[(&str, &str)] = &[("43-4051", include_str!("../data/pay/43-4051.csv"))];
+
+/// The source of a built-in template by name.
+pub fn template(name: &str) -> Option<&'static str> {
+    TEMPLATES.iter().find(|(n, _)| *n == name).map(|(_, s)| *s)
+}
+
+/// The source of a built-in role by id.
+pub fn role(id: &str) -> Option<&'static str> {
+    ROLES.iter().find(|(n, _)| *n == id).map(|(_, s)| *s)
+}
+
+/// The built-in pay table for a SOC code.
+pub fn pay_table(soc: &str) -> Option<&'static str> {
+    PAY_TABLES.iter().find(|(n, _)| *n == soc).map(|(_, s)| *s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn files_under(root: &Path, dir: &Path, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                files_under(root, &path, out);
+            } else {
+                let rel = path.strip_prefix(root).unwrap();
+                out.push(rel.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+
+    #[test]
+    fn template_table_matches_the_templates_folder() {
+        let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/templates"));
+        let mut on_disk = Vec::new();
+        files_under(root, root, &mut on_disk);
+        on_disk.sort();
+        let mut embedded: Vec<String> = TEMPLATES.iter().map(|(n, _)| n.to_string()).collect();
+        embedded.sort();
+        assert_eq!(embedded, on_disk);
+    }
+
+    #[test]
+    fn data_tables_match_the_data_folder() {
+        let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/data"));
+        let mut roles = Vec::new();
+        files_under(root, &root.join("roles"), &mut roles);
+        let mut expected: Vec<String> = ROLES
+            .iter()
+            .map(|(id, _)| format!("roles/{id}.yaml"))
+            .collect();
+        roles.sort();
+        expected.sort();
+        assert_eq!(roles, expected);
+        let mut pay = Vec::new();
+        files_under(root, &root.join("pay"), &mut pay);
+        let mut expected: Vec<String> = PAY_TABLES
+            .iter()
+            .map(|(soc, _)| format!("pay/{soc}.csv"))
+            .collect();
+        pay.sort();
+        expected.sort();
+        assert_eq!(pay, expected);
+    }
+
+    #[test]
+    fn every_document_has_a_template() {
+        for doc in DOCUMENTS {
+            assert!(template(&format!("{doc}.md")).is_some(), "{doc}");
+        }
+    }
+}

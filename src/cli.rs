@@ -1,0 +1,113 @@
+//! The command line, as clap derive types. No logic here: `commands` turns
+//! these into work.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Turn YAML role profiles into job descriptions, job posts, job briefs and
+/// interview guides, as Markdown, HTML, plain text or JSON.
+#[derive(Debug, Parser)]
+#[command(name = "hirekit", version, about, long_about = None, propagate_version = true)]
+#[command(
+    after_help = "Start with: hirekit render customer-service-representative\n\
+                        Built-in roles: hirekit roles list"
+)]
+pub struct Cli {
+    /// Options every command takes.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    /// The command to run.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command takes.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
+pub struct GlobalArgs {
+    /// Use this workspace folder instead of looking for hirekit.yaml in the current folder and its ancestors
+    #[arg(long, global = true, value_name = "DIR", env = "HIREKIT_WORKSPACE")]
+    pub workspace: Option<PathBuf>,
+    /// Print only errors
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Print more about what is done
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+    /// When to color messages on stderr (NO_COLOR is honored)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+/// When to use color.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// When stderr is a terminal and NO_COLOR is not set
+    Auto,
+    /// Always
+    Always,
+    /// Never
+    Never,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Render one document for one role (and optionally one location)
+    Render(RenderArgs),
+    /// List roles
+    #[command(subcommand)]
+    Roles(RolesCommand),
+    /// Print a shell completion script
+    Completions(CompletionsArgs),
+}
+
+/// `hirekit render`.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    hirekit render customer-service-representative\n  \
+    hirekit render customer-service-representative --doc job-post --location \"Detroit, MI\" --format html\n  \
+    hirekit render roles/cashier.yaml --doc interview-guide --format txt -o guide.txt")]
+pub struct RenderArgs {
+    /// A role id (from the workspace's roles/ or the built-ins) or a path to a role YAML file
+    pub role: String,
+    /// The document: job-description, job-post, job-brief, interview-guide, or a workspace template's name
+    #[arg(
+        long,
+        short = 'd',
+        default_value = "job-description",
+        value_name = "NAME"
+    )]
+    pub doc: String,
+    /// Output format
+    #[arg(long, short = 'f', default_value = "md", value_name = "FORMAT", value_parser = ["md", "html", "txt", "json"])]
+    pub format: String,
+    /// The location, as "City, ST" (pay then comes from that state's BLS figures)
+    #[arg(long, short = 'l', value_name = "CITY, ST")]
+    pub location: Option<String>,
+    /// A company profile (default: the workspace's company.yaml, if any)
+    #[arg(long, value_name = "FILE")]
+    pub company: Option<PathBuf>,
+    /// With --format html: only the body, without the page shell
+    #[arg(long)]
+    pub fragment: bool,
+    /// Write to this file instead of stdout
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `hirekit roles`.
+#[derive(Debug, Subcommand)]
+pub enum RolesCommand {
+    /// List every role: the workspace's and the built-ins
+    List,
+}
+
+/// `hirekit completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}

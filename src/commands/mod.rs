@@ -1,0 +1,57 @@
+//! One module per command. Each turns its clap arguments into work, wiring
+//! the loaders, the engine and the renderer together; content is written
+//! only through `output`.
+
+pub mod completions;
+pub mod render;
+pub mod roles;
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use crate::cli::{Cli, Command};
+use crate::load;
+use crate::model::Company;
+use crate::ui::Ui;
+use crate::workspace::Workspace;
+
+/// What every command gets: the workspace and the Ui.
+pub struct Ctx {
+    /// The workspace (or the built-ins alone).
+    pub ws: Workspace,
+    /// stderr messages.
+    pub ui: Ui,
+}
+
+/// Runs the command line.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    let ui = Ui::new(&cli.global);
+    let cwd = std::env::current_dir().unwrap_or_else(|_| ".".into());
+    let ws = Workspace::discover(cli.global.workspace.as_deref(), &cwd)?;
+    if let Some(root) = &ws.root {
+        ui.verbose(&format!("workspace: {}", root.display()));
+    }
+    let ctx = Ctx { ws, ui };
+    match cli.command {
+        Command::Render(args) => render::run(&ctx, args),
+        Command::Roles(cmd) => roles::run(&ctx, cmd),
+        Command::Completions(args) => completions::run(args),
+    }
+}
+
+/// The company profile: `--company FILE`, else the workspace's
+/// `company.yaml`, else none.
+pub fn load_company(ctx: &Ctx, explicit: Option<&Path>) -> Result<Option<Company>> {
+    if let Some(path) = explicit {
+        return Ok(Some(load::company::load(
+            path,
+            &path.display().to_string(),
+        )?));
+    }
+    match ctx.ws.path("company.yaml") {
+        Some(path) if path.is_file() => Ok(Some(load::company::load(&path, &ctx.ws.show(&path))?)),
+        _ => Ok(None),
+    }
+}

@@ -1,0 +1,68 @@
+//! `hirekit roles list`.
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use super::Ctx;
+use crate::cli::RolesCommand;
+use crate::load;
+
+/// Runs `hirekit roles ...`.
+pub fn run(ctx: &Ctx, cmd: RolesCommand) -> Result<ExitCode> {
+    match cmd {
+        RolesCommand::List => list(ctx),
+    }
+}
+
+fn list(ctx: &Ctx) -> Result<ExitCode> {
+    let mut rows: Vec<(String, String, String, String)> = Vec::new();
+    if let Some(dir) = ctx.ws.path("roles")
+        && dir.is_dir()
+    {
+        let mut files: Vec<_> = std::fs::read_dir(&dir)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")))
+            .collect();
+        files.sort();
+        for file in files {
+            let loaded = load::role::load(&ctx.ws, &file.display().to_string())?;
+            rows.push((
+                loaded.role.id.clone(),
+                loaded.role.title.clone(),
+                loaded.role.soc_code.clone(),
+                ctx.ws.show(&file),
+            ));
+        }
+    }
+    for (id, _) in crate::builtin::ROLES {
+        if rows.iter().any(|r| r.0 == *id) {
+            continue;
+        }
+        let loaded = load::role::load(&crate::workspace::Workspace::builtin(), id)?;
+        rows.push((
+            loaded.role.id,
+            loaded.role.title,
+            loaded.role.soc_code,
+            "built-in".to_string(),
+        ));
+    }
+    let w_id = rows.iter().map(|r| r.0.len()).max().unwrap_or(2).max(2);
+    let w_title = rows
+        .iter()
+        .map(|r| r.1.chars().count())
+        .max()
+        .unwrap_or(5)
+        .max(5);
+    let mut out = format!(
+        "{:<w_id$}  {:<w_title$}  {:<7}  SOURCE\n",
+        "ID", "TITLE", "SOC"
+    );
+    for (id, title, soc, source) in rows {
+        out.push_str(&format!(
+            "{id:<w_id$}  {title:<w_title$}  {soc:<7}  {source}\n"
+        ));
+    }
+    crate::output::emit(None, &out)?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,241 @@
+//! The custom filters templates use. Each is a plain function with a doc
+//! comment and unit tests; `register_all` adds them to a Tera instance.
+//! A filter that gets the wrong input fails with a message naming itself.
+
+use tera::{Error, Kwargs, State, Tera, TeraResult, Value};
+
+/// Adds every custom filter to `tera`.
+pub fn register_all(tera: &mut Tera) {
+    tera.register_filter("usd", usd_filter);
+    tera.register_filter("number", number_filter);
+    tera.register_filter("state_name", state_name_filter);
+    tera.register_filter("slug", slug_filter);
+    tera.register_filter("oxford", oxford_filter);
+    tera.register_filter("lower_first", lower_first_filter);
+    tera.register_filter("cell", cell_filter);
+    tera.register_filter("period", period_filter);
+}
+
+fn number_arg(name: &str, v: &Value) -> TeraResult<f64> {
+    v.as_f64()
+        .or_else(|| v.as_i64().map(|i| i as f64))
+        .filter(|f| f.is_finite())
+        .ok_or_else(|| Error::message(format!("{name}: expected a number, got {} `{v}`", v.name())))
+}
+
+/// Money in US dollars: `56140 | usd` → `$56,140`, `26.99 | usd` → `$26.99`.
+/// Whole amounts have no cents unless `decimals=2` is given.
+pub fn usd(amount: f64, decimals: Option<usize>) -> String {
+    let decimals = decimals.unwrap_or(if amount.fract().abs() < 1e-9 { 0 } else { 2 });
+    let sign = if amount < 0.0 { "-" } else { "" };
+    format!("{sign}${}", group_thousands(amount.abs(), decimals))
+}
+
+fn usd_filter(v: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
+    let amount = number_arg("usd", v)?;
+    let decimals = kwargs.get::<usize>("decimals")?;
+    Ok(usd(amount, decimals.map(|d| d.min(4))))
+}
+
+/// A number with thousands separators: `2858710 | number` → `2,858,710`.
+pub fn number(value: f64, decimals: usize) -> String {
+    let sign = if value < 0.0 { "-" } else { "" };
+    format!("{sign}{}", group_thousands(value.abs(), decimals))
+}
+
+fn number_filter(v: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
+    let value = number_arg("number", v)?;
+    let decimals = kwargs.get::<usize>("decimals")?.unwrap_or(0).min(4);
+    Ok(number(value, decimals))
+}
+
+fn group_thousands(value: f64, decimals: usize) -> String {
+    let fixed = format!("{value:.decimals$}");
+    let (int, frac) = match fixed.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (fixed.as_str(), None),
+    };
+    let mut out = String::with_capacity(fixed.len() + int.len() / 3);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
+}
+
+/// A state's name from its USPS code: `"MI" | state_name` → `Michigan`.
+fn state_name_filter(code: &str, _: Kwargs, _: &State) -> TeraResult<String> {
+    crate::states::name(code)
+        .map(str::to_string)
+        .ok_or_else(|| Error::message(format!("state_name: unknown state code {code:?}")))
+}
+
+/// ASCII lower-case words joined by dashes: `"Saint-Étienne, FR" | slug` →
+/// `saint-etienne-fr`.
+pub fn slug(s: &str) -> String {
+    let ascii = deunicode::deunicode(s);
+    let mut out = String::with_capacity(ascii.len());
+    for c in ascii.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+fn slug_filter(s: &str, _: Kwargs, _: &State) -> String {
+    slug(s)
+}
+
+/// A list joined with an Oxford comma: `["a", "b", "c"] | oxford` →
+/// `a, b, and c`; `conj="or"` changes the last word.
+pub fn oxford(items: &[String], conj: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [a, b] => format!("{a} {conj} {b}"),
+        [rest @ .., last] => format!("{}, {conj} {last}", rest.join(", ")),
+    }
+}
+
+fn oxford_filter(v: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
+    let items = v
+        .as_array()
+        .ok_or_else(|| Error::message(format!("oxford: expected a list, got {}", v.name())))?;
+    let items: Vec<String> = items.iter().map(ToString::to_string).collect();
+    let conj = kwargs.get::<&str>("conj")?.unwrap_or("and");
+    Ok(oxford(&items, conj))
+}
+
+/// The text with its first letter in lower case, unless the first word is
+/// an acronym (`Great service` → `great service`, `CRM tools` stays).
+pub fn lower_first(s: &str) -> String {
+    let first_word = s.split_whitespace().next().unwrap_or("");
+    let letters: Vec<char> = first_word.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
+        return s.to_string();
+    }
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn lower_first_filter(s: &str, _: Kwargs, _: &State) -> String {
+    lower_first(s)
+}
+
+/// Text made safe for one Markdown table cell: pipes escaped, line breaks
+/// turned into spaces.
+pub fn cell(s: &str) -> String {
+    s.replace(['\r', '\n'], " ").replace('|', "\\|")
+}
+
+fn cell_filter(s: &str, _: Kwargs, _: &State) -> String {
+    cell(s)
+}
+
+/// The text with a final period added when it ends without punctuation.
+pub fn period(s: &str) -> String {
+    let t = s.trim_end();
+    if t.is_empty() || t.ends_with(['.', '!', '?', ':', ';', ')', '"']) {
+        t.to_string()
+    } else {
+        format!("{t}.")
+    }
+}
+
+fn period_filter(s: &str, _: Kwargs, _: &State) -> String {
+    period(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn usd_formats_like_the_reference_page() {
+        for (amount, decimals, expected) in [
+            (56140.0, None, "$56,140"),
+            (26.99, None, "$26.99"),
+            (21.0, Some(2), "$21.00"),
+            (1_234_567.5, None, "$1,234,567.50"),
+            (999.0, None, "$999"),
+            (0.0, None, "$0"),
+            (-1500.0, None, "-$1,500"),
+        ] {
+            assert_eq!(usd(amount, decimals), expected, "{amount}");
+        }
+    }
+
+    #[test]
+    fn numbers_get_thousands_separators() {
+        assert_eq!(number(2_858_710.0, 0), "2,858,710");
+        assert_eq!(number(100.0, 0), "100");
+        assert_eq!(number(1234.5, 1), "1,234.5");
+    }
+
+    #[test]
+    fn slugs_are_ascii() {
+        for (input, expected) in [
+            ("Detroit, MI", "detroit-mi"),
+            ("Saint-Étienne", "saint-etienne"),
+            ("  ../../etc/passwd ", "etc-passwd"),
+            ("São Paulo", "sao-paulo"),
+            ("!!!", ""),
+        ] {
+            assert_eq!(slug(input), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn oxford_comma() {
+        let v = |xs: &[&str]| xs.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(oxford(&v(&[]), "and"), "");
+        assert_eq!(oxford(&v(&["a"]), "and"), "a");
+        assert_eq!(oxford(&v(&["a", "b"]), "or"), "a or b");
+        assert_eq!(oxford(&v(&["a", "b", "c"]), "and"), "a, b, and c");
+    }
+
+    #[test]
+    fn lower_first_keeps_acronyms() {
+        assert_eq!(lower_first("Great service"), "great service");
+        assert_eq!(lower_first("CRM tools"), "CRM tools");
+        assert_eq!(lower_first(""), "");
+    }
+
+    #[test]
+    fn cells_and_periods() {
+        assert_eq!(cell("a|b\nc"), "a\\|b c");
+        assert_eq!(period("Apply today"), "Apply today.");
+        assert_eq!(period("Done."), "Done.");
+    }
+
+    #[test]
+    fn filters_work_inside_templates() {
+        let mut tera = Tera::new();
+        register_all(&mut tera);
+        tera.add_raw_template(
+            "t",
+            "{{ 56140 | usd }} {{ 26.99 | usd }} {{ \"MI\" | state_name }} {{ [\"a\",\"b\",\"c\"] | oxford }}",
+        )
+        .unwrap();
+        let out = tera.render("t", &tera::Context::new()).unwrap();
+        assert_eq!(out, "$56,140 $26.99 Michigan a, b, and c");
+        tera.add_raw_template("bad", "{{ \"x\" | usd }}").unwrap();
+        let err = tera.render("bad", &tera::Context::new()).unwrap_err();
+        assert!(err.to_string().contains("usd: expected a number"), "{err}");
+    }
+}

@@ -1,0 +1,75 @@
+//! Loading `company.yaml`.
+
+use std::path::Path;
+
+use anyhow::Result;
+
+use crate::diag::{Diagnostic, find_yaml_key};
+use crate::model::Company;
+
+/// Parses a company profile from its text; `path` is shown in errors.
+pub fn parse(path: &str, bytes: &[u8]) -> Result<Company, Diagnostic> {
+    let source = super::utf8(path, bytes)?;
+    let company: Company = super::yaml::parse(path, source)?;
+    if company.name.trim().is_empty() {
+        let (line, col) = find_yaml_key(source, "name");
+        return Err(Diagnostic::at(
+            path,
+            source,
+            line,
+            col,
+            "`name` must not be empty",
+        ));
+    }
+    for (key, url) in [
+        ("apply_url", &company.apply_url),
+        ("website", &company.website),
+        ("logo", &company.logo),
+    ] {
+        if !url.is_empty() && !is_web_url(url) {
+            let (line, col) = find_yaml_key(source, key);
+            return Err(Diagnostic::at(
+                path,
+                source,
+                line,
+                col,
+                format!("`{key}` must be an http:// or https:// URL, got `{url}`"),
+            ));
+        }
+    }
+    Ok(company)
+}
+
+/// Reads and parses a company file.
+pub fn load(path: &Path, shown: &str) -> Result<Company> {
+    let bytes = super::read(path)?;
+    Ok(parse(shown, &bytes)?)
+}
+
+/// Whether `url` is an absolute http(s) URL (the only kind put into links).
+pub fn is_web_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn minimal_company_parses() {
+        let c = parse("company.yaml", b"name: Acme\n").unwrap();
+        assert_eq!(c.name, "Acme");
+        assert!(c.why_join.is_empty());
+    }
+
+    #[test]
+    fn non_web_urls_are_refused() {
+        let err = parse("c.yaml", b"name: A\napply_url: javascript:alert(1)\n").unwrap_err();
+        assert_eq!(err.line, 2);
+        assert!(err.message.contains("apply_url"));
+        assert!(is_web_url("https://example.com/jobs"));
+        assert!(!is_web_url("https://exa mple.com"));
+    }
+}

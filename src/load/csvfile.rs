@@ -1,0 +1,242 @@
+//! Shared CSV reading: UTF-8 BOM and CRLF accepted, headers matched without
+//! regard to case, and every error located as `file:line` plus the column.
+
+use crate::diag::Diagnostic;
+
+/// A CSV file in memory, with its header row lower-cased and trimmed.
+pub struct CsvFile<'a> {
+    /// The path as shown to the user.
+    pub path: &'a str,
+    /// Lower-cased, trimmed header names.
+    pub headers: Vec<String>,
+    reader: csv::Reader<&'a [u8]>,
+    /// Byte offsets where each line starts, to turn a record's byte offset
+    /// into its line number.
+    line_starts: Vec<usize>,
+    text: &'a str,
+}
+
+/// One data row: its 1-based line number in the file and its cells.
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// The line the row starts on.
+    pub line: usize,
+    /// The row's cells, trimmed.
+    pub cells: Vec<String>,
+}
+
+impl<'a> CsvFile<'a> {
+    /// Opens CSV text; `delimiter` is usually `b','`.
+    pub fn open(path: &'a str, text: &'a str, delimiter: u8) -> Result<Self, Diagnostic> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if text.trim().is_empty() {
+            return Err(Diagnostic::file(
+                path,
+                "file is empty; expected a header row",
+            ));
+        }
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .flexible(true)
+            .trim(csv::Trim::All)
+            .from_reader(text.as_bytes());
+        let headers = reader
+            .headers()
+            .map_err(|e| error_to_diag(path, 1, &e))?
+            .iter()
+            .map(|h| h.trim().to_ascii_lowercase())
+            .collect();
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Ok(CsvFile {
+            path,
+            headers,
+            reader,
+            line_starts,
+            text,
+        })
+    }
+
+    /// The 1-based line holding byte `offset`.
+    fn line_of(&self, offset: u64) -> usize {
+        // The csv reader reports where it stopped reading the previous
+        // record, before any line ends and blank lines: skip those.
+        let mut offset = usize::try_from(offset).unwrap_or(usize::MAX);
+        let bytes = self.text.as_bytes();
+        while offset < bytes.len() && matches!(bytes[offset], b'\r' | b'\n') {
+            offset += 1;
+        }
+        match self.line_starts.binary_search(&offset) {
+            Ok(i) => i + 1,
+            Err(i) => i,
+        }
+    }
+
+    /// The index of a header, if present.
+    pub fn column(&self, name: &str) -> Option<usize> {
+        self.headers.iter().position(|h| h == name)
+    }
+
+    /// Fails naming every required header that is missing.
+    pub fn require(&self, names: &[&str]) -> Result<(), Diagnostic> {
+        let missing: Vec<&str> = names
+            .iter()
+            .copied()
+            .filter(|n| self.column(n).is_none())
+            .collect();
+        if missing.is_empty() {
+            return Ok(());
+        }
+        Err(Diagnostic::file(
+            self.path,
+            format!(
+                "missing required column{} {}; the header row has {}",
+                if missing.len() == 1 { "" } else { "s" },
+                backticked(&missing),
+                backticked(&self.headers.iter().map(String::as_str).collect::<Vec<_>>()),
+            ),
+        ))
+    }
+
+    /// The next row, `None` at the end. A row with more or fewer cells than
+    /// the header is an error naming its line.
+    pub fn next_row(&mut self) -> Option<Result<Row, Diagnostic>> {
+        let mut record = csv::StringRecord::new();
+        match self.reader.read_record(&mut record) {
+            Ok(false) => None,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| self.line_of(p.byte()));
+                Some(Err(error_to_diag(self.path, line, &e)))
+            }
+            Ok(true) => {
+                let line = record.position().map_or(0, |p| self.line_of(p.byte()));
+                if record.len() != self.headers.len() {
+                    if record.len() == 1 && record.get(0).is_some_and(str::is_empty) {
+                        // A blank line inside the file: skip it.
+                        return self.next_row();
+                    }
+                    return Some(Err(Diagnostic::file(
+                        format!("{}:{line}", self.path),
+                        format!(
+                            "row has {} cells but the header has {} columns",
+                            record.len(),
+                            self.headers.len()
+                        ),
+                    )));
+                }
+                Some(Ok(Row {
+                    line,
+                    cells: record.iter().map(str::to_string).collect(),
+                }))
+            }
+        }
+    }
+}
+
+impl Row {
+    /// The cell at `index`, or "" when the column is absent.
+    pub fn get(&self, index: Option<usize>) -> &str {
+        index
+            .and_then(|i| self.cells.get(i))
+            .map_or("", String::as_str)
+    }
+}
+
+/// An error about one cell: `file:line: column `col`: message`.
+pub fn cell_error(
+    path: &str,
+    line: usize,
+    column: &str,
+    message: impl std::fmt::Display,
+) -> Diagnostic {
+    Diagnostic::file(
+        format!("{path}:{line}"),
+        format!("column `{column}`: {message}"),
+    )
+}
+
+fn error_to_diag(path: &str, line: usize, e: &csv::Error) -> Diagnostic {
+    let shown = if line > 0 {
+        format!("{path}:{line}")
+    } else {
+        path.to_string()
+    };
+    let message = match e.kind() {
+        csv::ErrorKind::Utf8 { .. } => "invalid UTF-8; save the file as UTF-8".to_string(),
+        csv::ErrorKind::Io(io) => format!("cannot read: {io}"),
+        _ => format!("malformed CSV: {e}"),
+    };
+    Diagnostic::file(shown, message)
+}
+
+/// `` `a`, `b` `` for a list of names.
+pub fn backticked(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Parses a number as written in spreadsheets: `43690`, `43,690`, `$43,690.00`.
+pub fn parse_number(cell: &str) -> Option<f64> {
+    let cleaned: String = cell
+        .trim()
+        .chars()
+        .filter(|c| *c != ',' && *c != '$' && *c != ' ')
+        .collect();
+    if cleaned.is_empty() {
+        return None;
+    }
+    cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_bom_crlf_and_case_insensitive_headers() {
+        let text = "\u{feff}City,STATE\r\nDetroit,MI\r\n\r\nDenver,CO\r\n";
+        let mut f = CsvFile::open("s.csv", text, b',').unwrap();
+        assert_eq!(f.headers, ["city", "state"]);
+        f.require(&["city", "state"]).unwrap();
+        let rows: Vec<_> = std::iter::from_fn(|| f.next_row())
+            .map(|r| r.unwrap())
+            .collect();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].line, 2);
+        assert_eq!(rows[1].line, 4);
+        assert_eq!(rows[1].cells, ["Denver", "CO"]);
+    }
+
+    #[test]
+    fn missing_columns_are_named() {
+        let f = CsvFile::open("s.csv", "city\nDetroit\n", b',').unwrap();
+        let err = f.require(&["city", "state"]).unwrap_err();
+        assert!(err.message.contains("`state`"), "{}", err.message);
+    }
+
+    #[test]
+    fn ragged_row_names_its_line() {
+        let mut f = CsvFile::open("s.csv", "a,b\n1,2\n3\n", b',').unwrap();
+        assert!(f.next_row().unwrap().is_ok());
+        let err = f.next_row().unwrap().unwrap_err();
+        assert_eq!(err.path, "s.csv:3");
+    }
+
+    #[test]
+    fn numbers_as_spreadsheets_write_them() {
+        for (cell, expected) in [
+            ("43690", Some(43690.0)),
+            ("43,690", Some(43690.0)),
+            ("$21.01", Some(21.01)),
+            ("", None),
+            ("abc", None),
+            ("inf", None),
+        ] {
+            assert_eq!(parse_number(cell), expected, "{cell}");
+        }
+    }
+}

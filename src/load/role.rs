@@ -1,0 +1,257 @@
+//! Loading and checking role profiles.
+
+use crate::diag::{Diagnostic, find_yaml_key};
+use crate::model::Role;
+
+/// Parses a role profile and checks what types cannot: the SOC code's
+/// form, non-empty text, and the lists the documents need. `default_id` is
+/// the file name without its extension.
+pub fn parse(path: &str, bytes: &[u8], default_id: &str) -> Result<Role, Diagnostic> {
+    let source = super::utf8(path, bytes)?;
+    let mut role: Role = super::yaml::parse(path, source)?;
+    if role.id.trim().is_empty() {
+        role.id = default_id.to_string();
+    }
+    check(path, source, &role)?;
+    Ok(role)
+}
+
+fn check(path: &str, source: &str, role: &Role) -> Result<(), Diagnostic> {
+    let at = |key: &str, message: String| {
+        let (line, col) = find_yaml_key(source, key);
+        Diagnostic::at(path, source, line, col, message)
+    };
+    if !is_slug(&role.id) {
+        return Err(at(
+            "id",
+            format!(
+                "`id` must be lower-case letters, digits and dashes, got {:?}",
+                role.id
+            ),
+        ));
+    }
+    if !is_soc_code(&role.soc_code) {
+        return Err(at(
+            "soc_code",
+            format!(
+                "`soc_code` must look like `NN-NNNN` (e.g. `43-4051`), got {:?}",
+                role.soc_code
+            ),
+        ));
+    }
+    for (key, value) in [
+        ("title", &role.title),
+        ("summary", &role.summary),
+        ("overview", &role.overview),
+        ("mission", &role.brief.mission),
+        ("impact", &role.brief.impact),
+        ("ideal_candidate", &role.brief.ideal_candidate),
+        ("call_to_action", &role.brief.call_to_action),
+    ] {
+        if value.trim().is_empty() {
+            return Err(at(key, format!("`{key}` must not be empty")));
+        }
+    }
+    let lists: [(&str, usize); 10] = [
+        ("duties", role.duties.len()),
+        ("key_responsibilities", role.key_responsibilities.len()),
+        ("requirements", role.requirements.len()),
+        ("required", role.qualifications.required.len()),
+        ("skills", role.skills.len()),
+        ("steps", role.career_path.steps.len()),
+        ("common", role.related_titles.common.titles.len()),
+        ("competencies", role.interview.competencies.len()),
+        ("rating_scale", role.interview.rating_scale.len()),
+        (
+            "items",
+            role.work_hours.items.len().min(role.benefits.items.len()),
+        ),
+    ];
+    for (key, len) in lists {
+        if len == 0 {
+            return Err(at(key, format!("`{key}` must list at least one entry")));
+        }
+    }
+    for group in &role.duties {
+        if group.heading.trim().is_empty() || group.items.is_empty() {
+            return Err(at(
+                "heading",
+                "every duty group needs a `heading` and at least one item".to_string(),
+            ));
+        }
+    }
+    for c in &role.interview.competencies {
+        if c.questions.is_empty() {
+            return Err(at(
+                "questions",
+                format!("competency {:?} has no questions", c.name),
+            ));
+        }
+    }
+    let scores: Vec<u8> = role
+        .interview
+        .rating_scale
+        .iter()
+        .map(|r| r.score)
+        .collect();
+    let sorted = {
+        let mut s = scores.clone();
+        s.sort_unstable();
+        s.dedup();
+        s
+    };
+    if sorted != scores {
+        return Err(at(
+            "rating_scale",
+            "`rating_scale` scores must be unique and listed lowest first".to_string(),
+        ));
+    }
+    if let Some(pay) = &role.pay
+        && pay.table.is_some() != pay.rows.is_empty()
+    {
+        return Err(at(
+            "pay",
+            "`pay` takes either `table` (a CSV path) or `rows`, not both and not neither"
+                .to_string(),
+        ));
+    }
+    Ok(())
+}
+
+/// Whether `s` is a SOC code of the form `NN-NNNN`.
+pub fn is_soc_code(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 7
+        && b[2] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 2 || c.is_ascii_digit())
+}
+
+/// Whether `s` is a usable id: lower-case ASCII letters, digits, dashes.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 100
+        && !s.starts_with('-')
+        && s.bytes()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
+}
+
+/// Where a loaded role profile came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// A file; its folder anchors relative paths in the profile.
+    File(std::path::PathBuf),
+    /// The built-in profile with this id.
+    Builtin,
+}
+
+/// A role profile with where it came from.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The profile.
+    pub role: Role,
+    /// The file as shown to the user (`builtin:<id>` for a built-in).
+    pub shown: String,
+    /// Where it came from.
+    pub origin: Origin,
+}
+
+/// Finds and loads a role: `arg` is a path to a YAML file, or an id looked
+/// up in the workspace's `roles/`, then among the built-ins.
+pub fn load(ws: &crate::workspace::Workspace, arg: &str) -> anyhow::Result<Loaded> {
+    use anyhow::bail;
+    use std::path::Path;
+
+    let as_path = Path::new(arg);
+    let looks_like_path =
+        arg.ends_with(".yaml") || arg.ends_with(".yml") || arg.contains('/') || arg.contains('\\');
+    let file = if looks_like_path {
+        Some(as_path.to_path_buf())
+    } else {
+        ["yaml", "yml"]
+            .iter()
+            .filter_map(|ext| ws.path(&format!("roles/{arg}.{ext}")))
+            .find(|p| p.is_file())
+    };
+    if let Some(file) = file {
+        let bytes = super::read(&file)?;
+        let shown = if looks_like_path {
+            file.display().to_string()
+        } else {
+            ws.show(&file)
+        };
+        let stem = file
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let role = parse(&shown, &bytes, &crate::engine::filters::slug(&stem))?;
+        let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
+        return Ok(Loaded {
+            role,
+            shown,
+            origin: Origin::File(dir),
+        });
+    }
+    if let Some(src) = crate::builtin::role(arg) {
+        let shown = format!("builtin:roles/{arg}.yaml");
+        let role = parse(&shown, src.as_bytes(), arg)?;
+        return Ok(Loaded {
+            role,
+            shown,
+            origin: Origin::Builtin,
+        });
+    }
+    let mut known: Vec<String> = crate::builtin::ROLES
+        .iter()
+        .map(|(id, _)| id.to_string())
+        .collect();
+    if let Some(dir) = ws.path("roles")
+        && let Ok(entries) = std::fs::read_dir(dir)
+    {
+        for e in entries.flatten() {
+            let p = e.path();
+            if matches!(p.extension().and_then(|x| x.to_str()), Some("yaml" | "yml"))
+                && let Some(stem) = p.file_stem()
+            {
+                known.push(stem.to_string_lossy().to_string());
+            }
+        }
+    }
+    known.sort();
+    known.dedup();
+    bail!(
+        "no role `{arg}`: not a file, not in the workspace's `roles/`, and not built in; known roles: {}",
+        known
+            .iter()
+            .map(|k| format!("`{k}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn soc_codes() {
+        for (s, ok) in [
+            ("43-4051", true),
+            ("434051", false),
+            ("43-405", false),
+            ("4a-4051", false),
+            ("43-4051.00", false),
+        ] {
+            assert_eq!(is_soc_code(s), ok, "{s}");
+        }
+    }
+
+    #[test]
+    fn slugs() {
+        assert!(is_slug("customer-service-representative"));
+        assert!(!is_slug("Customer"));
+        assert!(!is_slug("../x"));
+        assert!(!is_slug(""));
+    }
+}

@@ -1,0 +1,19 @@
+//! The `hirekit` binary: parse arguments, run, report the error once.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use hirekit::cli::Cli;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let ui = hirekit::ui::Ui::new(&cli.global);
+    match hirekit::run(cli) {
+        Ok(code) => code,
+        Err(err) if hirekit::is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            ui.error(&hirekit::report(&err));
+            hirekit::failure()
+        }
+    }
+}

@@ -1,0 +1,338 @@
+//! The render pipeline: a role, a company, a location and a document name
+//! in; Markdown, HTML, plain text or JSON out.
+//!
+//! Markdown is the template's output, tidied. HTML is that Markdown through
+//! pulldown-cmark, wrapped in the `layout.html` template (or bare with
+//! `fragment`). Text is that Markdown flattened. JSON is the render context.
+
+pub mod context;
+pub mod markdown;
+pub mod text;
+
+use std::fmt;
+use std::str::FromStr;
+
+use anyhow::{Result, anyhow};
+
+use crate::engine::Engine;
+use crate::model::pay::PayTable;
+use crate::model::{Company, Location, Role};
+use context::{CompanyView, DocInfo, PayTableView, RenderContext, tool_info};
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Format {
+    /// Markdown, the template's own output.
+    Md,
+    /// An HTML page (or fragment).
+    Html,
+    /// Plain text.
+    Txt,
+    /// The render context as JSON.
+    Json,
+}
+
+impl Format {
+    /// Every format, in canonical order.
+    pub const ALL: [Format; 4] = [Format::Md, Format::Html, Format::Txt, Format::Json];
+
+    /// The file extension, which is also the format's name.
+    pub fn ext(self) -> &'static str {
+        match self {
+            Format::Md => "md",
+            Format::Html => "html",
+            Format::Txt => "txt",
+            Format::Json => "json",
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.ext())
+    }
+}
+
+impl FromStr for Format {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "md" | "markdown" => Ok(Format::Md),
+            "html" => Ok(Format::Html),
+            "txt" | "text" => Ok(Format::Txt),
+            "json" => Ok(Format::Json),
+            other => Err(format!(
+                "unknown format `{other}`; expected one of `md`, `html`, `txt`, `json`"
+            )),
+        }
+    }
+}
+
+/// Options that change how a document renders.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RenderOptions {
+    /// HTML without the page shell, for pasting into an ATS.
+    pub fragment: bool,
+}
+
+/// A role ready to render: the profile, its company and pay table, and the
+/// part of the template context that is the same for every location
+/// (built once, so a batch pays for it once).
+pub struct RoleInput {
+    /// The role profile.
+    pub role: Role,
+    /// Where the profile came from, as shown to the user.
+    pub path: String,
+    /// The company.
+    pub company: CompanyView,
+    /// The pay table, sorted for display.
+    pub pay_table: Option<PayTableView>,
+    /// The raw pay table, for pay resolution.
+    pub table: Option<PayTable>,
+    base: tera::Context,
+}
+
+impl RoleInput {
+    /// Prepares a role for rendering.
+    pub fn new(
+        role: Role,
+        path: String,
+        company: Option<Company>,
+        table: Option<PayTable>,
+    ) -> Self {
+        let company = CompanyView::new(company);
+        let pay_table = table.as_ref().map(PayTableView::new);
+        let mut base = tera::Context::new();
+        base.insert("hirekit", &tool_info());
+        base.insert("role", &role);
+        base.insert("company", &company);
+        base.insert("pay_table", &pay_table);
+        RoleInput {
+            role,
+            path,
+            company,
+            pay_table,
+            table,
+            base,
+        }
+    }
+
+    /// The full render context for a location and document.
+    pub fn context<'a>(
+        &'a self,
+        location: Option<&'a Location>,
+        doc: &str,
+        format: Format,
+    ) -> RenderContext<'a> {
+        RenderContext {
+            hirekit: tool_info(),
+            doc: DocInfo {
+                name: doc.to_string(),
+                format: format.ext().to_string(),
+            },
+            role: &self.role,
+            company: &self.company,
+            location,
+            pay: crate::pay::resolve(location, self.table.as_ref()),
+            pay_table: self.pay_table.as_ref(),
+        }
+    }
+
+    fn tera_context(
+        &self,
+        location: Option<&Location>,
+        doc: &str,
+        format: Format,
+    ) -> tera::Context {
+        let mut ctx = self.base.clone();
+        ctx.insert(
+            "doc",
+            &DocInfo {
+                name: doc.to_string(),
+                format: format.ext().to_string(),
+            },
+        );
+        ctx.insert("location", &location);
+        ctx.insert("pay", &crate::pay::resolve(location, self.table.as_ref()));
+        ctx
+    }
+}
+
+/// Renders one document in several formats at once, sharing the Markdown.
+/// The results come back in the order of `formats`.
+pub fn render_formats(
+    engine: &Engine,
+    input: &RoleInput,
+    location: Option<&Location>,
+    doc: &str,
+    formats: &[Format],
+    opts: RenderOptions,
+) -> Result<Vec<String>> {
+    let template = format!("{doc}.md");
+    let needs_md = formats.iter().any(|f| *f != Format::Json);
+    let md = if needs_md {
+        let ctx = input.tera_context(location, doc, Format::Md);
+        let raw = engine.render(&template, &ctx).map_err(|e| {
+            let place = location
+                .map(|l| format!(" for {:?}", l.label()))
+                .unwrap_or_default();
+            anyhow!(e).context(format!(
+                "cannot render `{doc}` for `{}`{place}",
+                input.role.id
+            ))
+        })?;
+        tidy_markdown(&raw)
+    } else {
+        String::new()
+    };
+    formats
+        .iter()
+        .map(|format| match format {
+            Format::Md => Ok(md.clone()),
+            Format::Txt => Ok(text::to_text(&md)),
+            Format::Html => html_page(engine, input, location, doc, &md, opts),
+            Format::Json => {
+                let ctx = input.context(location, doc, Format::Json);
+                let mut s = serde_json::to_string_pretty(&ctx)?;
+                s.push('\n');
+                Ok(s)
+            }
+        })
+        .collect()
+}
+
+/// Renders one document in one format.
+pub fn render(
+    engine: &Engine,
+    input: &RoleInput,
+    location: Option<&Location>,
+    doc: &str,
+    format: Format,
+    opts: RenderOptions,
+) -> Result<String> {
+    let mut out = render_formats(engine, input, location, doc, &[format], opts)?;
+    Ok(out.pop().unwrap_or_default())
+}
+
+fn html_page(
+    engine: &Engine,
+    input: &RoleInput,
+    location: Option<&Location>,
+    doc: &str,
+    md: &str,
+    opts: RenderOptions,
+) -> Result<String> {
+    let body = markdown::to_html(md);
+    if opts.fragment {
+        return Ok(body);
+    }
+    let mut ctx = input.tera_context(location, doc, Format::Html);
+    let page = Page {
+        title: first_heading(md).unwrap_or_else(|| input.role.title.clone()),
+        description: description(md, 160),
+        lang: "en",
+    };
+    ctx.insert("page", &page);
+    ctx.insert_value("body", tera::Value::safe_string(&body));
+    engine
+        .render("layout.html", &ctx)
+        .map_err(|e| anyhow!(e).context(format!("cannot render the HTML page for `{doc}`")))
+}
+
+#[derive(serde::Serialize)]
+struct Page {
+    title: String,
+    description: String,
+    lang: &'static str,
+}
+
+/// The text of the first `# ` heading.
+fn first_heading(md: &str) -> Option<String> {
+    md.lines()
+        .find_map(|l| l.strip_prefix("# "))
+        .map(|t| strip_inline(t.trim()))
+}
+
+/// The first paragraph as plain text, cut at a word boundary to `max` chars.
+fn description(md: &str, max: usize) -> String {
+    let para: Vec<&str> = md
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|b| {
+            !b.is_empty()
+                && !b.starts_with(['#', '-', '|', '*', '>'])
+                && !b.chars().next().is_some_and(|c| c.is_ascii_digit())
+        })
+        .take(1)
+        .collect();
+    let text = strip_inline(&para.join(" ").replace('\n', " "));
+    if text.chars().count() <= max {
+        return text;
+    }
+    let mut cut = String::new();
+    for word in text.split_whitespace() {
+        if cut.chars().count() + word.chars().count() + 1 > max - 1 {
+            break;
+        }
+        if !cut.is_empty() {
+            cut.push(' ');
+        }
+        cut.push_str(word);
+    }
+    cut.push('…');
+    cut
+}
+
+/// Markdown inline text without emphasis markers.
+fn strip_inline(s: &str) -> String {
+    text::to_text(s).trim_end().replace('\n', " ")
+}
+
+/// Tidies template output: no trailing spaces, at most one blank line in a
+/// row, no blank lines at the start, exactly one newline at the end.
+pub fn tidy_markdown(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut blank_run = 0;
+    for line in raw.lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            blank_run += 1;
+            continue;
+        }
+        if !out.is_empty() && blank_run > 0 {
+            out.push('\n');
+        }
+        blank_run = 0;
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tidy_collapses_blank_lines() {
+        assert_eq!(tidy_markdown("\n\n# A  \n\n\n\nb\n\n"), "# A\n\nb\n");
+        assert_eq!(tidy_markdown(""), "");
+    }
+
+    #[test]
+    fn formats_parse() {
+        assert_eq!("HTML".parse::<Format>(), Ok(Format::Html));
+        assert!("pdf".parse::<Format>().unwrap_err().contains("`pdf`"));
+    }
+
+    #[test]
+    fn description_is_first_paragraph_cut_at_a_word() {
+        let md = "# Title\n\nFirst **para** here.\n\nSecond.\n";
+        assert_eq!(description(md, 160), "First para here.");
+        assert_eq!(first_heading(md).as_deref(), Some("Title"));
+        let long = format!("# T\n\n{}\n", "word ".repeat(100));
+        let d = description(&long, 30);
+        assert!(d.chars().count() <= 30 && d.ends_with('…'), "{d}");
+    }
+}

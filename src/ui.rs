@@ -1,0 +1,91 @@
+//! Messages on stderr: warnings, notes, errors, with color when wanted.
+//! Content never goes here; it goes to stdout or files.
+
+use std::io::{IsTerminal, Write};
+
+use crate::cli::{ColorChoice, GlobalArgs};
+
+/// How chatty and colorful stderr is.
+#[derive(Debug, Clone, Copy)]
+pub struct Ui {
+    /// Print only errors.
+    pub quiet: bool,
+    /// Print more.
+    pub verbose: bool,
+    /// Use ANSI colors.
+    pub color: bool,
+}
+
+impl Ui {
+    /// From the global options and the environment (`NO_COLOR`).
+    pub fn new(global: &GlobalArgs) -> Self {
+        Ui {
+            quiet: global.quiet,
+            verbose: global.verbose,
+            color: color_enabled(global.color),
+        }
+    }
+
+    /// A quiet, colorless Ui, for tests.
+    pub fn plain() -> Self {
+        Ui {
+            quiet: false,
+            verbose: false,
+            color: false,
+        }
+    }
+
+    /// `warning: ...` unless quiet.
+    pub fn warn(&self, message: &str) {
+        if !self.quiet {
+            self.print(&format!("{}{message}", self.paint("warning: ", "33")));
+        }
+    }
+
+    /// A plain status line unless quiet.
+    pub fn status(&self, message: &str) {
+        if !self.quiet {
+            self.print(message);
+        }
+    }
+
+    /// A line shown only with `--verbose`.
+    pub fn verbose(&self, message: &str) {
+        if self.verbose {
+            self.print(message);
+        }
+    }
+
+    /// An error report: its first `error:` painted red.
+    pub fn error(&self, report: &str) {
+        let report = match report.strip_prefix("error: ") {
+            Some(rest) => format!("{}{rest}", self.paint("error: ", "31;1")),
+            None => report.to_string(),
+        };
+        self.print(&report);
+    }
+
+    fn paint(&self, text: &str, code: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+
+    fn print(&self, message: &str) {
+        let mut err = std::io::stderr().lock();
+        let _ = writeln!(err, "{message}");
+    }
+}
+
+fn color_enabled(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stderr().is_terminal()
+        }
+    }
+}

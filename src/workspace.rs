@@ -1,0 +1,86 @@
+//! Finding the workspace: a folder with `hirekit.yaml`, found in the current
+//! folder or an ancestor (as Cargo finds `Cargo.toml`), or given with
+//! `--workspace`. Without one, the built-in roles, templates and data serve
+//! on their own.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Result, bail};
+
+/// The workspace's marker file.
+pub const MARKER: &str = "hirekit.yaml";
+
+/// Where user files come from.
+#[derive(Debug, Clone, Default)]
+pub struct Workspace {
+    /// The workspace folder, or `None` for the built-ins alone.
+    pub root: Option<PathBuf>,
+}
+
+impl Workspace {
+    /// The built-ins alone.
+    pub fn builtin() -> Self {
+        Workspace { root: None }
+    }
+
+    /// Finds the workspace: `explicit` if given (it must hold `hirekit.yaml`
+    /// or at least exist), else the nearest ancestor of `cwd` with
+    /// `hirekit.yaml`, else none.
+    pub fn discover(explicit: Option<&Path>, cwd: &Path) -> Result<Self> {
+        if let Some(dir) = explicit {
+            if !dir.is_dir() {
+                bail!("workspace folder `{}` does not exist", dir.display());
+            }
+            return Ok(Workspace {
+                root: Some(dir.to_path_buf()),
+            });
+        }
+        for dir in cwd.ancestors() {
+            if dir.join(MARKER).is_file() {
+                return Ok(Workspace {
+                    root: Some(dir.to_path_buf()),
+                });
+            }
+        }
+        Ok(Workspace::builtin())
+    }
+
+    /// A path inside the workspace, if there is one.
+    pub fn path(&self, rel: &str) -> Option<PathBuf> {
+        self.root.as_ref().map(|r| r.join(rel))
+    }
+
+    /// How a workspace file is shown in messages: relative to the workspace.
+    pub fn show(&self, path: &Path) -> String {
+        match &self.root {
+            Some(root) => path
+                .strip_prefix(root)
+                .unwrap_or(path)
+                .display()
+                .to_string(),
+            None => path.display().to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_marker_in_an_ancestor() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(MARKER), "").unwrap();
+        let sub = dir.path().join("a/b");
+        std::fs::create_dir_all(&sub).unwrap();
+        let ws = Workspace::discover(None, &sub).unwrap();
+        assert_eq!(ws.root.as_deref(), Some(dir.path()));
+    }
+
+    #[test]
+    fn no_marker_means_builtins() {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = Workspace::discover(None, dir.path()).unwrap();
+        assert!(ws.root.is_none() || ws.root.as_deref() != Some(dir.path()));
+    }
+}

@@ -1,0 +1,34 @@
+//! `hirekit roles list`, `completions` and the argument contract.
+
+use crate::support::Hirekit;
+
+#[test]
+fn roles_list_shows_the_builtin_role() {
+    let out = Hirekit::new().args(["roles", "list"]).succeeds().stdout;
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn completions_are_printed_for_bash() {
+    let out = Hirekit::new()
+        .args(["completions", "bash"])
+        .succeeds()
+        .stdout;
+    assert!(out.contains("hirekit"));
+    assert!(out.contains("render"));
+}
+
+#[test]
+fn cli_definition_is_consistent() {
+    use clap::CommandFactory;
+    hirekit::cli::Cli::command().debug_assert();
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    Hirekit::new().args(["render"]).usage_error();
+    Hirekit::new()
+        .args(["render", "x", "--format", "pdf"])
+        .usage_error();
+    Hirekit::new().args(["no-such-command"]).usage_error();
+}
