@@ -72,17 +72,12 @@ pub enum Command {
 pub struct RenderArgs {
     /// A role id (from the workspace's roles/ or the built-ins) or a path to a role YAML file
     pub role: String,
-    /// The document: job-description, job-post, job-brief, interview-guide, or a workspace template's name
-    #[arg(
-        long,
-        short = 'd',
-        default_value = "job-description",
-        value_name = "NAME"
-    )]
-    pub doc: String,
-    /// Output format
-    #[arg(long, short = 'f', default_value = "md", value_name = "FORMAT", value_parser = ["md", "html", "txt", "json"])]
-    pub format: String,
+    /// The document: job-description (default), job-post, job-brief, interview-guide, or a workspace template's name
+    #[arg(long, short = 'd', value_name = "NAME")]
+    pub doc: Option<String>,
+    /// Output format [default: md]
+    #[arg(long, short = 'f', value_name = "FORMAT", value_parser = ["md", "html", "txt", "json"])]
+    pub format: Option<String>,
     /// The location, as "City, ST" (pay then comes from that state's BLS figures)
     #[arg(long, short = 'l', value_name = "CITY, ST")]
     pub location: Option<String>,

@@ -10,6 +10,7 @@
 pub mod builtin;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod diag;
 pub mod engine;
 pub mod load;

@@ -15,12 +15,29 @@ pub const MARKER: &str = "hirekit.yaml";
 pub struct Workspace {
     /// The workspace folder, or `None` for the built-ins alone.
     pub root: Option<PathBuf>,
+    /// The settings from `hirekit.yaml` (defaults when there is none).
+    pub config: crate::config::Config,
 }
 
 impl Workspace {
     /// The built-ins alone.
     pub fn builtin() -> Self {
-        Workspace { root: None }
+        Workspace::default()
+    }
+
+    /// A workspace at `root`, reading its `hirekit.yaml` if there is one.
+    pub fn at(root: &Path) -> Result<Self> {
+        let marker = root.join(MARKER);
+        let config = if marker.is_file() {
+            let bytes = crate::load::read(&marker)?;
+            crate::config::parse(MARKER, &bytes)?
+        } else {
+            crate::config::Config::default()
+        };
+        Ok(Workspace {
+            root: Some(root.to_path_buf()),
+            config,
+        })
     }
 
     /// Finds the workspace: `explicit` if given (it must hold `hirekit.yaml`
@@ -31,15 +48,11 @@ impl Workspace {
             if !dir.is_dir() {
                 bail!("workspace folder `{}` does not exist", dir.display());
             }
-            return Ok(Workspace {
-                root: Some(dir.to_path_buf()),
-            });
+            return Workspace::at(dir);
         }
         for dir in cwd.ancestors() {
             if dir.join(MARKER).is_file() {
-                return Ok(Workspace {
-                    root: Some(dir.to_path_buf()),
-                });
+                return Workspace::at(dir);
             }
         }
         Ok(Workspace::builtin())

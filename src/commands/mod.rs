@@ -50,7 +50,8 @@ pub fn load_company(ctx: &Ctx, explicit: Option<&Path>) -> Result<Option<Company
             &path.display().to_string(),
         )?));
     }
-    match ctx.ws.path("company.yaml") {
+    let rel = ctx.ws.config.company.as_deref().unwrap_or("company.yaml");
+    match ctx.ws.path(rel) {
         Some(path) if path.is_file() => Ok(Some(load::company::load(&path, &ctx.ws.show(&path))?)),
         _ => Ok(None),
     }

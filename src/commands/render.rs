@@ -12,12 +12,23 @@ use crate::render::{self, Format, RenderOptions, RoleInput};
 
 /// Runs `hirekit render`.
 pub fn run(ctx: &Ctx, args: RenderArgs) -> Result<ExitCode> {
-    let format: Format = args.format.parse().map_err(anyhow::Error::msg)?;
+    let defaults = &ctx.ws.config.render;
+    let format: Format = args
+        .format
+        .as_deref()
+        .or(defaults.format.as_deref())
+        .unwrap_or("md")
+        .parse()
+        .map_err(|e: String| anyhow::anyhow!("{e} (from hirekit.yaml `render.format`)"))?;
+    let doc = args
+        .doc
+        .clone()
+        .or_else(|| defaults.doc.clone())
+        .unwrap_or_else(|| "job-description".to_string());
     let engine = Engine::load(&ctx.ws)?;
-    if !engine.has_document(&args.doc) {
+    if !engine.has_document(&doc) {
         bail!(
-            "unknown document `{}`; available: {}",
-            args.doc,
+            "unknown document `{doc}`; available: {}",
             engine
                 .documents()
                 .iter()
@@ -42,7 +53,7 @@ pub fn run(ctx: &Ctx, args: RenderArgs) -> Result<ExitCode> {
         &engine,
         &input,
         location.as_ref(),
-        &args.doc,
+        &doc,
         format,
         RenderOptions {
             fragment: args.fragment,

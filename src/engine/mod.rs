@@ -245,9 +245,7 @@ mod tests {
         std::fs::create_dir_all(&t).unwrap();
         std::fs::write(t.join("job-brief.md"), "mine").unwrap();
         std::fs::write(t.join("offer-letter.md"), "offer").unwrap();
-        let ws = Workspace {
-            root: Some(dir.path().to_path_buf()),
-        };
+        let ws = Workspace::at(dir.path()).unwrap();
         let engine = Engine::load(&ws).unwrap();
         assert!(engine.has_document("offer-letter"));
         let origins: BTreeMap<_, _> = engine.templates().into_iter().collect();

@@ -1,0 +1,97 @@
+//! `hirekit.yaml`: the workspace's settings. Every section is optional;
+//! command-line flags override what is set here.
+
+use serde::{Deserialize, Serialize};
+
+/// The whole `hirekit.yaml`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// The company profile, relative to the workspace (default `company.yaml`).
+    pub company: Option<String>,
+    /// Defaults for `hirekit render`.
+    pub render: RenderDefaults,
+    /// Defaults for `hirekit batch`.
+    pub batch: BatchDefaults,
+    /// Settings for `hirekit lint`.
+    pub lint: LintSettings,
+}
+
+/// Defaults for `hirekit render`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RenderDefaults {
+    /// The document rendered when `--doc` is not given.
+    pub doc: Option<String>,
+    /// The format used when `--format` is not given.
+    pub format: Option<String>,
+}
+
+/// Defaults for `hirekit batch`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct BatchDefaults {
+    /// The output folder when `--out` is not given, relative to the workspace.
+    pub out: Option<String>,
+    /// The documents when no `--doc` is given.
+    pub docs: Vec<String>,
+    /// The formats when `--format` is not given.
+    pub formats: Vec<String>,
+    /// The file-name pattern, e.g. `{role}/{doc}/{location}.{ext}`.
+    pub pattern: Option<String>,
+    /// The locations CSV when `--locations` is not given, relative to the workspace.
+    pub locations: Option<String>,
+}
+
+/// Settings for `hirekit lint`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LintSettings {
+    /// Rule ids to turn off.
+    pub disable: Vec<String>,
+    /// Treat warnings as errors, as `--deny warnings` does.
+    pub deny_warnings: bool,
+}
+
+/// Parses `hirekit.yaml`; an empty file is the defaults.
+pub fn parse(path: &str, bytes: &[u8]) -> Result<Config, crate::diag::Diagnostic> {
+    let text = crate::load::utf8(path, bytes)?;
+    if text.trim().is_empty()
+        || text
+            .lines()
+            .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
+        return Ok(Config::default());
+    }
+    crate::load::yaml::parse(path, text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_and_commented_files_are_defaults() {
+        assert!(parse("hirekit.yaml", b"").unwrap().company.is_none());
+        assert!(
+            parse("hirekit.yaml", b"# nothing yet\n")
+                .unwrap()
+                .batch
+                .docs
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn settings_parse_and_typos_are_located() {
+        let c = parse(
+            "hirekit.yaml",
+            b"company: acme.yaml\nbatch:\n  out: dist\n  formats: [md, html]\n",
+        )
+        .unwrap();
+        assert_eq!(c.company.as_deref(), Some("acme.yaml"));
+        assert_eq!(c.batch.formats, ["md", "html"]);
+        let err = parse("hirekit.yaml", b"batch:\n  outt: dist\n").unwrap_err();
+        assert_eq!((err.line, err.column), (2, 3));
+    }
+}
