@@ -79,8 +79,19 @@ pub struct RenderArgs {
     #[arg(long, short = 'f', value_name = "FORMAT", value_parser = ["md", "html", "txt", "json"])]
     pub format: Option<String>,
     /// The location, as "City, ST" (pay then comes from that state's BLS figures)
-    #[arg(long, short = 'l', value_name = "CITY, ST")]
+    #[arg(
+        long,
+        short = 'l',
+        value_name = "CITY, ST",
+        conflicts_with = "locations"
+    )]
     pub location: Option<String>,
+    /// A locations CSV; with --id, render that row (its pay range, dates and postal code included)
+    #[arg(long, value_name = "FILE", requires = "id")]
+    pub locations: Option<PathBuf>,
+    /// The row of --locations to render: its `id` column, or `<state>-<city>` slugged (e.g. mi-detroit)
+    #[arg(long, value_name = "ID", requires = "locations")]
+    pub id: Option<String>,
     /// A company profile (default: the workspace's company.yaml, if any)
     #[arg(long, value_name = "FILE")]
     pub company: Option<PathBuf>,

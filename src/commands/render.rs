@@ -1,5 +1,6 @@
 //! `hirekit render`: one document for one role, to stdout or a file.
 
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
@@ -8,7 +9,37 @@ use super::Ctx;
 use crate::cli::RenderArgs;
 use crate::engine::Engine;
 use crate::load;
+use crate::model::Location;
 use crate::render::{self, Format, RenderOptions, RoleInput};
+
+/// Finds one row of a locations CSV by its id. The whole file must be
+/// valid, as it must for a batch, so a post never comes from a file with
+/// known mistakes.
+fn find_row(file: &Path, id: &str) -> Result<Location> {
+    let bytes = load::read(file)?;
+    let shown = file.display().to_string();
+    let text = load::utf8(&shown, &bytes)?;
+    let rows = load::locations::read_all(&shown, text)?;
+    let count = rows.len();
+    let mut known = Vec::new();
+    for row in rows {
+        if row.location.id == id {
+            return Ok(row.location);
+        }
+        if known.len() < 8 {
+            known.push(format!("`{}`", row.location.id));
+        }
+    }
+    let more = if count > known.len() {
+        format!(", and {} more", count - known.len())
+    } else {
+        String::new()
+    };
+    bail!(
+        "no row with id `{id}` in `{shown}`; its rows have ids {}{more}",
+        known.join(", ")
+    )
+}
 
 /// Runs `hirekit render`.
 pub fn run(ctx: &Ctx, args: RenderArgs) -> Result<ExitCode> {
@@ -40,11 +71,11 @@ pub fn run(ctx: &Ctx, args: RenderArgs) -> Result<ExitCode> {
     let loaded = load::role::load(&ctx.ws, &args.role)?;
     let table = load::pay::for_role(&ctx.ws, &loaded)?;
     let company = super::load_company(ctx, args.company.as_deref())?;
-    let location = args
-        .location
-        .as_deref()
-        .map(load::location::parse_arg)
-        .transpose()?;
+    let location = match (&args.location, &args.locations, &args.id) {
+        (Some(arg), _, _) => Some(load::location::parse_arg(arg)?),
+        (None, Some(file), Some(id)) => Some(find_row(file, id)?),
+        _ => None,
+    };
     if args.fragment && format != Format::Html {
         ctx.ui.warn("--fragment only changes --format html output");
     }

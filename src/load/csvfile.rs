@@ -116,13 +116,20 @@ impl<'a> CsvFile<'a> {
                         // A blank line inside the file: skip it.
                         return self.next_row();
                     }
-                    return Some(Err(Diagnostic::file(
-                        format!("{}:{line}", self.path),
+                    let message = if record.iter().any(|c| c.contains('\n')) {
+                        "a quoted cell is never closed: it runs on over the following lines; \
+                         check for a stray `\"`"
+                            .to_string()
+                    } else {
                         format!(
                             "row has {} cells but the header has {} columns",
                             record.len(),
                             self.headers.len()
-                        ),
+                        )
+                    };
+                    return Some(Err(Diagnostic::file(
+                        format!("{}:{line}", self.path),
+                        message,
                     )));
                 }
                 Some(Ok(Row {

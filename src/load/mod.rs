@@ -4,6 +4,7 @@
 pub mod company;
 pub mod csvfile;
 pub mod location;
+pub mod locations;
 pub mod pay;
 pub mod role;
 pub mod yaml;

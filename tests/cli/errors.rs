@@ -68,3 +68,22 @@ fn missing_role_file_names_its_path() {
         .fails();
     insta::assert_snapshot!(run.stderr());
 }
+
+#[test]
+fn bad_locations_csvs_name_row_and_column() {
+    insta::glob!("../fixtures/errors/csv", "*.csv", |path| {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let run = Hirekit::new()
+            .fixture(&format!("errors/csv/{name}"), &name)
+            .args([
+                "render",
+                "customer-service-representative",
+                "--locations",
+                &name,
+                "--id",
+                "x1",
+            ])
+            .run();
+        insta::assert_snapshot!(format!("exit {:?}\n{}", run.code, run.stderr()));
+    });
+}

@@ -251,3 +251,37 @@ fn rendering_is_deterministic() {
         .stdout;
     assert_eq!(a, b);
 }
+
+#[test]
+fn one_row_of_a_locations_csv_renders_with_its_range_and_dates() {
+    let out = Hirekit::new()
+        .fixture("locations/sites.csv", "sites.csv")
+        .args([
+            "render",
+            ROLE,
+            "--doc",
+            "job-post",
+            "--locations",
+            "sites.csv",
+            "--id",
+            "den-1",
+        ])
+        .succeeds()
+        .stdout;
+    assert!(
+        out.contains("- **Location:** Denver, Colorado 80202\n"),
+        "{out}"
+    );
+    assert!(out.contains("The pay for this position is **$19.50 to $23.00 an hour**."));
+    assert!(out.contains("- **Apply by:** 2026-12-31"));
+    assert!(out.contains("Apply online at <https://jobs.example.com/den-1>."));
+}
+
+#[test]
+fn unknown_row_id_lists_the_ids() {
+    let run = Hirekit::new()
+        .fixture("locations/sites.csv", "sites.csv")
+        .args(["render", ROLE, "--locations", "sites.csv", "--id", "nope"])
+        .fails();
+    insta::assert_snapshot!(run.stderr());
+}
