@@ -1,0 +1,47 @@
+//! Any bytes as a locations CSV: reading must return rows or located
+//! errors, and each valid row must render as a job post.
+#![no_main]
+
+use std::sync::OnceLock;
+
+use hirekit::engine::Engine;
+use hirekit::render::{self, Format, RenderOptions, RoleInput};
+use hirekit::workspace::Workspace;
+use libfuzzer_sys::fuzz_target;
+
+struct Fixture {
+    engine: Engine,
+    input: RoleInput,
+}
+
+fn fixture() -> &'static Option<Fixture> {
+    static FIXTURE: OnceLock<Option<Fixture>> = OnceLock::new();
+    FIXTURE.get_or_init(|| {
+        let ws = Workspace::builtin();
+        let engine = Engine::load(&ws).ok()?;
+        let loaded = hirekit::load::role::load(&ws, "customer-service-representative").ok()?;
+        let table = hirekit::load::pay::for_role(&ws, &loaded).ok()?;
+        let input = RoleInput::new(loaded.role, loaded.shown, None, table);
+        Some(Fixture { engine, input })
+    })
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = hirekit::load::utf8("fuzz.csv", data) else {
+        return;
+    };
+    let Ok(rows) = hirekit::load::locations::read_all("fuzz.csv", text) else {
+        return;
+    };
+    let Some(f) = fixture() else { return };
+    for row in rows.iter().take(4) {
+        let _ = render::render_formats(
+            &f.engine,
+            &f.input,
+            Some(&row.location),
+            "job-post",
+            &Format::ALL,
+            RenderOptions::default(),
+        );
+    }
+});

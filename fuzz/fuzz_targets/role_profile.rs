@@ -1,0 +1,35 @@
+//! Any bytes as a role profile: loading must return a value or a located
+//! error, and a profile that loads must render every built-in document in
+//! every format without panicking.
+#![no_main]
+
+use std::sync::OnceLock;
+
+use hirekit::engine::Engine;
+use hirekit::render::{self, Format, RenderOptions, RoleInput};
+use hirekit::workspace::Workspace;
+use libfuzzer_sys::fuzz_target;
+
+fn engine() -> &'static Option<Engine> {
+    static ENGINE: OnceLock<Option<Engine>> = OnceLock::new();
+    ENGINE.get_or_init(|| Engine::load(&Workspace::builtin()).ok())
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(role) = hirekit::load::role::parse("fuzz.yaml", data, "fuzz") else {
+        return;
+    };
+    let Some(engine) = engine() else { return };
+    let input = RoleInput::new(role, "fuzz.yaml".into(), None, None);
+    let location = hirekit::load::location::parse_arg("Detroit, MI").ok();
+    for doc in hirekit::builtin::DOCUMENTS {
+        let _ = render::render_formats(
+            engine,
+            &input,
+            location.as_ref(),
+            doc,
+            &Format::ALL,
+            RenderOptions::default(),
+        );
+    }
+});
