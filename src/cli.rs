@@ -61,6 +61,9 @@ pub enum Command {
     Roles(RolesCommand),
     /// Print a shell completion script
     Completions(CompletionsArgs),
+    /// Import BLS OEWS pay data into a pay table, or show a pay table
+    #[command(subcommand)]
+    Pay(PayCommand),
 }
 
 /// `hirekit render`.
@@ -116,4 +119,56 @@ pub struct CompletionsArgs {
     /// The shell
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+}
+
+/// `hirekit pay`.
+#[derive(Debug, Subcommand)]
+pub enum PayCommand {
+    /// Build the pay table (CSV) of one occupation from BLS OEWS files (.xlsx or .csv)
+    Import(PayImportArgs),
+    /// Print a pay table as an aligned table
+    Show(PayShowArgs),
+}
+
+/// `hirekit pay import`.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    hirekit pay import national_M2023_dl.xlsx --soc 43-4051\n  \
+    hirekit pay import national_M2023_dl.xlsx state_M2023_dl.xlsx --soc 43-4051 -o pay/43-4051.csv\n\n\
+    The files are BLS's OEWS downloads (https://www.bls.gov/oes/tables.htm), unzipped.\n\
+    Each area (US, a state, DC, a territory) must come from one file only.")]
+pub struct PayImportArgs {
+    /// BLS OEWS files: national_M2023_dl.xlsx, state_M2023_dl.xlsx, older layouts back to 2014, or CSV exports of them
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// The occupation's SOC code: 43-4051, 434051 or 43-4051.00
+    #[arg(long, value_name = "CODE", value_parser = soc_code)]
+    pub soc: String,
+    /// Write the pay table to this file (e.g. pay/43-4051.csv) instead of stdout
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The survey period, e.g. "May 2023" [default: from the file names, as national_M2023_dl]
+    #[arg(long, value_name = "PERIOD")]
+    pub survey: Option<String>,
+}
+
+/// `hirekit pay show`.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    hirekit pay show 43-4051\n  \
+    hirekit pay show 43-4051 --area MI\n  \
+    hirekit pay show pay/43-4051.csv")]
+pub struct PayShowArgs {
+    /// A SOC code (the workspace's pay/<SOC>.csv, else the built-in table) or the path of a pay-table CSV
+    #[arg(value_name = "SOC|FILE")]
+    pub table: String,
+    /// Show one area in full, with every percentile: US, a state code such as MI, or a state name
+    #[arg(long, value_name = "AREA")]
+    pub area: Option<String>,
+}
+
+/// Parses `--soc`: a SOC code in any form BLS or O*NET writes it.
+fn soc_code(s: &str) -> Result<String, String> {
+    crate::oews::normalize_soc(s)
+        .ok_or_else(|| "expected a SOC code such as 43-4051 (or 434051, 43-4051.00)".to_string())
 }

@@ -15,6 +15,7 @@ pub mod diag;
 pub mod engine;
 pub mod load;
 pub mod model;
+pub mod oews;
 pub mod output;
 pub mod pay;
 pub mod render;

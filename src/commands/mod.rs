@@ -3,6 +3,7 @@
 //! only through `output`.
 
 pub mod completions;
+pub mod pay;
 pub mod render;
 pub mod roles;
 
@@ -38,6 +39,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Render(args) => render::run(&ctx, args),
         Command::Roles(cmd) => roles::run(&ctx, cmd),
         Command::Completions(args) => completions::run(args),
+        Command::Pay(cmd) => pay::run(&ctx, cmd),
     }
 }
 
