@@ -7,17 +7,22 @@
 //! then a one-line summary; the exit code is 1 if there was any.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Result;
 
+mod files;
+mod settings;
+mod trial;
+
+use files::{files_in, is_workspace_root, normalize, same_file, table_label, walk};
+
 use super::Ctx;
 use crate::cli::CheckArgs;
-use crate::diag::{Diagnostic, find_yaml_key};
 use crate::engine::{self, Engine, TemplateError};
 use crate::load::{self, role::Loaded, role::Origin};
-use crate::model::{Company, Location, PayPeriod, Workplace};
+use crate::model::Company;
 use crate::render::{self, Format, RenderOptions, RoleInput};
 use crate::workspace::MARKER;
 
@@ -266,80 +271,10 @@ impl<'a> Checker<'a> {
 
     /// `hirekit.yaml`: values that parse but name something that is not there.
     fn settings(&mut self, engine: &Engine) {
-        let ws = &self.ctx.ws;
-        let Some(root) = &ws.root else { return };
-        let marker = root.join(MARKER);
-        let Ok(bytes) = std::fs::read(&marker) else {
-            return;
-        };
-        let source = String::from_utf8_lossy(&bytes).into_owned();
-        let config = &ws.config;
-        let mut found = Vec::new();
-        let mut at = |key: &str, message: String| {
-            let (line, col) = find_yaml_key(&source, key);
-            found.push(Diagnostic::at(MARKER, &source, line, col, message));
-        };
-        let documents = || {
-            engine
-                .documents()
-                .iter()
-                .map(|d| format!("`{d}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        if let Some(f) = &config.render.format
-            && let Err(e) = f.parse::<Format>()
-        {
-            at("format", format!("`render.format`: {e}"));
-        }
-        if let Some(d) = &config.render.doc
-            && !engine.has_document(d)
-        {
-            at(
-                "doc",
-                format!(
-                    "`render.doc`: unknown document `{d}`; documents: {}",
-                    documents()
-                ),
-            );
-        }
-        for d in &config.batch.docs {
-            if !engine.has_document(d) {
-                at(
-                    "docs",
-                    format!(
-                        "`batch.docs`: unknown document `{d}`; documents: {}",
-                        documents()
-                    ),
-                );
-            }
-        }
-        for f in &config.batch.formats {
-            if let Err(e) = f.parse::<Format>() {
-                at("formats", format!("`batch.formats`: {e}"));
-            }
-        }
-        if let Some(c) = &config.company
-            && !root.join(c).is_file()
-        {
-            at(
-                "company",
-                format!("`company`: no file `{c}` in the workspace"),
-            );
-        }
-        if let Some(l) = &config.batch.locations
-            && !root.join(l).is_file()
-        {
-            at(
-                "locations",
-                format!("`batch.locations`: no file `{l}` in the workspace"),
-            );
-        }
-        for d in found {
+        for d in settings::check(&self.ctx.ws, engine) {
             self.problem(d.to_string());
         }
     }
-
     /// The workspace's company file, if it has one (or names one).
     fn company_path(&self) -> Option<PathBuf> {
         let ws = &self.ctx.ws;
@@ -536,51 +471,12 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// The locations every document is tried with.
-    fn sample_locations(&self) -> Vec<(String, Option<Location>)> {
-        let mut out = vec![("with no location".to_string(), None)];
-        if let Ok(arg) = load::location::parse_arg("Detroit, MI") {
-            out.push(("with --location \"Detroit, MI\"".to_string(), Some(arg)));
-        }
-        let extra = self
-            .extra
-            .iter()
-            .map(|(k, v)| {
-                let v = if v.is_empty() { "sample" } else { v };
-                (k.clone(), v.to_string())
-            })
-            .collect();
-        let full = Location {
-            id: "sample-row".to_string(),
-            city: "Detroit".to_string(),
-            state: "MI".to_string(),
-            state_name: "Michigan".to_string(),
-            postal_code: "48226".to_string(),
-            country: "US".to_string(),
-            workplace: Workplace::Hybrid,
-            employment_type: "FULL_TIME".to_string(),
-            pay_min: Some(18.5),
-            pay_max: Some(24.0),
-            pay_period: Some(PayPeriod::Hour),
-            date_posted: "2026-01-05".to_string(),
-            valid_through: "2026-02-28".to_string(),
-            apply_url: "https://example.com/apply".to_string(),
-            company: "Sample Hiring Co".to_string(),
-            extra,
-        };
-        out.push((
-            "with a sample locations row that has every column".to_string(),
-            Some(full),
-        ));
-        out
-    }
-
     /// Renders every document with every role and sample location, as
     /// Markdown and as an HTML page, reporting each distinct failure once
     /// with where it was first seen.
     fn trial_renders(&mut self, engine: &Engine, docs: &[String]) {
         let ws = &self.ctx.ws;
-        let locations = self.sample_locations();
+        let locations = trial::sample_locations(&self.extra);
         let roles = std::mem::take(&mut self.roles);
         for loaded in &roles {
             let table = load::pay::for_role(ws, loaded).ok().flatten();
@@ -608,7 +504,7 @@ impl<'a> Checker<'a> {
                     );
                     match e.downcast_ref::<TemplateError>() {
                         Some(t) => {
-                            let key = same_problem_key(t.report());
+                            let key = trial::same_problem_key(t.report());
                             self.problem_keyed(key, t.clone().with_note(note).to_string());
                         }
                         None => self.error(&e.context(note)),
@@ -654,146 +550,13 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// What makes two trial-render failures the same problem: the message's
-/// first sentence and the place. Tera lists the fields a value has, which
-/// differ from role to role, after the first sentence.
-fn same_problem_key(report: &str) -> String {
-    let mut lines = report.lines();
-    let first = lines.next().unwrap_or_default();
-    let first = first.split_once(". ").map_or(first, |(head, _)| head);
-    let locus = lines
-        .find(|l| l.trim_start().starts_with("--> "))
-        .unwrap_or_default();
-    format!("{first}\n{locus}")
-}
-
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
-}
-
-/// Whether `path` is the workspace's own folder (`hirekit check .`).
-fn is_workspace_root(ctx: &Ctx, path: &Path) -> bool {
-    ctx.ws.root.as_deref().is_some_and(|r| same_file(r, path))
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => normalize(a) == normalize(b),
-    }
-}
-
-/// Removes `.` and `name/..` from a path without touching the disk, so
-/// `roles/../pay/x.csv` shows as `pay/x.csv`.
-fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir
-                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
-            {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
-}
-
-/// Which pay table a role uses, as shown in messages (for the count).
-fn table_label(ws: &crate::workspace::Workspace, loaded: &Loaded) -> Option<String> {
-    let soc = &loaded.role.soc_code;
-    if let Some(source) = &loaded.role.pay {
-        if !source.rows.is_empty() {
-            return Some(format!("{} (inline rows)", loaded.shown));
-        }
-        if let Some(rel) = &source.table {
-            return Some(match &loaded.origin {
-                Origin::File(dir) => ws.show(&normalize(&dir.join(rel))),
-                Origin::Builtin => format!("builtin:{rel}"),
-            });
-        }
-    }
-    if let Some(p) = ws.path(&format!("pay/{soc}.csv"))
-        && p.is_file()
-    {
-        return Some(ws.show(&p));
-    }
-    crate::builtin::pay_table(soc).map(|_| format!("builtin:pay/{soc}.csv"))
-}
-
-/// Files with one of `exts` in `dir` (sorted; hidden ones skipped),
-/// recursively if asked. A missing folder has none.
-fn files_in(dir: &Path, recursive: bool, exts: &[&str]) -> Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    if !dir.is_dir() {
-        return Ok(out);
-    }
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| anyhow::anyhow!("cannot read `{}`: {e}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    entries.sort();
-    for path in entries {
-        let hidden = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if path.is_dir() {
-            if recursive {
-                out.extend(files_in(&path, true, exts)?);
-            }
-        } else if path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| exts.contains(&e))
-        {
-            out.push(path);
-        }
-    }
-    Ok(out)
-}
-
-/// Every file under a folder given on the command line, marked as not
-/// named explicitly (files hirekit does not check are then skipped).
-fn walk(dir: &Path, out: &mut Vec<(PathBuf, bool)>) -> Result<()> {
-    let all = files_in(
-        dir,
-        true,
-        &["yaml", "yml", "csv", "md", "html", "xml", "txt"],
-    )?;
-    out.extend(all.into_iter().map(|p| (p, false)));
-    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn paths_are_normalized_lexically() {
-        for (input, expected) in [
-            ("roles/../pay/x.csv", "pay/x.csv"),
-            ("./a/./b", "a/b"),
-            ("../x", "../x"),
-            ("/w/roles/../pay", "/w/pay"),
-        ] {
-            assert_eq!(normalize(Path::new(input)), Path::new(expected), "{input}");
-        }
-    }
-
-    #[test]
-    fn failures_differing_only_in_listed_fields_are_one_problem() {
-        let a = "error: field `x` is not defined. Available fields: a, b\n --> t.md:1:2\n  |";
-        let b = "error: field `x` is not defined. Available fields: b\n --> t.md:1:2\n  |";
-        let c = "error: field `x` is not defined. Available fields: b\n --> t.md:4:2\n  |";
-        assert_eq!(same_problem_key(a), same_problem_key(b));
-        assert_ne!(same_problem_key(b), same_problem_key(c));
-    }
 
     #[test]
     fn counts_read_naturally() {
