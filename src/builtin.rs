@@ -74,6 +74,26 @@ pub const ROLES: &[(&str, &str)] = &[(
 /// Built-in pay tables: `(SOC code, CSV source)`.
 pub const PAY_TABLES: &[(&str, &str)] = &[("43-4051", include_str!("../data/pay/43-4051.csv"))];
 
+/// The files `hirekit init` writes: `(path in the workspace, contents)`.
+/// The sources live in `data/init/`.
+pub const INIT_FILES: &[(&str, &str)] = &[
+    ("hirekit.yaml", include_str!("../data/init/hirekit.yaml")),
+    ("company.yaml", include_str!("../data/init/company.yaml")),
+    (
+        "roles/medical-receptionist.yaml",
+        include_str!("../data/init/roles/medical-receptionist.yaml"),
+    ),
+    ("locations.csv", include_str!("../data/init/locations.csv")),
+    (
+        "templates/README.md",
+        include_str!("../data/init/templates/README.md"),
+    ),
+];
+
+/// The role profile skeleton `hirekit new` fills in (`data/skeleton/role.yaml`).
+/// `__ID__`, `__TITLE__`, `__TITLE_TEXT__` and `__SOC_CODE__` are replaced.
+pub const ROLE_SKELETON: &str = include_str!("../data/skeleton/role.yaml");
+
 /// The source of a built-in template by name.
 pub fn template(name: &str) -> Option<&'static str> {
     TEMPLATES.iter().find(|(n, _)| *n == name).map(|(_, s)| *s)
@@ -138,6 +158,21 @@ mod tests {
         pay.sort();
         expected.sort();
         assert_eq!(pay, expected);
+    }
+
+    #[test]
+    fn init_table_matches_the_init_folder() {
+        let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/data/init"));
+        let mut on_disk = Vec::new();
+        files_under(root, root, &mut on_disk);
+        on_disk.sort();
+        let mut embedded: Vec<String> = INIT_FILES.iter().map(|(n, _)| n.to_string()).collect();
+        embedded.sort();
+        assert_eq!(embedded, on_disk);
+        let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/data/skeleton"));
+        let mut on_disk = Vec::new();
+        files_under(root, root, &mut on_disk);
+        assert_eq!(on_disk, ["role.yaml"]);
     }
 
     #[test]

@@ -64,6 +64,22 @@ pub enum Command {
     /// Import BLS OEWS pay data into a pay table, or show a pay table
     #[command(subcommand)]
     Pay(PayCommand),
+    /// Create a workspace: settings, a company, an example role, locations and templates/
+    Init(InitArgs),
+    /// Start a role profile in roles/ from a skeleton to fill in
+    New(NewArgs),
+    /// List, show or eject (copy out to edit) templates
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  \
+            hirekit templates list\n  \
+            hirekit templates show partials/pay-location\n  \
+            hirekit templates eject job-post\n\n\
+            A workspace's templates/NAME overrides the built-in NAME; `builtin/NAME` is always the built-in."
+    )]
+    Templates(TemplatesCommand),
+    /// Validate the workspace (or the given files): profiles, company, pay tables, locations and templates
+    Check(CheckArgs),
 }
 
 /// `hirekit render`.
@@ -171,4 +187,84 @@ pub struct PayShowArgs {
 fn soc_code(s: &str) -> Result<String, String> {
     crate::oews::normalize_soc(s)
         .ok_or_else(|| "expected a SOC code such as 43-4051 (or 434051, 43-4051.00)".to_string())
+}
+
+/// `hirekit init`.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    hirekit init acme-hiring && cd acme-hiring && hirekit check\n  \
+    hirekit init            (in the current folder)\n\n\
+    Existing files are never overwritten: init stops before writing anything.")]
+pub struct InitArgs {
+    /// The folder to create the workspace in (created if missing) [default: the current folder]
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+/// `hirekit new`.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    hirekit new \"Warehouse Associate\" --soc 53-7065\n  \
+    hirekit new \"Medical Receptionist\"\n\n\
+    Writes roles/<slug>.yaml in the workspace. Replace every \"TODO:\" value; \
+    `hirekit check` lists those left with line and column.")]
+pub struct NewArgs {
+    /// The job title, e.g. "Warehouse Associate"; the file name and id are its slug
+    #[arg(value_name = "JOB TITLE")]
+    pub title: String,
+    /// The SOC code (NN-NNNN), which picks the BLS pay table; left as a placeholder if not given
+    #[arg(long, value_name = "CODE")]
+    pub soc: Option<String>,
+}
+
+/// `hirekit templates`.
+#[derive(Debug, Subcommand)]
+pub enum TemplatesCommand {
+    /// List every template, and whether it is built-in, overridden by the workspace, or new
+    List,
+    /// Print the source of the template in effect (`builtin/NAME` for the built-in one)
+    #[command(after_help = "Examples:\n  \
+        hirekit templates show job-post\n  \
+        hirekit templates show partials/pay-location\n  \
+        hirekit templates show builtin/job-post.md")]
+    Show(TemplatesShowArgs),
+    /// Copy built-in templates into the workspace's templates/ to edit them
+    #[command(after_help = "Examples:\n  \
+        hirekit templates eject job-post\n  \
+        hirekit templates eject partials/about-us partials/apply\n\n\
+        To change one block only, write templates/job-post.md with \
+        {% extends \"builtin/job-post.md\" %} and that block instead of ejecting.")]
+    Eject(TemplatesEjectArgs),
+}
+
+/// `hirekit templates show`.
+#[derive(Debug, Args)]
+pub struct TemplatesShowArgs {
+    /// The template, with or without `.md` (job-post = job-post.md)
+    #[arg(value_name = "NAME")]
+    pub name: String,
+}
+
+/// `hirekit templates eject`.
+#[derive(Debug, Args)]
+pub struct TemplatesEjectArgs {
+    /// Built-in templates to copy, with or without `.md`
+    #[arg(value_name = "NAME", required = true)]
+    pub names: Vec<String>,
+    /// Overwrite templates that are already in the workspace
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// `hirekit check`.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    hirekit check\n  \
+    hirekit check roles/warehouse-associate.yaml sites.csv\n  \
+    hirekit check templates/job-post.md\n\n\
+    Every problem is reported with its file, line and column; the exit code is 1 if there is any.")]
+pub struct CheckArgs {
+    /// Files or folders to check instead of the whole workspace: role profiles, company files, pay tables, locations CSVs, templates
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
 }

@@ -2,10 +2,14 @@
 //! the loaders, the engine and the renderer together; content is written
 //! only through `output`.
 
+pub mod check;
 pub mod completions;
+pub mod init;
+pub mod new;
 pub mod pay;
 pub mod render;
 pub mod roles;
+pub mod templates;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -40,6 +44,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Roles(cmd) => roles::run(&ctx, cmd),
         Command::Completions(args) => completions::run(args),
         Command::Pay(cmd) => pay::run(&ctx, cmd),
+        Command::Init(args) => init::run(&ctx, args),
+        Command::New(args) => new::run(&ctx, args),
+        Command::Templates(cmd) => templates::run(&ctx, cmd),
+        Command::Check(args) => check::run(&ctx, args),
     }
 }
 
@@ -55,6 +63,11 @@ pub fn load_company(ctx: &Ctx, explicit: Option<&Path>) -> Result<Option<Company
     let rel = ctx.ws.config.company.as_deref().unwrap_or("company.yaml");
     match ctx.ws.path(rel) {
         Some(path) if path.is_file() => Ok(Some(load::company::load(&path, &ctx.ws.show(&path))?)),
+        // A company file the settings name must be there; only the default may be absent.
+        Some(path) if ctx.ws.config.company.is_some() => anyhow::bail!(
+            "hirekit.yaml names the company file `{rel}`, but `{}` does not exist",
+            ctx.ws.show(&path)
+        ),
         _ => Ok(None),
     }
 }

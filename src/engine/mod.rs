@@ -5,7 +5,12 @@
 //! template can still `{% extends "builtin/job-post.md" %}` to change one
 //! block. Built-ins refer to each other by unprefixed names so that a
 //! workspace `partials/pay-table.md` changes every document that includes it.
+//!
+//! Loading never stops at the first bad workspace template: every problem
+//! is collected (see [`Engine::load_lenient`]) so `hirekit check` can report
+//! them all, and errors name workspace files, not only template names.
 
+mod errors;
 pub mod filters;
 
 use std::collections::BTreeMap;
@@ -18,8 +23,13 @@ use tera::Tera;
 use crate::builtin;
 use crate::workspace::Workspace;
 
+pub use errors::{RefKind, Reference, TemplateError, TemplateErrors, references};
+
 /// The prefix under which built-in templates are registered.
 pub const BUILTIN_PREFIX: &str = "builtin/";
+
+/// The extensions a workspace template may have.
+pub const TEMPLATE_EXTENSIONS: [&str; 4] = ["md", "html", "xml", "txt"];
 
 /// Where a template comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,64 +52,86 @@ impl fmt::Display for Origin {
     }
 }
 
+/// A workspace template file.
+#[derive(Debug, Clone, Default)]
+struct UserTemplate {
+    /// The file.
+    path: PathBuf,
+    /// The file as shown in messages (relative to the workspace).
+    shown: String,
+    /// Its text (lossy when it is not UTF-8, which is reported).
+    source: String,
+    /// Whether it compiled and was added to Tera.
+    loaded: bool,
+}
+
 /// Compiled templates, built-in and from the workspace.
 pub struct Engine {
     tera: Tera,
-    /// Workspace templates: name → file.
-    user: BTreeMap<String, PathBuf>,
+    /// Workspace templates by name.
+    user: BTreeMap<String, UserTemplate>,
 }
-
-/// A template failed to build or render; shows Tera's report and which
-/// file the template comes from.
-#[derive(Debug)]
-pub struct TemplateError {
-    report: String,
-    note: Option<String>,
-}
-
-impl fmt::Display for TemplateError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.report.trim_end())?;
-        if let Some(note) = &self.note {
-            write!(f, "\n  = note: {note}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for TemplateError {}
 
 impl Engine {
     /// Builds the engine: filters, built-ins, then the workspace's
-    /// `templates/` folder (sorted, as one batch).
+    /// `templates/` folder (sorted, as one batch). Fails with every problem
+    /// found in the workspace's templates.
     pub fn load(ws: &Workspace) -> Result<Engine> {
+        let (engine, problems) = Engine::load_lenient(ws)?;
+        if !problems.is_empty() {
+            return Err(TemplateErrors(problems).into());
+        }
+        Ok(engine)
+    }
+
+    /// Builds the engine with every workspace template that compiles, and
+    /// returns the problems of the others. A workspace override that fails
+    /// leaves the built-in in place, so other checks can go on. Fails only
+    /// when a folder cannot be read.
+    pub fn load_lenient(ws: &Workspace) -> Result<(Engine, Vec<TemplateError>)> {
         let mut tera = Tera::new();
         tera.set_fallback_prefixes([BUILTIN_PREFIX])?;
         filters::register_all(&mut tera);
         tera.autoescape_on([".html", ".xml"]);
+        let no_user = BTreeMap::new();
         tera.add_raw_templates(
             builtin::TEMPLATES
                 .iter()
                 .map(|(name, src)| (format!("{BUILTIN_PREFIX}{name}"), *src)),
         )
-        .map_err(|e| template_error(&e, None))?;
+        .map_err(|e| errors::from_tera(&e, &no_user))?;
+
+        let mut problems = Vec::new();
         let mut user = BTreeMap::new();
         if let Some(dir) = ws.path("templates")
             && dir.is_dir()
         {
-            collect_templates(&dir, &dir, &mut user)?;
+            let mut files = BTreeMap::new();
+            collect_templates(&dir, &dir, &mut files)?;
+            for (name, path) in files {
+                let shown = ws.show(&path);
+                let bytes = crate::load::read(&path)?;
+                let (source, loaded) = match crate::load::utf8(&shown, &bytes) {
+                    Ok(text) => (text.to_string(), true),
+                    Err(d) => {
+                        problems.push(TemplateError::from(d));
+                        (String::from_utf8_lossy(&bytes).into_owned(), false)
+                    }
+                };
+                user.insert(
+                    name,
+                    UserTemplate {
+                        path,
+                        shown,
+                        source,
+                        loaded,
+                    },
+                );
+            }
         }
-        if !user.is_empty() {
-            let files: Vec<(PathBuf, Option<String>)> = user
-                .iter()
-                .map(|(name, path)| (path.clone(), Some(name.clone())))
-                .collect();
-            tera.add_template_files(files).map_err(|e| {
-                let note = template_file_note(&e, &user, ws);
-                template_error(&e, note)
-            })?;
-        }
-        Ok(Engine { tera, user })
+        let failures = add_user_templates(&mut tera, &mut user);
+        problems.extend(failures.iter().map(|e| errors::from_tera(e, &user)));
+        Ok((Engine { tera, user }, problems))
     }
 
     /// Whether a document (a template `<name>.md`) exists.
@@ -107,13 +139,18 @@ impl Engine {
         self.documents().iter().any(|d| d == name)
     }
 
+    /// Whether a document's template compiled (a workspace override that
+    /// failed falls back to the built-in, which counts).
+    pub fn can_render(&self, doc: &str) -> bool {
+        self.tera.contains_template(&format!("{doc}.md"))
+    }
+
     /// Every document: the built-ins, then the workspace's own top-level
     /// `.md` templates.
     pub fn documents(&self) -> Vec<String> {
         let mut docs: Vec<String> = builtin::DOCUMENTS.iter().map(|d| d.to_string()).collect();
         for name in self.user.keys() {
-            if let Some(doc) = name.strip_suffix(".md")
-                && !doc.contains('/')
+            if let Some(doc) = document_name(name)
                 && !docs.iter().any(|d| d == doc)
             {
                 docs.push(doc.to_string());
@@ -141,19 +178,145 @@ impl Engine {
 
     /// The workspace file behind a template name, if any.
     pub fn user_file(&self, name: &str) -> Option<&Path> {
-        self.user.get(name).map(PathBuf::as_path)
+        self.user.get(name).map(|t| t.path.as_path())
+    }
+
+    /// The workspace file behind a template name as shown in messages
+    /// (`templates/job-post.md`), if any.
+    pub fn user_file_shown(&self, name: &str) -> Option<&str> {
+        self.user.get(name).map(|t| t.shown.as_str())
+    }
+
+    /// The effective source of a template: the workspace file, else the
+    /// built-in. `builtin/NAME` is always the built-in.
+    pub fn source(&self, name: &str) -> Option<&str> {
+        if let Some(plain) = name.strip_prefix(BUILTIN_PREFIX) {
+            return builtin::template(plain);
+        }
+        match self.user.get(name) {
+            Some(t) => Some(t.source.as_str()),
+            None => builtin::template(name),
+        }
     }
 
     /// Renders a template by name (workspace first, then built-in).
     pub fn render(&self, name: &str, ctx: &tera::Context) -> Result<String, TemplateError> {
-        self.tera.render(name, ctx).map_err(|e| {
-            let note = self
-                .user
-                .get(name)
-                .map(|p| format!("`{name}` is the workspace file `{}`", p.display()));
-            template_error(&e, note)
-        })
+        self.tera
+            .render(name, ctx)
+            .map_err(|e| errors::from_tera(&e, &self.user))
     }
+}
+
+/// The document a template name is, if it is one: a top-level `.md` file.
+pub fn document_name(template: &str) -> Option<&str> {
+    template.strip_suffix(".md").filter(|d| !d.contains('/'))
+}
+
+/// Normalizes a template name as users type it: `job-post` and
+/// `templates/job-post.md` both mean `job-post.md`; a name with a template
+/// extension keeps it; `builtin/` is kept.
+pub fn template_name(input: &str) -> String {
+    let name = input.trim().replace('\\', "/");
+    let name = name.strip_prefix("./").unwrap_or(&name);
+    let name = name.strip_prefix("templates/").unwrap_or(name);
+    let has_ext = Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| TEMPLATE_EXTENSIONS.contains(&e));
+    if has_ext {
+        name.to_string()
+    } else {
+        format!("{name}.md")
+    }
+}
+
+/// Adds the workspace templates to `tera`, all at once when they are all
+/// good (the usual case), else as many as compile, returning the errors of
+/// the others. Templates may extend or include one another, so a failing
+/// one is retried until a round adds nothing; what is left is attributed:
+/// syntax errors first, then cycles among the remaining templates, then
+/// each template's own error. An error that only follows from a template
+/// that failed already (a child of a broken parent) is not repeated.
+fn add_user_templates(
+    tera: &mut Tera,
+    user: &mut BTreeMap<String, UserTemplate>,
+) -> Vec<tera::Error> {
+    let mut pending: Vec<String> = user
+        .iter()
+        .filter(|(_, t)| t.loaded)
+        .map(|(n, _)| n.clone())
+        .collect();
+    let mut failed: Vec<String> = Vec::new();
+    let mut out = Vec::new();
+    while !pending.is_empty() {
+        let batch = tera.add_raw_templates(
+            pending
+                .iter()
+                .filter_map(|n| user.get(n).map(|t| (n.as_str(), t.source.as_str()))),
+        );
+        let Err(batch_err) = batch else {
+            pending.clear();
+            break;
+        };
+        let mut individual: Vec<(String, tera::Error)> = Vec::new();
+        let mut progress = false;
+        pending.retain(|n| {
+            let source = user.get(n).map_or("", |t| t.source.as_str());
+            match tera.add_raw_template(n, source) {
+                Ok(()) => {
+                    progress = true;
+                    false
+                }
+                Err(e) => {
+                    individual.push((n.clone(), e));
+                    true
+                }
+            }
+        });
+        if progress {
+            continue;
+        }
+        let is_syntax = |e: &tera::Error| matches!(e.kind(), tera::ErrorKind::SyntaxError(_));
+        if individual.iter().any(|(_, e)| is_syntax(e)) {
+            for (name, e) in individual {
+                if is_syntax(&e) {
+                    pending.retain(|p| *p != name);
+                    failed.push(name);
+                    out.push(e);
+                }
+            }
+            continue;
+        }
+        let members = errors::names_in(&batch_err);
+        let in_cycle: Vec<String> = pending
+            .iter()
+            .filter(|p| members.contains(p))
+            .cloned()
+            .collect();
+        let is_cycle = matches!(
+            batch_err.kind(),
+            tera::ErrorKind::CircularExtend { .. } | tera::ErrorKind::CircularInclude { .. }
+        );
+        if is_cycle && !in_cycle.is_empty() {
+            pending.retain(|p| !in_cycle.contains(p));
+            failed.extend(in_cycle);
+            out.push(batch_err);
+            continue;
+        }
+        for (name, e) in individual {
+            if !errors::is_consequence(&e, &failed) {
+                out.push(e);
+            }
+            failed.push(name);
+        }
+        pending.clear();
+    }
+    for name in &failed {
+        if let Some(t) = user.get_mut(name) {
+            t.loaded = false;
+        }
+    }
+    out
 }
 
 fn collect_templates(root: &Path, dir: &Path, out: &mut BTreeMap<String, PathBuf>) -> Result<()> {
@@ -164,15 +327,17 @@ fn collect_templates(root: &Path, dir: &Path, out: &mut BTreeMap<String, PathBuf
     entries.sort();
     for path in entries {
         let file_name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if file_name.starts_with('.') {
+        // Hidden files are editor droppings; a README explains the folder.
+        if file_name.starts_with('.') || is_readme(file_name) {
             continue;
         }
         if path.is_dir() {
             collect_templates(root, &path, out)?;
-        } else if matches!(
-            path.extension().and_then(|e| e.to_str()),
-            Some("md" | "html" | "xml" | "txt")
-        ) {
+        } else if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| TEMPLATE_EXTENSIONS.contains(&e))
+        {
             let rel = path.strip_prefix(root).unwrap_or(&path);
             let name = rel
                 .components()
@@ -185,38 +350,33 @@ fn collect_templates(root: &Path, dir: &Path, out: &mut BTreeMap<String, PathBuf
     Ok(())
 }
 
-fn template_file_note(
-    e: &tera::Error,
-    user: &BTreeMap<String, PathBuf>,
-    ws: &Workspace,
-) -> Option<String> {
-    let name = match e.kind() {
-        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => r.filename(),
-        tera::ErrorKind::CircularExtend { tpl, .. } => {
-            return Some(format!(
-                "`{tpl}` extends itself; to change one block of a built-in template, \
-                 start it with {{% extends \"{BUILTIN_PREFIX}{tpl}\" %}}"
-            ));
-        }
-        _ => return None,
-    };
-    user.get(name)
-        .map(|p| format!("`{name}` is the workspace file `{}`", ws.show(p)))
-}
-
-fn template_error(e: &tera::Error, note: Option<String>) -> TemplateError {
-    let mut report = e.to_string();
-    let mut source = std::error::Error::source(e);
-    while let Some(s) = source {
-        report.push_str(&format!("\ncaused by: {s}"));
-        source = s.source();
-    }
-    TemplateError { report, note }
+/// Whether a file in `templates/` is its README (documentation, not a
+/// template): `README`, `README.md`, `readme.txt`, ...
+pub fn is_readme(file_name: &str) -> bool {
+    let stem = file_name.split('.').next().unwrap_or(file_name);
+    stem.eq_ignore_ascii_case("readme")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn workspace(files: &[(&str, &str)]) -> (tempfile::TempDir, Workspace) {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in files {
+            let path = dir.path().join("templates").join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        let ws = Workspace::at(dir.path()).unwrap();
+        (dir, ws)
+    }
+
+    fn problems(files: &[(&str, &str)]) -> Vec<String> {
+        let (_dir, ws) = workspace(files);
+        let (_, problems) = Engine::load_lenient(&ws).unwrap();
+        problems.iter().map(ToString::to_string).collect()
+    }
 
     #[test]
     fn builtins_load_and_list() {
@@ -240,14 +400,14 @@ mod tests {
 
     #[test]
     fn workspace_templates_override_and_add() {
-        let dir = tempfile::tempdir().unwrap();
-        let t = dir.path().join("templates");
-        std::fs::create_dir_all(&t).unwrap();
-        std::fs::write(t.join("job-brief.md"), "mine").unwrap();
-        std::fs::write(t.join("offer-letter.md"), "offer").unwrap();
-        let ws = Workspace::at(dir.path()).unwrap();
+        let (_dir, ws) = workspace(&[
+            ("job-brief.md", "mine"),
+            ("offer-letter.md", "offer"),
+            ("README.md", "how to override"),
+        ]);
         let engine = Engine::load(&ws).unwrap();
         assert!(engine.has_document("offer-letter"));
+        assert!(!engine.has_document("README"));
         let origins: BTreeMap<_, _> = engine.templates().into_iter().collect();
         assert_eq!(origins["job-brief.md"], Origin::Overridden);
         assert_eq!(origins["offer-letter.md"], Origin::New);
@@ -257,5 +417,102 @@ mod tests {
                 .unwrap(),
             "mine"
         );
+        assert_eq!(engine.source("job-brief.md"), Some("mine"));
+        assert_eq!(
+            engine.source("builtin/job-brief.md"),
+            builtin::template("job-brief.md")
+        );
+    }
+
+    #[test]
+    fn one_block_of_a_builtin_can_be_replaced() {
+        let (_dir, ws) = workspace(&[(
+            "job-brief.md",
+            "{% extends \"builtin/job-brief.md\" %}{% block title %}# Join us{% endblock title %}",
+        )]);
+        let engine = Engine::load(&ws).unwrap();
+        let mut ctx = tera::Context::new();
+        ctx.insert("role", &serde_json::json!({"brief": {"mission": "M.", "impact": "I.", "ideal_candidate": "C.", "call_to_action": "A."}}));
+        ctx.insert("company", &serde_json::json!({"given": false}));
+        ctx.insert("location", &None::<()>);
+        let out = engine.render("job-brief.md", &ctx).unwrap();
+        assert!(out.starts_with("# Join us"), "{out}");
+        assert!(out.contains("M. I. C."), "{out}");
+    }
+
+    #[test]
+    fn every_broken_template_is_reported_and_the_good_ones_load() {
+        let got = problems(&[
+            ("a.md", "{{ x"),
+            (
+                "b.md",
+                "{% extends \"a.md\" %}{% block x %}{% endblock x %}",
+            ),
+            ("c.md", "{{ role.title | no_such_filter }}"),
+            ("good.md", "{% include \"partials/faq.md\" %}"),
+        ]);
+        assert_eq!(got.len(), 2, "{got:#?}");
+        assert!(got[0].contains("--> templates/a.md:1:"), "{got:#?}");
+        assert!(
+            got[1].contains("unknown filter `no_such_filter`"),
+            "{got:#?}"
+        );
+        assert!(got[1].contains("--> templates/c.md:1:"), "{got:#?}");
+    }
+
+    #[test]
+    fn a_failed_override_leaves_the_builtin() {
+        let (_dir, ws) = workspace(&[("job-post.md", "{% if %}")]);
+        let (engine, problems) = Engine::load_lenient(&ws).unwrap();
+        assert_eq!(problems.len(), 1);
+        assert!(engine.can_render("job-post"));
+        assert!(Engine::load(&ws).is_err());
+    }
+
+    #[test]
+    fn extending_your_own_name_suggests_the_builtin_prefix() {
+        let got = problems(&[(
+            "job-post.md",
+            "{% extends \"job-post.md\" %}\n{% block pay %}{% endblock pay %}",
+        )]);
+        assert_eq!(got.len(), 1, "{got:#?}");
+        assert!(
+            got[0]
+                .starts_with("error: `job-post.md` extends itself\n --> templates/job-post.md:1:1"),
+            "{}",
+            got[0]
+        );
+        assert!(
+            got[0].contains("{% extends \"builtin/job-post.md\" %}"),
+            "{}",
+            got[0]
+        );
+    }
+
+    #[test]
+    fn templates_including_each_other_are_one_problem() {
+        let got = problems(&[
+            ("x.md", "{% include \"y.md\" %}"),
+            ("y.md", "{% include \"x.md\" %}"),
+        ]);
+        assert_eq!(got.len(), 1, "{got:#?}");
+        assert!(got[0].contains("circular include"), "{}", got[0]);
+    }
+
+    #[test]
+    fn names_are_normalized() {
+        for (input, name) in [
+            ("job-post", "job-post.md"),
+            ("job-post.md", "job-post.md"),
+            ("templates/job-post.md", "job-post.md"),
+            ("partials/pay-table", "partials/pay-table.md"),
+            ("layout.html", "layout.html"),
+            ("builtin/job-post", "builtin/job-post.md"),
+        ] {
+            assert_eq!(template_name(input), name, "{input}");
+        }
+        assert_eq!(document_name("job-post.md"), Some("job-post"));
+        assert_eq!(document_name("partials/faq.md"), None);
+        assert!(is_readme("README.md") && is_readme("readme") && !is_readme("read.md"));
     }
 }

@@ -5,15 +5,78 @@ use crate::model::Role;
 
 /// Parses a role profile and checks what types cannot: the SOC code's
 /// form, non-empty text, and the lists the documents need. `default_id` is
-/// the file name without its extension.
+/// the file name without its extension. A value still holding the
+/// skeleton's placeholder is an error (see [`placeholders`]).
 pub fn parse(path: &str, bytes: &[u8], default_id: &str) -> Result<Role, Diagnostic> {
-    let source = super::utf8(path, bytes)?;
-    let mut role: Role = super::yaml::parse(path, source)?;
+    parse_all(path, bytes, default_id).map_err(|all| {
+        let count = all.len();
+        let mut first = all
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| Diagnostic::file(path, "invalid role profile"));
+        if count > 1 {
+            first = first.with_help(format!(
+                "{} more placeholders follow; `hirekit check` lists them all",
+                count - 1
+            ));
+        }
+        first
+    })
+}
+
+/// As [`parse`], but reports every placeholder left in the profile, not
+/// only the first problem.
+pub fn parse_all(path: &str, bytes: &[u8], default_id: &str) -> Result<Role, Vec<Diagnostic>> {
+    let source = super::utf8(path, bytes).map_err(|d| vec![d])?;
+    let mut role: Role = super::yaml::parse(path, source).map_err(|d| vec![d])?;
+    let left = placeholders(path, source);
+    if !left.is_empty() {
+        return Err(left);
+    }
     if role.id.trim().is_empty() {
         role.id = default_id.to_string();
     }
-    check(path, source, &role)?;
+    check(path, source, &role).map_err(|d| vec![d])?;
     Ok(role)
+}
+
+/// What `hirekit new` puts where the user's own text belongs.
+pub const PLACEHOLDER: &str = "TODO:";
+
+/// Every value in a profile's source that still starts with the
+/// skeleton's placeholder `TODO:`, located at its line and column. A
+/// placeholder counts where a value starts: after `key:`, after a list's
+/// `-`, or at the start of a line of a block scalar; comments do not count.
+pub fn placeholders(path: &str, source: &str) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (i, line) in source.lines().enumerate() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with('#') {
+            continue;
+        }
+        let mut from = 0;
+        while let Some(pos) = line[from..].find(PLACEHOLDER).map(|p| p + from) {
+            from = pos + PLACEHOLDER.len();
+            let before = line[..pos].trim_end_matches(['"', '\'']).trim_end();
+            let starts_value = before.is_empty() || before.ends_with(':') || before.ends_with('-');
+            if !starts_value {
+                continue;
+            }
+            let value = line[pos..].trim_end().trim_end_matches(['"', '\'']);
+            let column = line[..pos].chars().count() + 1;
+            out.push(
+                Diagnostic::at(
+                    path,
+                    source,
+                    i + 1,
+                    column,
+                    "still the skeleton's placeholder; replace it with this role's own text",
+                )
+                .with_span_len(value.chars().count()),
+            );
+        }
+    }
+    out
 }
 
 fn check(path: &str, source: &str, role: &Role) -> Result<(), Diagnostic> {
@@ -245,6 +308,22 @@ mod tests {
         ] {
             assert_eq!(is_soc_code(s), ok, "{s}");
         }
+    }
+
+    #[test]
+    fn placeholders_are_found_where_values_start() {
+        let src = "# TODO: a comment is fine\n\
+                   title: \"TODO: the job title\"\n\
+                   summary: >-\n  TODO: a paragraph\n\
+                   skills:\n  - TODO: a skill\n  - Lifting\n\
+                   note: see TODO: later\n";
+        let found = placeholders("r.yaml", src);
+        let at: Vec<(usize, usize, usize)> = found
+            .iter()
+            .map(|d| (d.line, d.column, d.span_len))
+            .collect();
+        assert_eq!(at, [(2, 9, 19), (4, 3, 17), (6, 5, 13)]);
+        assert!(found[0].message.contains("placeholder"));
     }
 
     #[test]

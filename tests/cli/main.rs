@@ -6,8 +6,11 @@
 // The harness is shared by every module; not every module uses every helper.
 #![allow(unreachable_pub, dead_code)]
 
+mod check; // `hirekit check`: every problem of a workspace, located
 mod errors; // user-facing error messages, as snapshots
 mod pay; // `hirekit pay import` (BLS OEWS files) and `pay show`
 mod render; // `hirekit render`: every built-in document in every format
 mod roles; // `hirekit roles list`, `completions`, `--help`
 mod support;
+mod templates; // overrides, `templates list|show|eject`, template errors, the reference
+mod workspace; // discovery, `init`, `new`, and the example workspace

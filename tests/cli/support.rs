@@ -57,6 +57,49 @@ impl Hirekit {
         self.file(rel, bytes)
     }
 
+    /// Copies a folder (recursively) under the working folder.
+    #[track_caller]
+    pub fn copy_dir(self, src: &Path, rel: &str) -> Self {
+        fn copy(src: &Path, dst: &Path) {
+            std::fs::create_dir_all(dst).expect("create dirs");
+            for entry in std::fs::read_dir(src).expect("read dir") {
+                let path = entry.expect("entry").path();
+                let to = dst.join(path.file_name().expect("name"));
+                if path.is_dir() {
+                    copy(&path, &to);
+                } else {
+                    std::fs::copy(&path, &to).expect("copy file");
+                }
+            }
+        }
+        copy(src, &self.dir.path().join(rel));
+        self
+    }
+
+    /// Reads a file under the working folder.
+    #[track_caller]
+    pub fn read(&self, rel: &str) -> String {
+        let path = self.dir.path().join(rel);
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    }
+
+    /// Drops the arguments given so far, to run another command in the
+    /// same folder.
+    pub fn reset(mut self) -> Self {
+        self.args.clear();
+        self
+    }
+
+    /// Replaces the arguments, to run another command in the same folder.
+    pub fn cmd<I, S>(&mut self, args: I) -> &mut Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        self.args = args.into_iter().map(|s| s.as_ref().to_string()).collect();
+        self
+    }
+
     /// Runs in a sub-folder of the working folder.
     pub fn cwd(mut self, rel: &str) -> Self {
         let p = self.dir.path().join(rel);

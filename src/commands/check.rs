@@ -1,0 +1,567 @@
+//! `hirekit check [PATH...]`: validates a workspace, or the given files,
+//! before anything is published: every role profile, the company file, pay
+//! tables, locations CSVs and `hirekit.yaml`, and every template, by
+//! compiling it and by a trial render of every document with every role
+//! (with no location, with a `--location`, and with a locations row that
+//! has every column). It reports every problem, each once and located,
+//! then a one-line summary; the exit code is 1 if there was any.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+mod files;
+mod settings;
+mod trial;
+
+use files::{files_in, is_workspace_root, normalize, same_file, table_label, walk};
+
+use super::Ctx;
+use crate::cli::CheckArgs;
+use crate::engine::{self, Engine, TemplateError};
+use crate::load::{self, role::Loaded, role::Origin};
+use crate::model::Company;
+use crate::render::{self, Format, RenderOptions, RoleInput};
+use crate::workspace::MARKER;
+
+/// Runs `hirekit check`.
+pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<ExitCode> {
+    let mut checker = Checker::new(ctx);
+    let whole =
+        args.paths.is_empty() || (args.paths.len() == 1 && is_workspace_root(ctx, &args.paths[0]));
+    if whole {
+        checker.workspace()?;
+    } else {
+        checker.paths(&args.paths)?;
+    }
+    Ok(checker.finish())
+}
+
+/// What was checked, for the summary.
+#[derive(Default)]
+struct Counts {
+    roles: usize,
+    companies: usize,
+    pay_tables: BTreeSet<String>,
+    locations: usize,
+    templates: usize,
+    renders: usize,
+}
+
+/// What a file given on the command line is.
+#[derive(Debug, PartialEq, Eq)]
+enum Kind {
+    Settings,
+    Company,
+    Role,
+    Csv,
+    Template,
+    Other,
+}
+
+struct Checker<'a> {
+    ctx: &'a Ctx,
+    problems: Vec<String>,
+    seen: HashSet<String>,
+    counts: Counts,
+    /// Roles that loaded, for the trial renders.
+    roles: Vec<Loaded>,
+    company: Option<Company>,
+    /// Extra columns of the locations files, with a sample value each.
+    extra: BTreeMap<String, String>,
+}
+
+impl<'a> Checker<'a> {
+    fn new(ctx: &'a Ctx) -> Self {
+        Checker {
+            ctx,
+            problems: Vec::new(),
+            seen: HashSet::new(),
+            counts: Counts::default(),
+            roles: Vec::new(),
+            company: None,
+            extra: BTreeMap::new(),
+        }
+    }
+
+    /// Records a problem once; `key` decides what counts as the same one.
+    fn problem_keyed(&mut self, key: String, report: String) {
+        if self.seen.insert(key) {
+            self.problems.push(report);
+        }
+    }
+
+    fn problem(&mut self, report: String) {
+        self.problem_keyed(report.clone(), report);
+    }
+
+    fn error(&mut self, e: &anyhow::Error) {
+        self.problem(crate::report(e));
+    }
+
+    /// The whole workspace (or the built-ins alone).
+    fn workspace(&mut self) -> Result<()> {
+        let ws = &self.ctx.ws;
+        let (engine, template_problems) = Engine::load_lenient(ws)?;
+        self.settings(&engine);
+        if let Some(path) = self.company_path() {
+            self.company_file(&path);
+        }
+        if let Some(dir) = ws.path("roles") {
+            for path in files_in(&dir, false, &["yaml", "yml"])? {
+                self.role_file(&path, ws.show(&path));
+            }
+        }
+        self.duplicate_role_ids();
+        self.builtin_roles();
+        if let Some(dir) = ws.path("pay") {
+            for path in files_in(&dir, false, &["csv"])? {
+                self.pay_file(&path);
+            }
+        }
+        self.role_pay_tables();
+        for path in self.locations_paths()? {
+            self.csv_file(&path);
+        }
+        for p in template_problems {
+            let key = p.report().to_string();
+            self.problem_keyed(key, p.to_string());
+        }
+        self.counts.templates = engine.templates().len();
+        let docs: Vec<String> = engine
+            .documents()
+            .into_iter()
+            .filter(|d| engine.can_render(d))
+            .collect();
+        self.trial_renders(&engine, &docs);
+        Ok(())
+    }
+
+    /// The files and folders given on the command line.
+    fn paths(&mut self, paths: &[PathBuf]) -> Result<()> {
+        let ws = &self.ctx.ws;
+        let (engine, template_problems) = Engine::load_lenient(ws)?;
+        let mut files = Vec::new();
+        for p in paths {
+            if p.is_dir() {
+                walk(p, &mut files)?;
+            } else if p.exists() {
+                files.push((p.clone(), true));
+            } else {
+                self.problem(format!("error: `{}` does not exist", p.display()));
+            }
+        }
+        let mut selected: Vec<String> = Vec::new();
+        for (file, explicit) in files {
+            let shown = file.display().to_string();
+            match self.classify(&file) {
+                Kind::Settings => {
+                    if ws.path(MARKER).is_some_and(|m| same_file(&m, &file)) {
+                        self.settings(&engine);
+                    } else {
+                        match load::read(&file) {
+                            Ok(bytes) => {
+                                if let Err(d) = crate::config::parse(&shown, &bytes) {
+                                    self.problem(d.to_string());
+                                }
+                            }
+                            Err(e) => self.error(&e),
+                        }
+                    }
+                }
+                Kind::Company => self.company_file(&file),
+                Kind::Role => self.role_file(&file, shown),
+                Kind::Csv => self.csv_file(&file),
+                Kind::Template => {
+                    let found = engine
+                        .templates()
+                        .into_iter()
+                        .map(|(name, _)| name)
+                        .find(|name| engine.user_file(name).is_some_and(|f| same_file(f, &file)));
+                    match found {
+                        Some(name) => selected.push(name),
+                        None if explicit => self.problem(format!(
+                            "error: `{shown}` is not in the workspace's `templates/` folder, so hirekit does not use it{}",
+                            if ws.root.is_none() {
+                                " (no hirekit.yaml was found here or above)"
+                            } else {
+                                ""
+                            }
+                        )),
+                        None => {}
+                    }
+                }
+                Kind::Other if explicit => self.problem(format!(
+                    "error: `{shown}` is not a file hirekit checks; it checks role profiles and company files (.yaml), pay tables and locations (.csv), and templates"
+                )),
+                Kind::Other => {}
+            }
+        }
+        self.duplicate_role_ids();
+        self.role_pay_tables();
+        let given_roles = !self.roles.is_empty();
+        if self.company.is_none()
+            && let Some(path) = self.company_path()
+        {
+            self.company = load::company::load(&path, &ws.show(&path)).ok();
+        }
+        for p in &template_problems {
+            let in_selected = selected
+                .iter()
+                .any(|name| engine.user_file_shown(name) == p.file());
+            if in_selected {
+                self.problem_keyed(p.report().to_string(), p.to_string());
+            }
+        }
+        self.counts.templates = selected.len();
+        if selected.is_empty() && !given_roles {
+            return Ok(());
+        }
+        if !given_roles {
+            self.all_roles_quietly();
+        }
+        let all_docs: Vec<String> = engine
+            .documents()
+            .into_iter()
+            .filter(|d| engine.can_render(d))
+            .collect();
+        let only_documents =
+            !selected.is_empty() && selected.iter().all(|n| engine::document_name(n).is_some());
+        let docs: Vec<String> = if only_documents {
+            all_docs
+                .into_iter()
+                .filter(|d| selected.iter().any(|n| engine::document_name(n) == Some(d)))
+                .collect()
+        } else {
+            all_docs
+        };
+        self.trial_renders(&engine, &docs);
+        Ok(())
+    }
+
+    fn classify(&self, file: &Path) -> Kind {
+        let name = file
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        let ext = file
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or_default();
+        if name == MARKER {
+            Kind::Settings
+        } else if matches!(ext, "yaml" | "yml") {
+            let is_company = name.starts_with("company.")
+                || self.company_path().is_some_and(|c| same_file(&c, file));
+            if is_company {
+                Kind::Company
+            } else {
+                Kind::Role
+            }
+        } else if ext == "csv" {
+            Kind::Csv
+        } else if engine::TEMPLATE_EXTENSIONS.contains(&ext) && !engine::is_readme(name) {
+            Kind::Template
+        } else {
+            Kind::Other
+        }
+    }
+
+    /// `hirekit.yaml`: values that parse but name something that is not there.
+    fn settings(&mut self, engine: &Engine) {
+        for d in settings::check(&self.ctx.ws, engine) {
+            self.problem(d.to_string());
+        }
+    }
+    /// The workspace's company file, if it has one (or names one).
+    fn company_path(&self) -> Option<PathBuf> {
+        let ws = &self.ctx.ws;
+        let rel = ws.config.company.as_deref().unwrap_or("company.yaml");
+        ws.path(rel).filter(|p| p.is_file())
+    }
+
+    fn company_file(&mut self, path: &Path) {
+        self.counts.companies += 1;
+        match load::company::load(path, &self.shown(path)) {
+            Ok(c) => self.company = Some(c),
+            Err(e) => self.error(&e),
+        }
+    }
+
+    /// A path as messages show it: relative to the workspace when inside it.
+    fn shown(&self, path: &Path) -> String {
+        self.ctx.ws.show(&normalize(path))
+    }
+
+    fn role_file(&mut self, path: &Path, shown: String) {
+        self.counts.roles += 1;
+        let bytes = match load::read(path) {
+            Ok(b) => b,
+            Err(e) => return self.error(&e),
+        };
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default();
+        match load::role::parse_all(&shown, &bytes, &engine::filters::slug(&stem)) {
+            Ok(role) => self.roles.push(Loaded {
+                role,
+                shown,
+                origin: Origin::File(path.parent().map(Path::to_path_buf).unwrap_or_default()),
+            }),
+            Err(diags) => {
+                for d in diags {
+                    self.problem(d.to_string());
+                }
+            }
+        }
+    }
+
+    fn duplicate_role_ids(&mut self) {
+        let mut by_id: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for r in &self.roles {
+            by_id
+                .entry(r.role.id.clone())
+                .or_default()
+                .push(format!("`{}`", r.shown));
+        }
+        for (id, files) in by_id {
+            if files.len() > 1 {
+                self.problem(format!(
+                    "error: role id `{id}` is used by {}; each role needs its own id",
+                    files.join(" and ")
+                ));
+            }
+        }
+    }
+
+    /// Built-in roles the workspace does not replace with its own file.
+    fn builtin_roles(&mut self) {
+        for (id, _) in crate::builtin::ROLES {
+            let shadowed = ["yaml", "yml"].iter().any(|ext| {
+                self.ctx
+                    .ws
+                    .path(&format!("roles/{id}.{ext}"))
+                    .is_some_and(|p| p.is_file())
+            });
+            if shadowed {
+                continue;
+            }
+            self.counts.roles += 1;
+            match load::role::load(&crate::workspace::Workspace::builtin(), id) {
+                Ok(loaded) => self.roles.push(loaded),
+                Err(e) => self.error(&e),
+            }
+        }
+    }
+
+    /// Every role the workspace can render, for trial renders of templates
+    /// given on the command line; problems in roles are not reported here.
+    fn all_roles_quietly(&mut self) {
+        let ws = &self.ctx.ws;
+        if let Some(dir) = ws.path("roles")
+            && let Ok(files) = files_in(&dir, false, &["yaml", "yml"])
+        {
+            for path in files {
+                if let Ok(loaded) = load::role::load(ws, &path.display().to_string()) {
+                    self.roles.push(Loaded {
+                        shown: ws.show(&path),
+                        ..loaded
+                    });
+                }
+            }
+        }
+        let (count, problems) = (self.counts.roles, self.problems.len());
+        self.builtin_roles();
+        self.problems.truncate(problems);
+        self.counts.roles = count;
+    }
+
+    fn pay_file(&mut self, path: &Path) {
+        let shown = self.shown(path);
+        self.counts.pay_tables.insert(shown.clone());
+        match load::read(path) {
+            Ok(bytes) => {
+                if let Err(d) = load::pay::parse(&shown, &bytes) {
+                    self.problem(d.to_string());
+                }
+            }
+            Err(e) => self.error(&e),
+        }
+    }
+
+    /// The pay table of every role: a table it names, the workspace's
+    /// `pay/<soc>.csv` or a built-in one.
+    fn role_pay_tables(&mut self) {
+        let ws = &self.ctx.ws;
+        let mut found = Vec::new();
+        for loaded in &self.roles {
+            let label = table_label(ws, loaded);
+            found.push((label, load::pay::for_role(ws, loaded)));
+        }
+        for (label, result) in found {
+            if let Some(label) = label {
+                self.counts.pay_tables.insert(label);
+            }
+            if let Err(e) = result {
+                self.error(&e);
+            }
+        }
+    }
+
+    /// Locations CSVs of the workspace: `*.csv` at its top, `locations/`,
+    /// and the file `batch.locations` names.
+    fn locations_paths(&self) -> Result<Vec<PathBuf>> {
+        let ws = &self.ctx.ws;
+        let mut paths = Vec::new();
+        if let Some(root) = &ws.root {
+            paths.extend(files_in(root, false, &["csv"])?);
+            paths.extend(files_in(&root.join("locations"), true, &["csv"])?);
+            if let Some(rel) = &ws.config.batch.locations {
+                let p = root.join(rel);
+                if p.is_file() && !paths.iter().any(|q| same_file(q, &p)) {
+                    paths.push(p);
+                }
+            }
+        }
+        Ok(paths)
+    }
+
+    /// A CSV: a pay table if its header says so, else a locations file.
+    fn csv_file(&mut self, path: &Path) {
+        let bytes = match load::read(path) {
+            Ok(b) => b,
+            Err(e) => return self.error(&e),
+        };
+        let header: Vec<String> = String::from_utf8_lossy(&bytes)
+            .trim_start_matches('\u{feff}')
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .split(',')
+            .map(|h| h.trim().trim_matches('"').to_ascii_lowercase())
+            .collect();
+        if header.iter().any(|h| h == "area") && header.iter().any(|h| h == "soc") {
+            return self.pay_file(path);
+        }
+        self.counts.locations += 1;
+        let shown = self.shown(path);
+        let text = match load::utf8(&shown, &bytes) {
+            Ok(t) => t,
+            Err(d) => return self.problem(d.to_string()),
+        };
+        match load::locations::read_all(&shown, text) {
+            Ok(rows) => {
+                for row in rows {
+                    for (k, v) in row.location.extra {
+                        let slot = self.extra.entry(k).or_default();
+                        if slot.is_empty() {
+                            *slot = v;
+                        }
+                    }
+                }
+            }
+            Err(diags) => {
+                for d in diags.0 {
+                    self.problem(d.to_string());
+                }
+            }
+        }
+    }
+
+    /// Renders every document with every role and sample location, as
+    /// Markdown and as an HTML page, reporting each distinct failure once
+    /// with where it was first seen.
+    fn trial_renders(&mut self, engine: &Engine, docs: &[String]) {
+        let ws = &self.ctx.ws;
+        let locations = trial::sample_locations(&self.extra);
+        let roles = std::mem::take(&mut self.roles);
+        for loaded in &roles {
+            let table = load::pay::for_role(ws, loaded).ok().flatten();
+            let input = RoleInput::new(
+                loaded.role.clone(),
+                loaded.shown.clone(),
+                self.company.clone(),
+                table,
+            );
+            for doc in docs {
+                for (label, location) in &locations {
+                    self.counts.renders += 1;
+                    let result = render::render_formats(
+                        engine,
+                        &input,
+                        location.as_ref(),
+                        doc,
+                        &[Format::Md, Format::Html],
+                        RenderOptions::default(),
+                    );
+                    let Err(e) = result else { continue };
+                    let note = format!(
+                        "found by a trial render of `{doc}` for role `{}` {label}",
+                        loaded.role.id
+                    );
+                    match e.downcast_ref::<TemplateError>() {
+                        Some(t) => {
+                            let key = trial::same_problem_key(t.report());
+                            self.problem_keyed(key, t.clone().with_note(note).to_string());
+                        }
+                        None => self.error(&e.context(note)),
+                    }
+                }
+            }
+        }
+        self.roles = roles;
+    }
+
+    /// Prints the problems and the summary; returns the exit code.
+    fn finish(self) -> ExitCode {
+        let ui = &self.ctx.ui;
+        for (i, p) in self.problems.iter().enumerate() {
+            if i > 0 {
+                ui.error("");
+            }
+            ui.error(p);
+        }
+        let c = &self.counts;
+        let outcome = match self.problems.len() {
+            0 => "no problems".to_string(),
+            n => plural(n, "problem", "problems"),
+        };
+        ui.verbose(&format!("trial renders: {}", c.renders));
+        let summary = format!(
+            "checked {}, {}, {}, {}, {}: {outcome}",
+            plural(c.roles, "role", "roles"),
+            plural(c.companies, "company", "companies"),
+            plural(c.pay_tables.len(), "pay table", "pay tables"),
+            plural(c.locations, "locations file", "locations files"),
+            plural(c.templates, "template", "templates"),
+        );
+        if !self.problems.is_empty() {
+            ui.error("");
+        }
+        ui.status(&summary);
+        if self.problems.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            crate::failure()
+        }
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_read_naturally() {
+        assert_eq!(plural(1, "company", "companies"), "1 company");
+        assert_eq!(plural(0, "company", "companies"), "0 companies");
+        assert_eq!(plural(3, "role", "roles"), "3 roles");
+    }
+}

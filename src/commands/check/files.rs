@@ -1,0 +1,124 @@
+//! Finding and naming the files `check` looks at.
+
+use std::path::{Component, Path, PathBuf};
+
+use anyhow::Result;
+
+use super::Ctx;
+use crate::load::role::{Loaded, Origin};
+
+/// Whether `path` is the workspace's own folder (`hirekit check .`).
+pub(super) fn is_workspace_root(ctx: &Ctx, path: &Path) -> bool {
+    ctx.ws.root.as_deref().is_some_and(|r| same_file(r, path))
+}
+
+pub(super) fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => normalize(a) == normalize(b),
+    }
+}
+
+/// Removes `.` and `name/..` from a path without touching the disk, so
+/// `roles/../pay/x.csv` shows as `pay/x.csv`.
+pub(super) fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
+            {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Which pay table a role uses, as shown in messages (for the count).
+pub(super) fn table_label(ws: &crate::workspace::Workspace, loaded: &Loaded) -> Option<String> {
+    let soc = &loaded.role.soc_code;
+    if let Some(source) = &loaded.role.pay {
+        if !source.rows.is_empty() {
+            return Some(format!("{} (inline rows)", loaded.shown));
+        }
+        if let Some(rel) = &source.table {
+            return Some(match &loaded.origin {
+                Origin::File(dir) => ws.show(&normalize(&dir.join(rel))),
+                Origin::Builtin => format!("builtin:{rel}"),
+            });
+        }
+    }
+    if let Some(p) = ws.path(&format!("pay/{soc}.csv"))
+        && p.is_file()
+    {
+        return Some(ws.show(&p));
+    }
+    crate::builtin::pay_table(soc).map(|_| format!("builtin:pay/{soc}.csv"))
+}
+
+/// Files with one of `exts` in `dir` (sorted; hidden ones skipped),
+/// recursively if asked. A missing folder has none.
+pub(super) fn files_in(dir: &Path, recursive: bool, exts: &[&str]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    if !dir.is_dir() {
+        return Ok(out);
+    }
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| anyhow::anyhow!("cannot read `{}`: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    for path in entries {
+        let hidden = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if path.is_dir() {
+            if recursive {
+                out.extend(files_in(&path, true, exts)?);
+            }
+        } else if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| exts.contains(&e))
+        {
+            out.push(path);
+        }
+    }
+    Ok(out)
+}
+
+/// Every file under a folder given on the command line, marked as not
+/// named explicitly (files hirekit does not check are then skipped).
+pub(super) fn walk(dir: &Path, out: &mut Vec<(PathBuf, bool)>) -> Result<()> {
+    let all = files_in(
+        dir,
+        true,
+        &["yaml", "yml", "csv", "md", "html", "xml", "txt"],
+    )?;
+    out.extend(all.into_iter().map(|p| (p, false)));
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_normalized_lexically() {
+        for (input, expected) in [
+            ("roles/../pay/x.csv", "pay/x.csv"),
+            ("./a/./b", "a/b"),
+            ("../x", "../x"),
+            ("/w/roles/../pay", "/w/pay"),
+        ] {
+            assert_eq!(normalize(Path::new(input)), Path::new(expected), "{input}");
+        }
+    }
+}

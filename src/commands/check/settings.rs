@@ -1,0 +1,82 @@
+//! The `hirekit.yaml` part of `check`.
+
+use crate::diag::{Diagnostic, find_yaml_key};
+use crate::engine::Engine;
+use crate::render::Format;
+use crate::workspace::{MARKER, Workspace};
+
+/// `hirekit.yaml`: values that parse but name a document, format or file
+/// that is not there, each located at its key.
+pub(super) fn check(ws: &Workspace, engine: &Engine) -> Vec<Diagnostic> {
+    let Some(root) = &ws.root else {
+        return Vec::new();
+    };
+    let marker = root.join(MARKER);
+    let Ok(bytes) = std::fs::read(&marker) else {
+        return Vec::new();
+    };
+    let source = String::from_utf8_lossy(&bytes).into_owned();
+    let config = &ws.config;
+    let mut found = Vec::new();
+    let mut at = |key: &str, message: String| {
+        let (line, col) = find_yaml_key(&source, key);
+        found.push(Diagnostic::at(MARKER, &source, line, col, message));
+    };
+    let documents = || {
+        engine
+            .documents()
+            .iter()
+            .map(|d| format!("`{d}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if let Some(f) = &config.render.format
+        && let Err(e) = f.parse::<Format>()
+    {
+        at("format", format!("`render.format`: {e}"));
+    }
+    if let Some(d) = &config.render.doc
+        && !engine.has_document(d)
+    {
+        at(
+            "doc",
+            format!(
+                "`render.doc`: unknown document `{d}`; documents: {}",
+                documents()
+            ),
+        );
+    }
+    for d in &config.batch.docs {
+        if !engine.has_document(d) {
+            at(
+                "docs",
+                format!(
+                    "`batch.docs`: unknown document `{d}`; documents: {}",
+                    documents()
+                ),
+            );
+        }
+    }
+    for f in &config.batch.formats {
+        if let Err(e) = f.parse::<Format>() {
+            at("formats", format!("`batch.formats`: {e}"));
+        }
+    }
+    if let Some(c) = &config.company
+        && !root.join(c).is_file()
+    {
+        at(
+            "company",
+            format!("`company`: no file `{c}` in the workspace"),
+        );
+    }
+    if let Some(l) = &config.batch.locations
+        && !root.join(l).is_file()
+    {
+        at(
+            "locations",
+            format!("`batch.locations`: no file `{l}` in the workspace"),
+        );
+    }
+    found
+}
