@@ -74,6 +74,33 @@ pub const ROLES: &[(&str, &str)] = &[(
 /// Built-in pay tables: `(SOC code, CSV source)`.
 pub const PAY_TABLES: &[(&str, &str)] = &[("43-4051", include_str!("../data/pay/43-4051.csv"))];
 
+/// Built-in lint data: `(name under data/, text)`: word lists, board
+/// limits and pay-transparency laws, each naming its sources.
+pub const LINT_DATA: &[(&str, &str)] = &[
+    (
+        "jurisdictions/pay-transparency.csv",
+        include_str!("../data/jurisdictions/pay-transparency.csv"),
+    ),
+    (
+        "lint/board-limits.csv",
+        include_str!("../data/lint/board-limits.csv"),
+    ),
+    (
+        "lint/gender-coded.csv",
+        include_str!("../data/lint/gender-coded.csv"),
+    ),
+    (
+        "lint/gender-exceptions.txt",
+        include_str!("../data/lint/gender-exceptions.txt"),
+    ),
+    ("lint/terms.csv", include_str!("../data/lint/terms.csv")),
+];
+
+/// A built-in lint data file by its name under `data/`.
+pub fn lint_data(name: &str) -> Option<&'static str> {
+    LINT_DATA.iter().find(|(n, _)| *n == name).map(|(_, s)| *s)
+}
+
 /// The source of a built-in template by name.
 pub fn template(name: &str) -> Option<&'static str> {
     TEMPLATES.iter().find(|(n, _)| *n == name).map(|(_, s)| *s)
@@ -138,6 +165,13 @@ mod tests {
         pay.sort();
         expected.sort();
         assert_eq!(pay, expected);
+        let mut lint = Vec::new();
+        files_under(root, &root.join("lint"), &mut lint);
+        files_under(root, &root.join("jurisdictions"), &mut lint);
+        let mut expected: Vec<String> = LINT_DATA.iter().map(|(n, _)| n.to_string()).collect();
+        lint.sort();
+        expected.sort();
+        assert_eq!(lint, expected);
     }
 
     #[test]

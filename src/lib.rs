@@ -13,6 +13,7 @@ pub mod commands;
 pub mod config;
 pub mod diag;
 pub mod engine;
+pub mod lint;
 pub mod load;
 pub mod model;
 pub mod oews;

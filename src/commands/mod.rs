@@ -3,6 +3,7 @@
 //! only through `output`.
 
 pub mod completions;
+pub mod lint;
 pub mod pay;
 pub mod render;
 pub mod roles;
@@ -37,6 +38,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let ctx = Ctx { ws, ui };
     match cli.command {
         Command::Render(args) => render::run(&ctx, args),
+        Command::Lint(args) => lint::run(&ctx, args),
         Command::Roles(cmd) => roles::run(&ctx, cmd),
         Command::Completions(args) => completions::run(args),
         Command::Pay(cmd) => pay::run(&ctx, cmd),

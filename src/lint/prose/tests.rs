@@ -1,0 +1,103 @@
+//! Reading Markdown, HTML and text into prose, and mapping words back.
+
+use super::*;
+
+fn words(p: &Prose) -> Vec<&str> {
+    (0..p.words.len()).map(|i| p.word(i)).collect()
+}
+
+#[test]
+fn tokenizer_keeps_inner_joiners_and_skips_urls() {
+    let cases: [(&str, &[&str], &[&str]); 5] = [
+        ("Don't stop", &["Don't", "stop"], &[]),
+        (
+            "quick-moving, $56,140 a year",
+            &["quick-moving", "56,140", "a", "year"],
+            &[],
+        ),
+        ("end. Next", &["end", "Next"], &[]),
+        (
+            "Apply at https://jobs.example.com/x.",
+            &["Apply", "at"],
+            &["https://jobs.example.com/x"],
+        ),
+        ("401(k) plans", &["401", "k", "plans"], &[]),
+    ];
+    for (text, want, want_links) in cases {
+        let (w, links) = tokenize(text);
+        let got: Vec<&str> = w.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(got, want, "{text}");
+        assert_eq!(links, want_links, "{text}");
+    }
+}
+
+#[test]
+fn markdown_words_map_to_their_line_and_column() {
+    let src = "# Title\n\nWe want a **rockstar**.\n\n- Be a ninja\n".to_string();
+    let p = Prose::from_markdown("ad.md", src);
+    assert_eq!(
+        words(&p),
+        ["Title", "We", "want", "a", "rockstar", "Be", "a", "ninja"]
+    );
+    let place = p.place_words(4, 4);
+    assert_eq!((place.line, place.column, place.len), (3, 13, 8));
+    let place = p.place_words(7, 7);
+    assert_eq!((place.line, place.column), (5, 8));
+    let kinds: Vec<BlockKind> = p.blocks.iter().map(|b| b.kind).collect();
+    assert_eq!(
+        kinds,
+        [BlockKind::Heading(1), BlockKind::Para, BlockKind::Item]
+    );
+}
+
+#[test]
+fn markdown_autolinks_are_links_not_words() {
+    let p = Prose::from_markdown("a.md", "Apply at <https://x.example/jobs>.\n".into());
+    assert_eq!(words(&p), ["Apply", "at"]);
+    assert_eq!(p.links, ["https://x.example/jobs"]);
+}
+
+#[test]
+fn html_drops_tags_scripts_and_decodes_entities() {
+    let src = "<html><head><title>Job</title><style>p{color:red}</style></head>\n<body><h1>Sales &amp; Support</h1>\n<p>Be a <b>guru</b> &mdash; <a href=\"https://x.example\">apply</a></p>\n<script>var ninja = 1;</script></body></html>\n".to_string();
+    let p = Prose::from_html("ad.html", src);
+    assert_eq!(words(&p), ["Sales", "Support", "Be", "a", "guru", "apply"]);
+    assert_eq!(p.links, ["https://x.example"]);
+    let title = p.title().unwrap();
+    assert_eq!(p.block_text(title), "Job");
+    let place = p.place_words(4, 4);
+    assert_eq!((place.line, place.column, place.len), (3, 12, 4));
+}
+
+#[test]
+fn text_headings_items_and_paragraphs() {
+    let src =
+        "Customer Rep\n============\n\nWe need a\nrockstar.\n\n- Answer calls\n- Be a ninja\n"
+            .to_string();
+    let p = Prose::from_text("ad.txt", src);
+    let kinds: Vec<BlockKind> = p.blocks.iter().map(|b| b.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            BlockKind::Heading(1),
+            BlockKind::Para,
+            BlockKind::Item,
+            BlockKind::Item
+        ]
+    );
+    let i = words(&p).iter().position(|w| *w == "rockstar").unwrap();
+    let place = p.place_words(i, i);
+    assert_eq!((place.line, place.column), (5, 1));
+    let i = words(&p).iter().position(|w| *w == "ninja").unwrap();
+    assert_eq!(p.place_words(i, i).column, 8);
+}
+
+#[test]
+fn empty_sections_are_headings_followed_by_a_peer() {
+    let p = Prose::from_markdown(
+        "a.md",
+        "# A\n\n## Empty\n\n## Full\n\ntext\n\n### Sub\n\nmore\n\n## Last\n".into(),
+    );
+    let empty: Vec<&str> = p.empty_sections().iter().map(|b| p.block_text(b)).collect();
+    assert_eq!(empty, ["Empty", "Last"]);
+}
