@@ -82,6 +82,8 @@ pub struct Prose {
     /// That file's text.
     pub source: String,
     segs: Vec<Seg>,
+    /// Every word's key, as [`normalize`] makes it.
+    keys: Vec<String>,
     finder: Option<Rc<Finder>>,
 }
 
@@ -207,13 +209,13 @@ impl Prose {
     }
 
     /// A word as words are compared: lower-case, without apostrophes.
-    pub fn key(&self, i: usize) -> String {
-        normalize(self.word(i))
+    pub fn key(&self, i: usize) -> &str {
+        self.keys.get(i).map_or("", String::as_str)
     }
 
     /// Every word's key.
-    pub fn keys(&self) -> Vec<String> {
-        (0..self.words.len()).map(|i| self.key(i)).collect()
+    pub fn keys(&self) -> &[String] {
+        &self.keys
     }
 
     /// The text of words `first..=last` as written.
@@ -235,7 +237,7 @@ impl Prose {
         if let Some(place) = self
             .finder
             .as_ref()
-            .and_then(|f| f.find(&self.keys(), first, last))
+            .and_then(|f| f.find(&self.keys, first, last))
         {
             return place;
         }
@@ -248,10 +250,20 @@ impl Prose {
     /// Where a byte range of [`Prose::text`] is in this document's file.
     pub fn place_text(&self, range: Range<usize>) -> Place {
         let (start, exact_start) = self.src_offset(range.start);
-        let end_char = range.end.saturating_sub(1).max(range.start);
-        let (end, exact_end) = self.src_offset(end_char);
+        // The last character's first byte, so a multi-byte character maps
+        // to a character boundary of the source.
+        let last_char = self
+            .text
+            .get(range.clone())
+            .and_then(|s| s.char_indices().last())
+            .map_or(range.start, |(i, _)| range.start + i);
+        let (end, exact_end) = self.src_offset(last_char);
         let len = if exact_start && exact_end && end >= start {
-            let end = end + self.source[end..].chars().next().map_or(1, char::len_utf8);
+            let end = self
+                .source
+                .get(end..)
+                .and_then(|rest| rest.chars().next())
+                .map_or(end + 1, |c| end + c.len_utf8());
             self.source.get(start..end).map_or(1, |s| s.chars().count())
         } else {
             1
@@ -425,7 +437,12 @@ impl Builder {
                 block: bi,
             }));
         }
+        let keys = words
+            .iter()
+            .map(|w: &Word| normalize(&self.text[w.range.clone()]))
+            .collect();
         Prose {
+            keys,
             text: self.text,
             blocks: self.blocks,
             words,

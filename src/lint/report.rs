@@ -179,17 +179,21 @@ impl Report {
             .findings
             .iter()
             .map(|f| {
-                let mut physical = json!({
-                    "artifactLocation": { "uri": f.file.replace('\\', "/") },
-                });
-                if f.line > 0 {
-                    let mut region = json!({ "startLine": f.line });
-                    if f.column > 0 {
-                        region["startColumn"] = json!(f.column);
-                        region["endColumn"] = json!(f.column + f.len.max(1));
-                    }
-                    physical["region"] = region;
+                // Code scanning tools need a region on every result; a
+                // finding about a whole file points at its start.
+                let (line, column) = if f.line > 0 {
+                    (f.line, f.column.max(1))
+                } else {
+                    (1, 1)
+                };
+                let mut region = json!({ "startLine": line, "startColumn": column });
+                if f.line > 0 && f.column > 0 {
+                    region["endColumn"] = json!(f.column + f.len.max(1));
                 }
+                let physical = json!({
+                    "artifactLocation": { "uri": f.file.replace('\\', "/") },
+                    "region": region,
+                });
                 let text = match &f.suggestion {
                     Some(s) => format!("{} (help: {s})", f.message),
                     None => f.message.clone(),
@@ -372,6 +376,11 @@ mod tests {
         assert_eq!(loc["artifactLocation"]["uri"], "roles/x.yaml");
         assert_eq!(loc["region"]["startLine"], 3);
         assert_eq!(loc["region"]["startColumn"], 35);
-        assert!(run["results"][1]["locations"][0]["physicalLocation"]["region"].is_null());
+        let whole = &run["results"][1]["locations"][0]["physicalLocation"]["region"];
+        assert_eq!(
+            (whole["startLine"].clone(), whole["startColumn"].clone()),
+            (1.into(), 1.into())
+        );
+        assert!(whole["endColumn"].is_null());
     }
 }

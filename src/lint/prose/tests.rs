@@ -101,3 +101,103 @@ fn empty_sections_are_headings_followed_by_a_peer() {
     let empty: Vec<&str> = p.empty_sections().iter().map(|b| p.block_text(b)).collect();
     assert_eq!(empty, ["Empty", "Last"]);
 }
+
+#[test]
+fn words_ending_in_multibyte_characters_map_cleanly() {
+    let p = Prose::from_text("a.txt", "Un café ninja crème\n".into());
+    let place = p.place_words(1, 1);
+    assert_eq!((place.line, place.column, place.len), (1, 4, 4));
+    let place = p.place_words(3, 3);
+    assert_eq!((place.column, place.len), (15, 5));
+    let html = Prose::from_html("a.html", "<p>R&amp;D crème ninja</p>".into());
+    let place = html.place_words(2, 2);
+    assert_eq!((place.column, place.len), (12, 5));
+}
+
+/// Scrambled documents (tags, entities, money, Unicode, URLs, markup) go
+/// through every reader and every rule without a panic, and every word maps
+/// back to a place inside its file.
+#[test]
+fn scrambled_input_never_panics() {
+    use crate::config::LintSettings;
+    use crate::lint::{Data, Date, LintInput, OfferedPay, Place, Scope, Site, Subject, check};
+
+    const PIECES: [&str; 32] = [
+        "<",
+        ">",
+        "</",
+        "<p>",
+        "<h2>",
+        "</h2>",
+        "<script>",
+        "&amp;",
+        "&#x41;",
+        "&#99999999;",
+        "&",
+        ";",
+        "$",
+        "$1",
+        "8,5",
+        ".5k",
+        " - ",
+        " to ",
+        "up to ",
+        "+",
+        "é",
+        "日本",
+        "’",
+        "'",
+        "-",
+        "\n",
+        "\n\n",
+        "===\n",
+        "- ",
+        "# ",
+        "https://x.example/a",
+        "rockstar ninja ",
+    ];
+    let data = Data::builtin().unwrap();
+    let settings = LintSettings::default();
+    let location = crate::load::location::parse_arg("Denver, CO").unwrap();
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    for round in 0..1500 {
+        let mut doc = String::new();
+        for _ in 0..(round % 40) {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            doc.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
+        }
+        for file in ["a.md", "a.html", "a.txt"] {
+            let prose = Prose::from_file(file, doc.clone());
+            for i in 0..prose.words.len() {
+                let place = prose.place_words(i, i);
+                assert!(
+                    place.line >= 1 && place.line <= doc.lines().count().max(1),
+                    "{doc:?}"
+                );
+            }
+            let (pay, _) = crate::lint::pay::pay_in_text(&prose);
+            let site = Site {
+                location: location.clone(),
+                place: Place::file(file),
+                offered: pay.map(|p| p.pay).or(Some(OfferedPay {
+                    min: None,
+                    max: None,
+                })),
+                pay_place: Place::file(file),
+                market_average: false,
+            };
+            let input = LintInput {
+                prose: &prose,
+                subject: Subject::File { file },
+                company: None,
+                site: Some(&site),
+                date: Date::parse("2025-01-01").unwrap(),
+                settings: &settings,
+                data: &data,
+            };
+            let _ = check(&input, Scope::All);
+        }
+    }
+}
