@@ -93,6 +93,32 @@ pub const INIT_FILES: &[(&str, &str)] = &[
 /// The role profile skeleton `hirekit new` fills in (`data/skeleton/role.yaml`).
 /// `__ID__`, `__TITLE__`, `__TITLE_TEXT__` and `__SOC_CODE__` are replaced.
 pub const ROLE_SKELETON: &str = include_str!("../data/skeleton/role.yaml");
+/// Built-in lint data: `(name under data/, text)`: word lists, board
+/// limits and pay-transparency laws, each naming its sources.
+pub const LINT_DATA: &[(&str, &str)] = &[
+    (
+        "jurisdictions/pay-transparency.csv",
+        include_str!("../data/jurisdictions/pay-transparency.csv"),
+    ),
+    (
+        "lint/board-limits.csv",
+        include_str!("../data/lint/board-limits.csv"),
+    ),
+    (
+        "lint/gender-coded.csv",
+        include_str!("../data/lint/gender-coded.csv"),
+    ),
+    (
+        "lint/gender-exceptions.txt",
+        include_str!("../data/lint/gender-exceptions.txt"),
+    ),
+    ("lint/terms.csv", include_str!("../data/lint/terms.csv")),
+];
+
+/// A built-in lint data file by its name under `data/`.
+pub fn lint_data(name: &str) -> Option<&'static str> {
+    LINT_DATA.iter().find(|(n, _)| *n == name).map(|(_, s)| *s)
+}
 
 /// The source of a built-in template by name.
 pub fn template(name: &str) -> Option<&'static str> {
@@ -158,6 +184,13 @@ mod tests {
         pay.sort();
         expected.sort();
         assert_eq!(pay, expected);
+        let mut lint = Vec::new();
+        files_under(root, &root.join("lint"), &mut lint);
+        files_under(root, &root.join("jurisdictions"), &mut lint);
+        let mut expected: Vec<String> = LINT_DATA.iter().map(|(n, _)| n.to_string()).collect();
+        lint.sort();
+        expected.sort();
+        assert_eq!(lint, expected);
     }
 
     #[test]

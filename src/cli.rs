@@ -56,6 +56,8 @@ pub enum ColorChoice {
 pub enum Command {
     /// Render one document for one role (and optionally one location)
     Render(RenderArgs),
+    /// Check a post for pay-transparency laws, biased wording, readability and missing parts
+    Lint(LintArgs),
     /// List roles
     #[command(subcommand)]
     Roles(RolesCommand),
@@ -120,6 +122,58 @@ pub struct RenderArgs {
     /// Write to this file instead of stdout
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+/// `hirekit lint`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Exit status: 0 when clean (notes allowed), 1 on an error (or a warning \
+    with --deny warnings), 2 on a usage error.\n\n\
+    Examples:\n  \
+    hirekit lint customer-service-representative --location \"Denver, CO\"\n  \
+    hirekit lint roles/cashier.yaml --locations sites.csv --format json\n  \
+    hirekit lint ad.html --location \"Seattle, WA\" --deny warnings --format sarif"
+)]
+pub struct LintArgs {
+    /// A role id or role YAML file (rendered, then checked), or a job ad to check as it is (.md, .txt, .html)
+    pub target: String,
+    /// The document to render for a role [default: job-post]
+    #[arg(long, short = 'd', value_name = "NAME")]
+    pub doc: Option<String>,
+    /// The location the post is for, as "City, ST"
+    #[arg(
+        long,
+        short = 'l',
+        value_name = "CITY, ST",
+        conflicts_with = "locations"
+    )]
+    pub location: Option<String>,
+    /// A locations CSV: check the post for every row (pay ranges come from pay_min/pay_max)
+    #[arg(long, value_name = "FILE")]
+    pub locations: Option<PathBuf>,
+    /// A company profile (default: the workspace's company.yaml, if any)
+    #[arg(long, value_name = "FILE")]
+    pub company: Option<PathBuf>,
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value_t = LintFormat::Text, value_name = "FORMAT")]
+    pub format: LintFormat,
+    /// Fail on warnings too (`--deny warnings`)
+    #[arg(long, value_name = "LEVEL", value_parser = ["warnings"])]
+    pub deny: Option<String>,
+    /// The posting date for rows without date_posted, as YYYY-MM-DD [default: today]
+    #[arg(long, value_name = "DATE", value_parser = crate::lint::date::parse_arg)]
+    pub date: Option<crate::lint::Date>,
+}
+
+/// `hirekit lint` output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LintFormat {
+    /// Findings for people, grouped by file
+    Text,
+    /// A stable JSON document (see the README)
+    Json,
+    /// SARIF 2.1.0, for CI systems that show findings inline
+    Sarif,
 }
 
 /// `hirekit roles`.

@@ -43,14 +43,43 @@ pub struct BatchDefaults {
     pub locations: Option<String>,
 }
 
-/// Settings for `hirekit lint`.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+/// Settings for `hirekit lint`: rules to turn off, words to allow, and the
+/// readability and length targets (defaults from the sources in the README).
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct LintSettings {
-    /// Rule ids to turn off.
+    /// Rule ids (`wording/jargon`) or families (`readability`) to turn off.
     pub disable: Vec<String>,
     /// Treat warnings as errors, as `--deny warnings` does.
     pub deny_warnings: bool,
+    /// Words and phrases the wording rules never flag (e.g. `lead` in a
+    /// team whose job titles use it).
+    pub allow_words: Vec<String>,
+    /// A post with fewer words gets a note.
+    pub min_words: usize,
+    /// A post with more words gets a warning.
+    pub max_words: usize,
+    /// Longer sentences on average get a warning.
+    pub max_sentence_words: f64,
+    /// A lower Flesch reading ease gets a warning.
+    pub min_reading_ease: f64,
+    /// A higher Flesch-Kincaid grade level gets a note.
+    pub max_grade: f64,
+}
+
+impl Default for LintSettings {
+    fn default() -> Self {
+        LintSettings {
+            disable: Vec::new(),
+            deny_warnings: false,
+            allow_words: Vec::new(),
+            min_words: 300,
+            max_words: 700,
+            max_sentence_words: 20.0,
+            min_reading_ease: 50.0,
+            max_grade: 8.0,
+        }
+    }
 }
 
 /// Parses `hirekit.yaml`; an empty file is the defaults.
@@ -93,5 +122,21 @@ mod tests {
         assert_eq!(c.batch.formats, ["md", "html"]);
         let err = parse("hirekit.yaml", b"batch:\n  outt: dist\n").unwrap_err();
         assert_eq!((err.line, err.column), (2, 3));
+    }
+
+    #[test]
+    fn lint_settings_default_and_override() {
+        let c = parse("hirekit.yaml", b"company: a.yaml\n").unwrap();
+        assert_eq!((c.lint.min_words, c.lint.max_words), (300, 700));
+        let c = parse(
+            "hirekit.yaml",
+            b"lint:\n  disable: [readability]\n  max_words: 900\n  allow_words: [lead]\n",
+        )
+        .unwrap();
+        assert_eq!(c.lint.disable, ["readability"]);
+        assert_eq!(c.lint.max_words, 900);
+        assert_eq!(c.lint.max_grade, 8.0);
+        let err = parse("hirekit.yaml", b"lint:\n  max_word: 900\n").unwrap_err();
+        assert!(err.message.contains("max_word"), "{}", err.message);
     }
 }

@@ -5,7 +5,8 @@
 //! The binary is a thin shell over [`run`]. Modules: `cli` (arguments),
 //! `commands` (one per command), `load` (files into `model`), `engine`
 //! (templates), `render` (the pipeline), `pay` (pay resolution), `output`
-//! (writing), `diag` (located errors), `ui` (stderr).
+//! (writing), `diag` (located errors), `ui` (stderr), `lint` (the rules of
+//! `hirekit lint`).
 
 pub mod builtin;
 pub mod cli;
@@ -13,6 +14,7 @@ pub mod commands;
 pub mod config;
 pub mod diag;
 pub mod engine;
+pub mod lint;
 pub mod load;
 pub mod model;
 pub mod oews;

@@ -5,6 +5,7 @@
 pub mod check;
 pub mod completions;
 pub mod init;
+pub mod lint;
 pub mod new;
 pub mod pay;
 pub mod render;
@@ -41,6 +42,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let ctx = Ctx { ws, ui };
     match cli.command {
         Command::Render(args) => render::run(&ctx, args),
+        Command::Lint(args) => lint::run(&ctx, args),
         Command::Roles(cmd) => roles::run(&ctx, cmd),
         Command::Completions(args) => completions::run(args),
         Command::Pay(cmd) => pay::run(&ctx, cmd),

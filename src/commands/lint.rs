@@ -1,0 +1,444 @@
+//! `hirekit lint`: check a role's post (rendered through the templates) or
+//! an existing ad file for pay-transparency laws, wording, readability and
+//! completeness, and print the findings as text, JSON or SARIF.
+//!
+//! For a role, the post is rendered once per location; every rule runs on
+//! the first, and the pay and completeness rules on the others (the wording
+//! and length hardly change between locations, and would repeat).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::rc::Rc;
+
+use anyhow::{Result, bail};
+
+use super::Ctx;
+use crate::cli::{LintArgs, LintFormat};
+use crate::engine::Engine;
+use crate::lint::locate::{Finder, SourceText};
+use crate::lint::{
+    self, CompanyFile, Data, Date, LintInput, OfferedPay, Place, Prose, Report, Scope, Site,
+    Subject,
+};
+use crate::load;
+use crate::load::role::Origin;
+use crate::model::Location;
+use crate::pay::PayKind;
+use crate::render::{self, Format, RenderOptions, RoleInput};
+
+/// The document linted for a role when `--doc` is not given.
+const DEFAULT_DOC: &str = "job-post";
+
+/// Runs `hirekit lint`.
+pub fn run(ctx: &Ctx, args: LintArgs) -> Result<ExitCode> {
+    let settings = &ctx.ws.config.lint;
+    for name in &settings.disable {
+        if !lint::is_rule_or_family(name.trim()) {
+            ctx.ui.warn(&format!(
+                "hirekit.yaml `lint.disable` names `{name}`, which is neither a rule id nor a family ({}); the README lists every rule id",
+                lint::FAMILIES.join(", ")
+            ));
+        }
+    }
+    let deny_warnings = args.deny.is_some() || settings.deny_warnings;
+    let date = args.date.unwrap_or_else(Date::today);
+    let data = Data::builtin()?;
+    let mut report = if is_ad_file(&args.target) {
+        lint_file(ctx, &args, &data, date)?
+    } else {
+        lint_role(ctx, &args, &data, date)?
+    };
+    report.finish();
+    let out = match args.format {
+        LintFormat::Text => report.text(),
+        LintFormat::Json => report.json(deny_warnings),
+        LintFormat::Sarif => report.sarif(),
+    };
+    crate::output::emit(None, &out)?;
+    Ok(if report.fails(deny_warnings) {
+        crate::failure()
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Whether the target is an existing ad rather than a role.
+fn is_ad_file(target: &str) -> bool {
+    matches!(
+        Path::new(target)
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
+        Some("md" | "markdown" | "txt" | "text" | "html" | "htm")
+    )
+}
+
+/// A location to lint for, before its pay is known.
+struct SiteSpec {
+    location: Location,
+    /// The CSV row, or the linted file for `--location`.
+    place: Place,
+    /// The row's `pay_min` cell, or `place`.
+    pay_place: Place,
+}
+
+/// The locations of `--location` or `--locations`, with where each is
+/// written; empty when neither is given.
+fn site_specs(args: &LintArgs, subject_file: &str) -> Result<(Vec<SiteSpec>, Option<String>)> {
+    if let Some(arg) = &args.location {
+        let location = load::location::parse_arg(arg)?;
+        let place = Place::file(subject_file);
+        return Ok((
+            vec![SiteSpec {
+                location,
+                pay_place: place.clone(),
+                place,
+            }],
+            None,
+        ));
+    }
+    let Some(file) = &args.locations else {
+        return Ok((Vec::new(), None));
+    };
+    let bytes = load::read(file)?;
+    let shown = file.display().to_string();
+    let text = load::utf8(&shown, &bytes)?;
+    let rows = load::locations::read_all(&shown, text)?;
+    let lines: Vec<&str> = text.lines().collect();
+    let pay_col = lines.first().and_then(|h| {
+        split_csv_line(h.trim_start_matches('\u{feff}'))
+            .into_iter()
+            .position(|(_, c)| c.trim().eq_ignore_ascii_case("pay_min"))
+    });
+    let specs = rows
+        .into_iter()
+        .map(|row| {
+            let place = Place {
+                file: shown.clone(),
+                line: row.line,
+                column: 1,
+                len: 1,
+            };
+            let line_text = lines.get(row.line.saturating_sub(1)).copied().unwrap_or("");
+            let pay_place = pay_col
+                .and_then(|i| split_csv_line(line_text).into_iter().nth(i))
+                .map_or_else(
+                    || place.clone(),
+                    |(col, cell)| Place {
+                        file: shown.clone(),
+                        line: row.line,
+                        column: col,
+                        len: cell.chars().count().max(1),
+                    },
+                );
+            SiteSpec {
+                location: row.location,
+                place,
+                pay_place,
+            }
+        })
+        .collect();
+    Ok((specs, Some(text.to_string())))
+}
+
+/// Splits one CSV line into cells with their 1-based character column
+/// (quotes respected; a quoted cell spanning lines is cut at the line end).
+fn split_csv_line(line: &str) -> Vec<(usize, String)> {
+    let mut cells = Vec::new();
+    let mut cell = String::new();
+    let mut start_col = 1;
+    let mut quoted = false;
+    for (i, c) in line.trim_end_matches('\r').chars().enumerate() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => {
+                cells.push((start_col, std::mem::take(&mut cell)));
+                start_col = i + 2;
+            }
+            _ => cell.push(c),
+        }
+    }
+    cells.push((start_col, cell));
+    cells
+}
+
+/// The company profile with its file and text: `--company FILE`, else the
+/// workspace's (`company` in hirekit.yaml, default `company.yaml`).
+fn company_file(ctx: &Ctx, explicit: Option<&Path>) -> Result<Option<CompanyFile>> {
+    let (path, shown): (PathBuf, String) = match explicit {
+        Some(p) => (p.to_path_buf(), p.display().to_string()),
+        None => {
+            let rel = ctx.ws.config.company.as_deref().unwrap_or("company.yaml");
+            match ctx.ws.path(rel) {
+                Some(p) if p.is_file() => {
+                    let shown = ctx.ws.show(&p);
+                    (p, shown)
+                }
+                _ => return Ok(None),
+            }
+        }
+    };
+    let bytes = load::read(&path)?;
+    let company = load::company::parse(&shown, &bytes)?;
+    let source = load::utf8(&shown, &bytes)?.to_string();
+    Ok(Some(CompanyFile {
+        company,
+        file: shown,
+        source,
+    }))
+}
+
+/// Lints a role's rendered document, for each location.
+fn lint_role(ctx: &Ctx, args: &LintArgs, data: &Data, date: Date) -> Result<Report> {
+    let engine = Engine::load(&ctx.ws)?;
+    let doc = args.doc.as_deref().unwrap_or(DEFAULT_DOC);
+    if !engine.has_document(doc) {
+        bail!(
+            "unknown document `{doc}`; available: {}",
+            engine
+                .documents()
+                .iter()
+                .map(|d| format!("`{d}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    let loaded = load::role::load(&ctx.ws, &args.target)?;
+    let role_source = match &loaded.origin {
+        Origin::Builtin => crate::builtin::role(&args.target)
+            .unwrap_or_default()
+            .to_string(),
+        Origin::File(dir) => {
+            // The loader keeps the folder; the file keeps its name in `shown`.
+            let name = Path::new(&loaded.shown)
+                .file_name()
+                .map(PathBuf::from)
+                .unwrap_or_default();
+            let path = dir.join(name);
+            let bytes = load::read(&path)?;
+            load::utf8(&loaded.shown, &bytes)?.to_string()
+        }
+    };
+    let table = load::pay::for_role(&ctx.ws, &loaded)?;
+    let company = company_file(ctx, args.company.as_deref())?;
+    let (specs, csv_text) = site_specs(args, &loaded.shown)?;
+
+    let mut sources = vec![SourceText {
+        file: loaded.shown.clone(),
+        text: role_source.clone(),
+    }];
+    if let Some(c) = &company {
+        sources.push(SourceText {
+            file: c.file.clone(),
+            text: c.source.clone(),
+        });
+    }
+    sources.extend(template_sources(ctx, &engine));
+    let mut report = Report {
+        target: args.target.clone(),
+        document: Some(doc.to_string()),
+        ..Report::default()
+    };
+    for s in &sources {
+        report.sources.insert(s.file.clone(), s.text.clone());
+    }
+    if let (Some(file), Some(text)) = (&args.locations, csv_text) {
+        report.sources.insert(file.display().to_string(), text);
+    }
+    let finder = Rc::new(Finder::new(sources));
+
+    let input = RoleInput::new(
+        loaded.role.clone(),
+        loaded.shown.clone(),
+        company.as_ref().map(|c| c.company.clone()),
+        table,
+    );
+    let subject = Subject::Role {
+        role: &loaded.role,
+        file: &loaded.shown,
+        source: &role_source,
+    };
+    let sites: Vec<Option<Site>> = if specs.is_empty() {
+        vec![None]
+    } else {
+        specs
+            .into_iter()
+            .map(|s| {
+                let pay = crate::pay::resolve(Some(&s.location), input.table.as_ref());
+                let offered = pay
+                    .offered
+                    .filter(|_| pay.kind == PayKind::Offered)
+                    .map(|o| OfferedPay {
+                        min: o.min,
+                        max: o.max,
+                    });
+                Some(Site {
+                    location: s.location,
+                    place: s.place,
+                    offered,
+                    pay_place: s.pay_place,
+                    market_average: pay.market.is_some(),
+                })
+            })
+            .collect()
+    };
+    for (i, site) in sites.iter().enumerate() {
+        let location = site.as_ref().map(|s| &s.location);
+        if let Some(l) = location {
+            ctx.ui.verbose(&format!("linting {doc} for {}", l.label()));
+        }
+        let md = render::render(
+            &engine,
+            &input,
+            location,
+            doc,
+            Format::Md,
+            RenderOptions::default(),
+        )?;
+        finder.forget();
+        let prose =
+            Prose::from_markdown(&format!("rendered:{doc}.md"), md).with_finder(Rc::clone(&finder));
+        let lint_input = LintInput {
+            prose: &prose,
+            subject,
+            company: company.as_ref(),
+            site: site.as_ref(),
+            date,
+            settings: &ctx.ws.config.lint,
+            data,
+        };
+        let scope = if i == 0 {
+            Scope::All
+        } else {
+            Scope::PerLocation
+        };
+        report.findings.extend(lint::check(&lint_input, scope));
+        if i == 0 {
+            report.readability = Some(lint::readability::measure(&prose));
+            report.gender_balance = Some(lint::wording::balance(
+                &prose,
+                data,
+                &ctx.ws.config.lint.allow_words,
+            ));
+            report
+                .sources
+                .insert(prose.file.clone(), prose.source.clone());
+        }
+    }
+    Ok(report)
+}
+
+/// Every Markdown template, as the file a word in it would be fixed in:
+/// the workspace file when it overrides or adds one, else the built-in.
+fn template_sources(ctx: &Ctx, engine: &Engine) -> Vec<SourceText> {
+    engine
+        .templates()
+        .into_iter()
+        .filter(|(name, _)| name.ends_with(".md"))
+        .filter_map(|(name, _)| match engine.user_file(&name) {
+            Some(path) => std::fs::read_to_string(path).ok().map(|text| SourceText {
+                file: ctx.ws.show(path),
+                text,
+            }),
+            None => crate::builtin::template(&name).map(|text| SourceText {
+                file: format!("builtin:templates/{name}"),
+                text: text.to_string(),
+            }),
+        })
+        .collect()
+}
+
+/// Lints an existing ad as it is.
+fn lint_file(ctx: &Ctx, args: &LintArgs, data: &Data, date: Date) -> Result<Report> {
+    if args.doc.is_some() {
+        ctx.ui
+            .warn("--doc chooses a role's document; it is ignored for a file");
+    }
+    let path = Path::new(&args.target);
+    let bytes = load::read(path)?;
+    let shown = path.display().to_string();
+    let text = load::utf8(&shown, &bytes)?.to_string();
+    let prose = Prose::from_file(&shown, text);
+    let company = company_file(ctx, args.company.as_deref())?;
+    let (specs, csv_text) = site_specs(args, &shown)?;
+    let (pay, _) = lint::pay::pay_in_text(&prose);
+    let offered = pay.as_ref().map(|p| p.pay);
+    let pay_place = pay.as_ref().map(|p| prose.place_text(p.range.clone()));
+    let sites: Vec<Option<Site>> = if specs.is_empty() {
+        vec![None]
+    } else {
+        specs
+            .into_iter()
+            .map(|s| {
+                Some(Site {
+                    pay_place: pay_place.clone().unwrap_or_else(|| s.pay_place.clone()),
+                    location: s.location,
+                    place: s.place,
+                    offered,
+                    market_average: false,
+                })
+            })
+            .collect()
+    };
+    let mut report = Report {
+        target: shown.clone(),
+        ..Report::default()
+    };
+    report.sources.insert(shown.clone(), prose.source.clone());
+    if let (Some(file), Some(text)) = (&args.locations, csv_text) {
+        report.sources.insert(file.display().to_string(), text);
+    }
+    for (i, site) in sites.iter().enumerate() {
+        let input = LintInput {
+            prose: &prose,
+            subject: Subject::File { file: &shown },
+            company: company.as_ref(),
+            site: site.as_ref(),
+            date,
+            settings: &ctx.ws.config.lint,
+            data,
+        };
+        let scope = if i == 0 {
+            Scope::All
+        } else {
+            Scope::PerLocation
+        };
+        report.findings.extend(lint::check(&input, scope));
+    }
+    report.readability = Some(lint::readability::measure(&prose));
+    report.gender_balance = Some(lint::wording::balance(
+        &prose,
+        data,
+        &ctx.ws.config.lint.allow_words,
+    ));
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_cells_know_their_columns() {
+        let cells = split_csv_line("den-1,\"Denver, CO\",CO,19.50");
+        let cols: Vec<(usize, &str)> = cells.iter().map(|(c, s)| (*c, s.as_str())).collect();
+        assert_eq!(
+            cols,
+            [(1, "den-1"), (7, "Denver, CO"), (20, "CO"), (23, "19.50")]
+        );
+    }
+
+    #[test]
+    fn ad_files_are_told_apart_from_roles() {
+        for (t, file) in [
+            ("ad.md", true),
+            ("post.HTML", true),
+            ("ad.txt", true),
+            ("roles/x.yaml", false),
+            ("customer-service-representative", false),
+        ] {
+            assert_eq!(is_ad_file(t), file, "{t}");
+        }
+    }
+}

@@ -1,0 +1,566 @@
+//! The text of a document as lint reads it: blocks (headings, paragraphs,
+//! list items, table cells), words and links, with a map from every piece of
+//! text back to the byte it came from in the original file, so a finding
+//! can name the file's own line and column.
+//!
+//! Markdown goes through pulldown-cmark (its offsets give the map); HTML
+//! through a small tokenizer (tags dropped, `<script>`/`<style>` skipped,
+//! entities decoded); plain text by lines (a line underlined with `=` or `-`
+//! is a heading, `- `/`* `/`1. ` lines are list items).
+//!
+//! For a rendered role, the map leads into the rendered Markdown; a
+//! [`Finder`] then looks for the same words in the profile, the company file
+//! and the templates, so the finding points where the fix goes.
+
+use std::ops::Range;
+use std::rc::Rc;
+
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+
+use super::Place;
+use super::locate::Finder;
+
+mod html;
+
+/// What a block of text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// An HTML `<title>`: used as the title, not counted as body text.
+    Title,
+    /// A heading, with its level (1 to 6).
+    Heading(u8),
+    /// A paragraph.
+    Para,
+    /// A list item.
+    Item,
+    /// A table cell.
+    Cell,
+}
+
+/// A block: its kind and where its text is in [`Prose::text`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// What it is.
+    pub kind: BlockKind,
+    /// Its text's byte range in [`Prose::text`].
+    pub range: Range<usize>,
+}
+
+/// A word: its byte range in [`Prose::text`] and its block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    /// Where it is in [`Prose::text`].
+    pub range: Range<usize>,
+    /// The index of its block.
+    pub block: usize,
+}
+
+/// A run of text and where it comes from in the source.
+#[derive(Debug, Clone, Copy)]
+struct Seg {
+    text_start: usize,
+    src_start: usize,
+    len: usize,
+    /// The text is a verbatim copy of the source here (else it maps to
+    /// `src_start` as a whole, as a decoded entity does).
+    exact: bool,
+}
+
+/// A document's text, words and links, with the way back to its source.
+#[derive(Debug)]
+pub struct Prose {
+    /// The text, blocks separated by newlines.
+    pub text: String,
+    /// The blocks, in order.
+    pub blocks: Vec<Block>,
+    /// The words of every block but the title, in order.
+    pub words: Vec<Word>,
+    /// Link targets and bare URLs.
+    pub links: Vec<String>,
+    /// The file the text came from, as shown.
+    pub file: String,
+    /// That file's text.
+    pub source: String,
+    segs: Vec<Seg>,
+    /// Every word's key, as [`normalize`] makes it.
+    keys: Vec<String>,
+    finder: Option<Rc<Finder>>,
+}
+
+impl Prose {
+    /// Reads a document by its file extension: `.md`/`.markdown`, `.html`/
+    /// `.htm`, anything else as plain text.
+    pub fn from_file(file: &str, source: String) -> Prose {
+        let ext = std::path::Path::new(file)
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default();
+        match ext.as_str() {
+            "md" | "markdown" => Prose::from_markdown(file, source),
+            "html" | "htm" => Prose::from_html(file, source),
+            _ => Prose::from_text(file, source),
+        }
+    }
+
+    /// Reads Markdown.
+    pub fn from_markdown(file: &str, source: String) -> Prose {
+        let mut b = Builder::default();
+        let mut link: Option<String> = None;
+        let parser =
+            Parser::new_ext(&source, crate::render::markdown::options()).into_offset_iter();
+        for (event, range) in parser {
+            match event {
+                Event::Start(Tag::Heading { level, .. }) => {
+                    b.start(BlockKind::Heading(heading_level(level)));
+                }
+                // A loose list item's paragraph stays the item.
+                Event::Start(Tag::Paragraph) if b.open_is_empty_item() => {}
+                Event::Start(Tag::Paragraph) => b.start(BlockKind::Para),
+                Event::Start(Tag::Item) => b.start(BlockKind::Item),
+                Event::Start(Tag::TableCell) => b.start(BlockKind::Cell),
+                Event::Start(Tag::List(_)) => b.end(),
+                Event::Start(Tag::Link { dest_url, .. }) => {
+                    b.links.push(dest_url.to_string());
+                    link = Some(dest_url.to_string());
+                }
+                Event::End(TagEnd::Link) => link = None,
+                Event::Text(t) | Event::Code(t) => {
+                    // An autolink shows its own URL: a link, not words.
+                    if link.as_deref() == Some(&*t) {
+                        continue;
+                    }
+                    let slice = source.get(range.clone()).unwrap_or("");
+                    match slice.find(&*t) {
+                        Some(pos) => b.push_mapped(&t, range.start + pos),
+                        None => b.push_at(&t, range.start),
+                    }
+                }
+                Event::SoftBreak => b.push_plain(" "),
+                Event::HardBreak => b.push_plain("\n"),
+                Event::End(
+                    TagEnd::Heading(_) | TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell,
+                ) => b.end(),
+                _ => {}
+            }
+        }
+        b.finish(file, source)
+    }
+
+    /// Reads plain text.
+    pub fn from_text(file: &str, source: String) -> Prose {
+        let mut b = Builder::default();
+        let lines: Vec<(usize, &str)> = line_spans(&source);
+        let mut i = 0;
+        while i < lines.len() {
+            let (off, raw) = lines[i];
+            let line = raw.trim_end();
+            let trimmed = line.trim_start();
+            let lead = line.len() - trimmed.len();
+            if trimmed.is_empty() {
+                b.end();
+                i += 1;
+                continue;
+            }
+            if let Some(level) = lines.get(i + 1).and_then(|(_, next)| underline(next)) {
+                b.start(BlockKind::Heading(level));
+                b.push_mapped(trimmed, off + lead);
+                b.end();
+                i += 2;
+                continue;
+            }
+            if let Some(marker) = list_marker(trimmed) {
+                b.start(BlockKind::Item);
+                b.push_mapped(&trimmed[marker..], off + lead + marker);
+            } else {
+                if b.open.is_some() {
+                    b.push_plain(" ");
+                } else {
+                    b.start(BlockKind::Para);
+                }
+                b.push_mapped(trimmed, off + lead);
+            }
+            i += 1;
+        }
+        b.finish(file, source)
+    }
+
+    /// Reads HTML: text outside tags, with block tags ending blocks.
+    pub fn from_html(file: &str, source: String) -> Prose {
+        let mut b = Builder::default();
+        html::read(&mut b, &source);
+        b.finish(file, source)
+    }
+
+    /// Lets [`Prose::place_words`] look for words in other sources first.
+    /// One finder can serve the documents of a run, one after the other
+    /// (see [`Finder::forget`]).
+    pub fn with_finder(mut self, finder: Rc<Finder>) -> Prose {
+        self.finder = Some(finder);
+        self
+    }
+
+    /// A word's text.
+    pub fn word(&self, i: usize) -> &str {
+        self.words
+            .get(i)
+            .and_then(|w| self.text.get(w.range.clone()))
+            .unwrap_or("")
+    }
+
+    /// A word as words are compared: lower-case, without apostrophes.
+    pub fn key(&self, i: usize) -> &str {
+        self.keys.get(i).map_or("", String::as_str)
+    }
+
+    /// Every word's key.
+    pub fn keys(&self) -> &[String] {
+        &self.keys
+    }
+
+    /// The text of words `first..=last` as written.
+    pub fn words_text(&self, first: usize, last: usize) -> &str {
+        match (self.words.get(first), self.words.get(last)) {
+            (Some(a), Some(b)) => self.text.get(a.range.start..b.range.end).unwrap_or(""),
+            _ => "",
+        }
+    }
+
+    /// The text of a block.
+    pub fn block_text(&self, block: &Block) -> &str {
+        self.text.get(block.range.clone()).unwrap_or("").trim()
+    }
+
+    /// Where words `first..=last` are written: found in the sources of the
+    /// [`Finder`] when there is one, else in this document's own file.
+    pub fn place_words(&self, first: usize, last: usize) -> Place {
+        if let Some(place) = self
+            .finder
+            .as_ref()
+            .and_then(|f| f.find(&self.keys, first, last))
+        {
+            return place;
+        }
+        match (self.words.get(first), self.words.get(last)) {
+            (Some(a), Some(b)) => self.place_text(a.range.start..b.range.end),
+            _ => Place::file(&self.file),
+        }
+    }
+
+    /// Where a byte range of [`Prose::text`] is in this document's file.
+    pub fn place_text(&self, range: Range<usize>) -> Place {
+        let (start, exact_start) = self.src_offset(range.start);
+        // The last character's first byte, so a multi-byte character maps
+        // to a character boundary of the source.
+        let last_char = self
+            .text
+            .get(range.clone())
+            .and_then(|s| s.char_indices().last())
+            .map_or(range.start, |(i, _)| range.start + i);
+        let (end, exact_end) = self.src_offset(last_char);
+        let len = if exact_start && exact_end && end >= start {
+            let end = self
+                .source
+                .get(end..)
+                .and_then(|rest| rest.chars().next())
+                .map_or(end + 1, |c| end + c.len_utf8());
+            self.source.get(start..end).map_or(1, |s| s.chars().count())
+        } else {
+            1
+        };
+        Place::at_offset(&self.file, &self.source, start, len)
+    }
+
+    fn src_offset(&self, t: usize) -> (usize, bool) {
+        let idx = self.segs.partition_point(|s| s.text_start <= t);
+        let Some(seg) = idx.checked_sub(1).and_then(|i| self.segs.get(i)) else {
+            return (0, false);
+        };
+        if t < seg.text_start + seg.len {
+            if seg.exact {
+                (seg.src_start + (t - seg.text_start), true)
+            } else {
+                (seg.src_start, false)
+            }
+        } else if seg.exact {
+            (seg.src_start + seg.len.saturating_sub(1), false)
+        } else {
+            (seg.src_start, false)
+        }
+    }
+
+    /// The document's title: the first level-1 heading (or HTML `<title>`),
+    /// else the first heading, else (plain text) the first line; with the
+    /// block it is in.
+    pub fn title(&self) -> Option<&Block> {
+        let find = |want: &dyn Fn(BlockKind) -> bool| self.blocks.iter().find(|b| want(b.kind));
+        find(&|k| k == BlockKind::Title)
+            .or_else(|| find(&|k| k == BlockKind::Heading(1)))
+            .or_else(|| find(&|k| matches!(k, BlockKind::Heading(_))))
+            .or_else(|| self.blocks.first())
+    }
+
+    /// Headings with nothing under them: the next block is a heading of the
+    /// same or a higher level, or there is none.
+    pub fn empty_sections(&self) -> Vec<&Block> {
+        let body: Vec<&Block> = self
+            .blocks
+            .iter()
+            .filter(|b| b.kind != BlockKind::Title)
+            .collect();
+        body.iter()
+            .enumerate()
+            .filter_map(|(i, b)| {
+                let BlockKind::Heading(level) = b.kind else {
+                    return None;
+                };
+                let empty = match body.get(i + 1).map(|n| n.kind) {
+                    None => true,
+                    Some(BlockKind::Heading(next)) => next <= level,
+                    Some(_) => false,
+                };
+                empty.then_some(*b)
+            })
+            .collect()
+    }
+}
+
+/// A word as words are compared: lower-case, without apostrophes.
+pub fn normalize(word: &str) -> String {
+    word.chars()
+        .filter(|c| !matches!(c, '\'' | '’'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// Builds a [`Prose`]: blocks are opened and closed, text is appended with
+/// its source offset.
+#[derive(Default)]
+pub(super) struct Builder {
+    text: String,
+    segs: Vec<Seg>,
+    blocks: Vec<Block>,
+    open: Option<(BlockKind, usize)>,
+    pub(super) links: Vec<String>,
+}
+
+impl Builder {
+    pub(super) fn start(&mut self, kind: BlockKind) {
+        self.end();
+        self.open = Some((kind, self.text.len()));
+    }
+
+    pub(super) fn end(&mut self) {
+        if let Some((kind, start)) = self.open.take() {
+            if !self.text[start..].trim().is_empty() {
+                self.blocks.push(Block {
+                    kind,
+                    range: start..self.text.len(),
+                });
+            }
+            self.text.push('\n');
+        }
+    }
+
+    fn open_is_empty_item(&self) -> bool {
+        matches!(self.open, Some((BlockKind::Item, start)) if self.text[start..].trim().is_empty())
+    }
+
+    fn ensure_open(&mut self, s: &str) -> bool {
+        if self.open.is_none() {
+            if s.trim().is_empty() {
+                return false;
+            }
+            self.start(BlockKind::Para);
+        }
+        true
+    }
+
+    /// Text copied verbatim from the source at `src`.
+    pub(super) fn push_mapped(&mut self, s: &str, src: usize) {
+        if !self.ensure_open(s) {
+            return;
+        }
+        self.segs.push(Seg {
+            text_start: self.text.len(),
+            src_start: src,
+            len: s.len(),
+            exact: true,
+        });
+        self.text.push_str(s);
+    }
+
+    /// Text decoded from the source at `src` (an entity, an escape).
+    pub(super) fn push_at(&mut self, s: &str, src: usize) {
+        if !self.ensure_open(s) {
+            return;
+        }
+        self.segs.push(Seg {
+            text_start: self.text.len(),
+            src_start: src,
+            len: s.len(),
+            exact: false,
+        });
+        self.text.push_str(s);
+    }
+
+    /// Text with no source of its own (a space for a line break).
+    pub(super) fn push_plain(&mut self, s: &str) {
+        if self.open.is_some() {
+            self.text.push_str(s);
+        }
+    }
+
+    fn finish(mut self, file: &str, source: String) -> Prose {
+        self.end();
+        let mut words = Vec::new();
+        for (bi, block) in self.blocks.iter().enumerate() {
+            if block.kind == BlockKind::Title {
+                continue;
+            }
+            let slice = &self.text[block.range.clone()];
+            let (found, links) = tokenize(slice);
+            self.links.extend(links);
+            words.extend(found.into_iter().map(|r| Word {
+                range: r.start + block.range.start..r.end + block.range.start,
+                block: bi,
+            }));
+        }
+        let keys = words
+            .iter()
+            .map(|w: &Word| normalize(&self.text[w.range.clone()]))
+            .collect();
+        Prose {
+            keys,
+            text: self.text,
+            blocks: self.blocks,
+            words,
+            links: self.links,
+            file: file.to_string(),
+            source,
+            segs: self.segs,
+            finder: None,
+        }
+    }
+}
+
+/// Splits text into words and URLs. A word is a run of letters and digits;
+/// an apostrophe or hyphen between two of them, or a `.` or `,` between two
+/// digits (`56,140`, `26.99`), stays inside it. A URL (`http://`,
+/// `https://`, `mailto:`, `www.`) is not a word: it is returned as a link.
+pub fn tokenize(text: &str) -> (Vec<Range<usize>>, Vec<String>) {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut words = Vec::new();
+    let mut links = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        let after_gap = i == 0 || !chars[i - 1].1.is_alphanumeric();
+        if after_gap && is_url_start(&text[start..]) {
+            let mut j = i;
+            while j < chars.len()
+                && !chars[j].1.is_whitespace()
+                && !matches!(chars[j].1, '<' | '>' | '"' | ')')
+            {
+                j += 1;
+            }
+            let end = chars.get(j).map_or(text.len(), |(o, _)| *o);
+            links.push(
+                text[start..end]
+                    .trim_end_matches(['.', ',', ';', ':', '!', '?'])
+                    .to_string(),
+            );
+            i = j;
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < chars.len() {
+            let d = chars[j].1;
+            if d.is_alphanumeric() {
+                j += 1;
+                continue;
+            }
+            let prev = chars[j - 1].1;
+            let next = chars.get(j + 1).map(|x| x.1);
+            let joins = match d {
+                '\'' | '’' | '-' | '‑' => {
+                    prev.is_alphanumeric() && next.is_some_and(char::is_alphanumeric)
+                }
+                '.' | ',' => prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()),
+                _ => false,
+            };
+            if !joins {
+                break;
+            }
+            j += 2;
+        }
+        let end = chars.get(j).map_or(text.len(), |(o, _)| *o);
+        words.push(start..end);
+        i = j;
+    }
+    (words, links)
+}
+
+fn is_url_start(s: &str) -> bool {
+    let head: String = s.chars().take(8).flat_map(char::to_lowercase).collect();
+    ["http://", "https://", "mailto:", "www."]
+        .iter()
+        .any(|p| head.starts_with(p))
+}
+
+/// Every line with the byte offset it starts at (line ends not included).
+fn line_spans(source: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in source.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        out.push((start, body));
+        start += line.len();
+    }
+    out
+}
+
+/// A line of `=` (level 1) or `-` (level 2), three or more, underlines the
+/// line above as a heading.
+fn underline(line: &str) -> Option<u8> {
+    let t = line.trim();
+    if t.chars().count() < 3 {
+        return None;
+    }
+    if t.chars().all(|c| c == '=') {
+        Some(1)
+    } else if t.chars().all(|c| c == '-') {
+        Some(2)
+    } else {
+        None
+    }
+}
+
+/// The byte length of a list marker (`- `, `* `, `• `, `12. `) at the start.
+fn list_marker(line: &str) -> Option<usize> {
+    for m in ["- ", "* ", "• "] {
+        if line.starts_with(m) {
+            return Some(m.len());
+        }
+    }
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    (digits > 0 && digits < 4 && line[digits..].starts_with(". ")).then_some(digits + 2)
+}
+
+#[cfg(test)]
+mod tests;

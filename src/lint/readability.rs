@@ -1,0 +1,432 @@
+//! Readability and length: Flesch reading ease, Flesch-Kincaid grade,
+//! sentence length, word count, and the title and description limits of
+//! the main job boards.
+//!
+//! The formulas (Flesch 1948; Kincaid et al. 1975):
+//!
+//! - reading ease = 206.835 − 1.015 × (words / sentences) − 84.6 × (syllables / words)
+//! - grade level  = 0.39 × (words / sentences) + 11.8 × (syllables / words) − 15.59
+//!
+//! They are computed over paragraphs and list items (headings and table
+//! cells are not sentences). A sentence ends at `.`, `!` or `?` followed by
+//! a space, and at the end of a paragraph or item. Syllables are counted
+//! with [`syllables`], a heuristic: close to a dictionary for most words,
+//! off by one for some (`create`, `area`).
+
+use serde::Serialize;
+
+use super::prose::{BlockKind, Prose};
+use super::{Finding, LintInput, Place, Severity, Subject};
+
+/// Reading ease below the target.
+pub const READING_EASE: &str = "readability/reading-ease";
+/// Grade level above the target.
+pub const GRADE_LEVEL: &str = "readability/grade-level";
+/// Long sentences on average.
+pub const SENTENCE_LENGTH: &str = "readability/sentence-length";
+/// More words than the target.
+pub const TOO_LONG: &str = "length/too-long";
+/// Fewer words than the target.
+pub const TOO_SHORT: &str = "length/too-short";
+/// Longer than a job board accepts.
+pub const BOARD_LIMIT: &str = "length/board-limit";
+
+/// A document's length and readability.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Readability {
+    /// Words in the document (headings and tables included).
+    pub words: usize,
+    /// Characters of the document's text.
+    pub characters: usize,
+    /// Sentences in paragraphs and list items.
+    pub sentences: usize,
+    /// Words in those sentences.
+    pub sentence_words: usize,
+    /// Syllables in those words.
+    pub syllables: usize,
+    /// `sentence_words / sentences`, to one decimal.
+    pub average_sentence_words: f64,
+    /// Flesch reading ease, to one decimal; none without sentences.
+    pub flesch_reading_ease: Option<f64>,
+    /// Flesch-Kincaid grade level, to one decimal; none without sentences.
+    pub flesch_kincaid_grade: Option<f64>,
+    /// Bytes of the document's text (UTF-8), for limits set in bytes.
+    #[serde(skip)]
+    pub bytes: usize,
+}
+
+fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+/// Measures a document.
+pub fn measure(prose: &Prose) -> Readability {
+    let mut sentences = 0;
+    let mut sentence_words = 0;
+    let mut syllable_count = 0;
+    for (i, w) in prose.words.iter().enumerate() {
+        let Some(block) = prose.blocks.get(w.block) else {
+            continue;
+        };
+        if !matches!(block.kind, BlockKind::Para | BlockKind::Item) {
+            continue;
+        }
+        sentence_words += 1;
+        syllable_count += syllables(prose.word(i));
+        let next = prose.words.get(i + 1).filter(|n| n.block == w.block);
+        let gap_end = next.map_or(block.range.end, |n| n.range.start);
+        let gap = prose.text.get(w.range.end..gap_end).unwrap_or("");
+        let ends = match next {
+            None => true,
+            Some(_) => {
+                gap.contains(['.', '!', '?'])
+                    && gap
+                        .trim_start_matches(['.', '!', '?', '"', '\'', ')', '”', '’', '*'])
+                        .starts_with(char::is_whitespace)
+            }
+        };
+        if ends {
+            sentences += 1;
+        }
+    }
+    let (characters, bytes) = prose
+        .blocks
+        .iter()
+        .filter(|b| b.kind != BlockKind::Title)
+        .map(|b| prose.block_text(b))
+        .fold((0, 0), |(c, n), t| {
+            (c + t.chars().count() + 1, n + t.len() + 1)
+        });
+    let (ease, grade, avg) = if sentences > 0 && sentence_words > 0 {
+        let wps = sentence_words as f64 / sentences as f64;
+        let spw = syllable_count as f64 / sentence_words as f64;
+        (
+            Some(round1(206.835 - 1.015 * wps - 84.6 * spw)),
+            Some(round1(0.39 * wps + 11.8 * spw - 15.59)),
+            round1(wps),
+        )
+    } else {
+        (None, None, 0.0)
+    };
+    Readability {
+        words: prose.words.len(),
+        characters: characters.saturating_sub(1),
+        sentences,
+        sentence_words,
+        syllables: syllable_count,
+        average_sentence_words: avg,
+        flesch_reading_ease: ease,
+        flesch_kincaid_grade: grade,
+        bytes: bytes.saturating_sub(1),
+    }
+}
+
+/// Counts a word's syllables with a heuristic: one per group of vowels
+/// (`a e i o u`, and `y` after the first letter); a final silent `e` after
+/// a consonant does not count (but `-le` after a consonant does, as in
+/// "table"); nor does the `e` of a final `-es` or `-ed` that adds no sound
+/// ("makes", "jumped", but not "boxes", "wanted"). Words of three letters or
+/// fewer, numbers, and every word, have at least one. Hyphenated words count
+/// their parts.
+pub fn syllables(word: &str) -> usize {
+    if word.contains(['-', '‑']) {
+        return word
+            .split(['-', '‑'])
+            .filter(|p| !p.is_empty())
+            .map(syllables)
+            .sum::<usize>()
+            .max(1);
+    }
+    let w: Vec<char> = word
+        .chars()
+        .filter(char::is_ascii_alphabetic)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    if w.len() <= 3 {
+        return 1;
+    }
+    let is_vowel = |i: usize| match w[i] {
+        'a' | 'e' | 'i' | 'o' | 'u' => true,
+        'y' => i > 0,
+        _ => false,
+    };
+    let mut count = 0;
+    let mut prev = false;
+    for i in 0..w.len() {
+        let v = is_vowel(i);
+        if v && !prev {
+            count += 1;
+        }
+        prev = v;
+    }
+    let n = w.len();
+    let consonant = |i: usize| !is_vowel(i);
+    let silent = if w[n - 1] == 'e' && consonant(n - 2) {
+        // "-le" after a consonant is its own syllable.
+        !(w[n - 2] == 'l' && consonant(n - 3))
+    } else if w[n - 2] == 'e' && consonant(n - 3) {
+        match w[n - 1] {
+            'd' => !matches!(w[n - 3], 't' | 'd'),
+            's' => !matches!(w[n - 3], 's' | 'x' | 'z' | 'c' | 'g' | 'h'),
+            _ => false,
+        }
+    } else {
+        false
+    };
+    if silent && count > 1 {
+        count -= 1;
+    }
+    count.max(1)
+}
+
+/// The reading level of a Flesch reading ease score, by the usual bands.
+pub fn ease_band(score: f64) -> &'static str {
+    match score {
+        s if s >= 90.0 => "5th grade, very easy",
+        s if s >= 80.0 => "6th grade",
+        s if s >= 70.0 => "7th grade",
+        s if s >= 60.0 => "8th-9th grade, plain English",
+        s if s >= 50.0 => "10th-12th grade",
+        s if s >= 30.0 => "college",
+        _ => "college graduate",
+    }
+}
+
+/// Every readability and length rule.
+pub fn check(input: &LintInput<'_>) -> Vec<Finding> {
+    let r = measure(input.prose);
+    let s = input.settings;
+    let doc = input.document_place();
+    let mut out = Vec::new();
+    if let Some(ease) = r.flesch_reading_ease
+        && ease < s.min_reading_ease
+    {
+        out.push(
+            Finding::new(
+                READING_EASE,
+                Severity::Warning,
+                format!(
+                    "Flesch reading ease is {ease:.1} ({}), below the target of {}",
+                    ease_band(ease),
+                    s.min_reading_ease
+                ),
+                doc.clone(),
+            )
+            .suggest("use shorter sentences and everyday words; 60-70 is plain English"),
+        );
+    }
+    if let Some(grade) = r.flesch_kincaid_grade
+        && grade > s.max_grade
+    {
+        out.push(
+            Finding::new(
+                GRADE_LEVEL,
+                Severity::Note,
+                format!(
+                    "Flesch-Kincaid grade level is {grade:.1}, above the target of {}",
+                    s.max_grade
+                ),
+                doc.clone(),
+            )
+            .suggest("job ads read best at 8th grade or lower"),
+        );
+    }
+    if r.sentences > 0 && r.average_sentence_words > s.max_sentence_words {
+        out.push(
+            Finding::new(
+                SENTENCE_LENGTH,
+                Severity::Warning,
+                format!(
+                    "sentences average {:.1} words, above the target of {}",
+                    r.average_sentence_words, s.max_sentence_words
+                ),
+                doc.clone(),
+            )
+            .suggest("aim for 8-13 words a sentence; split long ones"),
+        );
+    }
+    if r.words > s.max_words {
+        out.push(
+            Finding::new(
+                TOO_LONG,
+                Severity::Warning,
+                format!("{} words, more than the target of {}", r.words, s.max_words),
+                doc.clone(),
+            )
+            .suggest(format!(
+                "apply rates fall for posts over 700 words; keep to {}-{}",
+                s.min_words, s.max_words
+            )),
+        );
+    } else if r.words < s.min_words {
+        out.push(
+            Finding::new(
+                TOO_SHORT,
+                Severity::Note,
+                format!(
+                    "{} words, fewer than the target of {}",
+                    r.words, s.min_words
+                ),
+                doc.clone(),
+            )
+            .suggest("check that the post says what the job is, what it pays and how to apply"),
+        );
+    }
+    out.extend(board_limits(input, &r));
+    out
+}
+
+/// The title a board would show, with where it is written.
+fn title(input: &LintInput<'_>) -> Option<(String, Place)> {
+    match input.subject {
+        Subject::Role { role, file, source } => {
+            let (line, column) = crate::diag::find_yaml_key(source, "title");
+            Some((
+                role.title.clone(),
+                Place {
+                    file: file.to_string(),
+                    line,
+                    column,
+                    len: "title".len(),
+                },
+            ))
+        }
+        Subject::File { .. } => input.prose.title().map(|b| {
+            (
+                input.prose.block_text(b).to_string(),
+                input.prose.place_text(b.range.clone()),
+            )
+        }),
+    }
+}
+
+/// `length/board-limit`: one finding per field, naming every board whose
+/// limit is exceeded (a note when only unconfirmed limits are).
+fn board_limits(input: &LintInput<'_>, r: &Readability) -> Vec<Finding> {
+    let title = title(input);
+    let mut out = Vec::new();
+    for field in ["title", "description"] {
+        let (chars, bytes, place) = match (field, &title) {
+            ("title", Some((t, place))) => (t.chars().count(), t.len(), place.clone()),
+            ("title", None) => continue,
+            _ => (r.characters, r.bytes, input.document_place()),
+        };
+        let over: Vec<_> = input
+            .data
+            .limits
+            .iter()
+            .filter(|l| l.field == field && (if l.bytes { bytes } else { chars }) > l.limit)
+            .collect();
+        if over.is_empty() {
+            continue;
+        }
+        let severity = if over.iter().any(|l| !l.uncertain) {
+            Severity::Warning
+        } else {
+            Severity::Note
+        };
+        let boards: Vec<String> = over
+            .iter()
+            .map(|l| {
+                format!(
+                    "{} ({} {}{})",
+                    l.board,
+                    l.limit,
+                    if l.bytes { "bytes" } else { "characters" },
+                    if l.uncertain { ", unconfirmed" } else { "" }
+                )
+            })
+            .collect();
+        out.push(
+            Finding::new(
+                BOARD_LIMIT,
+                severity,
+                format!(
+                    "the {field} has {chars} characters, more than {} {}",
+                    boards.join(", "),
+                    if boards.len() == 1 { "allows" } else { "allow" }
+                ),
+                place,
+            )
+            .suggest(if field == "title" {
+                "use the plain job title, without location, pay or slogans"
+            } else {
+                "shorten the description"
+            }),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syllable_heuristic() {
+        for (word, n) in [
+            ("the", 1),
+            ("cat", 1),
+            ("make", 1),
+            ("makes", 1),
+            ("table", 2),
+            ("jumped", 1),
+            ("wanted", 2),
+            ("boxes", 2),
+            ("changes", 2),
+            ("customer", 3),
+            ("service", 2),
+            ("representative", 5),
+            ("communication", 5),
+            ("queue", 1),
+            ("people", 2),
+            ("every", 3),
+            ("yellow", 2),
+            ("quick-moving", 3),
+            ("56,140", 1),
+            ("CRM", 1),
+        ] {
+            assert_eq!(syllables(word), n, "{word}");
+        }
+    }
+
+    #[test]
+    fn flesch_scores_follow_the_formulas() {
+        // 2 sentences, 8 words, 10 syllables.
+        let p = Prose::from_text("a.txt", "The cat sat. The dog ran to the table.".into());
+        let r = measure(&p);
+        assert_eq!((r.sentences, r.sentence_words, r.syllables), (2, 9, 10));
+        let wps = 9.0 / 2.0;
+        let spw = 10.0 / 9.0;
+        assert_eq!(
+            r.flesch_reading_ease,
+            Some(round1(206.835 - 1.015 * wps - 84.6 * spw))
+        );
+        assert_eq!(
+            r.flesch_kincaid_grade,
+            Some(round1(0.39 * wps + 11.8 * spw - 15.59))
+        );
+        assert_eq!(r.average_sentence_words, 4.5);
+    }
+
+    #[test]
+    fn sentences_end_at_punctuation_and_block_ends() {
+        for (text, n) in [
+            ("One two. Three four! Five?", 3),
+            ("Pay is $26.99 an hour. Apply", 2),
+            ("- Answer calls\n- Log tickets\n", 2),
+            ("# Heading\n\nBody text here", 1),
+            ("Ends with a quote.\" Next one", 2),
+        ] {
+            let p = Prose::from_markdown("a.md", text.into());
+            assert_eq!(measure(&p).sentences, n, "{text}");
+        }
+    }
+
+    #[test]
+    fn ease_bands() {
+        assert_eq!(ease_band(95.0), "5th grade, very easy");
+        assert_eq!(ease_band(65.0), "8th-9th grade, plain English");
+        assert_eq!(ease_band(10.0), "college graduate");
+    }
+}

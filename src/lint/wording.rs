@@ -1,0 +1,397 @@
+//! Inclusive wording: gender-coded words and the document's balance, and
+//! words that exclude (by age, national origin, gender) or are jargon.
+//!
+//! Gender coding follows the Gender Decoder: every word, lower-cased and
+//! without apostrophes, is coded when it starts with a stem of
+//! `data/lint/gender-coded.csv`; a hyphenated word is split into its parts
+//! unless it starts with a hyphenated stem; duplicates count. Only
+//! masculine-coded words get a finding each: Gaucher, Friesen & Kay found
+//! that masculine wording made jobs less appealing to women, while feminine
+//! wording made no difference to men. Feminine-coded words count in the
+//! balance.
+
+use serde::Serialize;
+
+use super::{Finding, LintInput, Severity};
+use crate::lint::data::Data;
+use crate::lint::prose::{Prose, normalize};
+
+/// A masculine-coded word.
+pub const GENDER_CODED: &str = "wording/gender-coded";
+/// The document leans masculine as a whole.
+pub const GENDER_BALANCE: &str = "wording/gender-balance";
+/// A word that excludes by age, national origin or gender.
+pub const EXCLUSIONARY: &str = "wording/exclusionary";
+/// Jargon, slang or hollow perks.
+pub const JARGON: &str = "wording/jargon";
+
+/// The document's gender coding, as the Gender Decoder scores it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GenderBalance {
+    /// Masculine-coded words, duplicates counted.
+    pub masculine: usize,
+    /// Feminine-coded words, duplicates counted.
+    pub feminine: usize,
+    /// `feminine - masculine`.
+    pub score: i64,
+    /// `strongly masculine-coded`, `masculine-coded`, `neutral`,
+    /// `feminine-coded`, `strongly feminine-coded`, or `empty` when no word
+    /// is coded.
+    pub verdict: &'static str,
+    /// The masculine-coded words, lower-case, in order, without repeats.
+    pub masculine_words: Vec<String>,
+    /// The feminine-coded words, lower-case, in order, without repeats.
+    pub feminine_words: Vec<String>,
+}
+
+/// One coded word.
+struct Hit {
+    /// Its index in the prose's words.
+    word: usize,
+    masculine: bool,
+    /// The coded part, lower-case.
+    part: String,
+    suggestion: Option<String>,
+}
+
+fn is_allowed(allow: &[String], text: &str) -> bool {
+    allow.iter().any(|a| normalize(a.trim()) == text)
+}
+
+/// Every coded word of the prose, in order.
+fn gender_hits(prose: &Prose, data: &Data, allow: &[String]) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    for i in 0..prose.words.len() {
+        let key = prose.key(i).replace('‑', "-");
+        if is_allowed(allow, &key) {
+            continue;
+        }
+        let keep_whole = data
+            .stems
+            .iter()
+            .any(|s| s.stem.contains('-') && key.starts_with(&s.stem));
+        let parts: Vec<&str> = if keep_whole {
+            vec![key.as_str()]
+        } else {
+            key.split('-').filter(|p| !p.is_empty()).collect()
+        };
+        for part in parts {
+            if data.exceptions.iter().any(|e| part.starts_with(e.as_str())) {
+                continue;
+            }
+            // Stems are sorted longest first, so the most specific wins.
+            if let Some(stem) = data.stems.iter().find(|s| part.starts_with(&s.stem)) {
+                hits.push(Hit {
+                    word: i,
+                    masculine: stem.masculine,
+                    part: part.to_string(),
+                    suggestion: stem.suggestion.clone(),
+                });
+            }
+        }
+    }
+    hits
+}
+
+/// Scores the prose's gender coding.
+pub fn balance(prose: &Prose, data: &Data, allow: &[String]) -> GenderBalance {
+    let hits = gender_hits(prose, data, allow);
+    let words = |masculine: bool| {
+        let mut out: Vec<String> = Vec::new();
+        for h in hits.iter().filter(|h| h.masculine == masculine) {
+            if !out.contains(&h.part) {
+                out.push(h.part.clone());
+            }
+        }
+        out
+    };
+    let masculine = hits.iter().filter(|h| h.masculine).count();
+    let feminine = hits.len() - masculine;
+    let score =
+        i64::try_from(feminine).unwrap_or(i64::MAX) - i64::try_from(masculine).unwrap_or(i64::MAX);
+    GenderBalance {
+        masculine,
+        feminine,
+        score,
+        verdict: verdict(score, hits.is_empty()),
+        masculine_words: words(true),
+        feminine_words: words(false),
+    }
+}
+
+/// The Gender Decoder's verdict for a score.
+fn verdict(score: i64, empty: bool) -> &'static str {
+    match score {
+        _ if empty => "empty",
+        s if s > 3 => "strongly feminine-coded",
+        s if s > 0 => "feminine-coded",
+        0 => "neutral",
+        s if s >= -3 => "masculine-coded",
+        _ => "strongly masculine-coded",
+    }
+}
+
+/// Every wording rule.
+pub fn check(input: &LintInput<'_>) -> Vec<Finding> {
+    let mut out = gender_coded(input);
+    out.extend(gender_balance(input));
+    out.extend(terms(input));
+    out
+}
+
+/// `wording/gender-coded`: a warning for each masculine-coded word.
+pub fn gender_coded(input: &LintInput<'_>) -> Vec<Finding> {
+    let prose = input.prose;
+    gender_hits(prose, input.data, &input.settings.allow_words)
+        .into_iter()
+        .filter(|h| h.masculine)
+        .map(|h| {
+            let f = Finding::new(
+                GENDER_CODED,
+                Severity::Warning,
+                format!("\"{}\" is masculine-coded", prose.word(h.word)),
+                prose.place_words(h.word, h.word),
+            );
+            match h.suggestion {
+                Some(s) => f.suggest(s),
+                None => f,
+            }
+        })
+        .collect()
+}
+
+/// `wording/gender-balance`: a warning when the document is strongly
+/// masculine-coded, a note when it is masculine-coded.
+pub fn gender_balance(input: &LintInput<'_>) -> Vec<Finding> {
+    let b = balance(input.prose, input.data, &input.settings.allow_words);
+    let severity = match b.verdict {
+        "strongly masculine-coded" => Severity::Warning,
+        "masculine-coded" => Severity::Note,
+        _ => return Vec::new(),
+    };
+    vec![
+        Finding::new(
+            GENDER_BALANCE,
+            severity,
+            format!(
+                "the wording is {}: {} masculine-coded {} against {} feminine-coded",
+                b.verdict,
+                b.masculine,
+                if b.masculine == 1 { "word" } else { "words" },
+                b.feminine
+            ),
+            input.document_place(),
+        )
+        .suggest(
+            "replace some masculine-coded words, and say how the team works together and supports new hires",
+        ),
+    ]
+}
+
+/// A word part for phrase matching: hyphenated words are split.
+struct Part {
+    key: String,
+    word: usize,
+    block: usize,
+}
+
+fn parts(prose: &Prose) -> Vec<Part> {
+    let mut out = Vec::new();
+    for (i, w) in prose.words.iter().enumerate() {
+        let key = prose.key(i);
+        for p in key.split(['-', '‑']).filter(|p| !p.is_empty()) {
+            out.push(Part {
+                key: p.to_string(),
+                word: i,
+                block: w.block,
+            });
+        }
+    }
+    out
+}
+
+fn part_matches(pattern: &str, key: &str) -> bool {
+    match pattern.strip_suffix('*') {
+        Some(prefix) => key.starts_with(prefix),
+        None => key == pattern,
+    }
+}
+
+/// `wording/exclusionary` and `wording/jargon`: each listed word or phrase,
+/// with what to write instead. The longest match at a place wins.
+pub fn terms(input: &LintInput<'_>) -> Vec<Finding> {
+    let prose = input.prose;
+    let parts = parts(prose);
+    let mut out = Vec::new();
+    let mut p = 0;
+    while p < parts.len() {
+        let block = parts[p].block;
+        let hit = input.data.terms.iter().find(|t| {
+            t.words.iter().enumerate().all(|(k, pat)| {
+                parts
+                    .get(p + k)
+                    .is_some_and(|part| part.block == block && part_matches(pat, &part.key))
+            })
+        });
+        let Some(term) = hit else {
+            p += 1;
+            continue;
+        };
+        let n = term.words.len();
+        let (first, last) = (parts[p].word, parts[p + n - 1].word);
+        let matched: Vec<&str> = parts[p..p + n].iter().map(|x| x.key.as_str()).collect();
+        p += n;
+        if is_allowed(&input.settings.allow_words, &matched.join(" ")) {
+            continue;
+        }
+        out.push(
+            Finding::new(
+                term.rule,
+                term.severity,
+                format!("\"{}\" {}", prose.words_text(first, last), term.why),
+                prose.place_words(first, last),
+            )
+            .suggest(term.suggestion.clone()),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::LintSettings;
+    use crate::lint::{Date, Subject};
+
+    fn run(text: &str, settings: &LintSettings) -> (Vec<Finding>, GenderBalance) {
+        let data = Data::builtin().unwrap();
+        let prose = Prose::from_text("ad.txt", text.to_string());
+        let input = LintInput {
+            prose: &prose,
+            subject: Subject::File { file: "ad.txt" },
+            company: None,
+            site: None,
+            date: Date::parse("2025-06-01").unwrap(),
+            settings,
+            data: &data,
+        };
+        (check(&input), balance(&prose, &data, &settings.allow_words))
+    }
+
+    fn rules_and_messages(findings: &[Finding]) -> Vec<(&str, String)> {
+        findings
+            .iter()
+            .map(|f| (f.rule, f.message.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn gender_coded_words_match_by_prefix() {
+        let cases: [(&str, &[&str]); 6] = [
+            (
+                "An aggressive, dominant leader",
+                &["aggressive", "dominant", "leader"],
+            ),
+            ("Be self-confident", &["self-confident"]),
+            (
+                "A competitive-minded analyst",
+                &["competitive-minded", "analyst"],
+            ),
+            ("Use SharePoint daily", &[]),
+            ("We share and support", &[]),
+            ("Customer's questions", &[]),
+        ];
+        for (text, want) in cases {
+            let (findings, _) = run(text, &LintSettings::default());
+            let got: Vec<String> = findings
+                .iter()
+                .filter(|f| f.rule == GENDER_CODED)
+                .map(|f| f.message.split('"').nth(1).unwrap().to_lowercase())
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn balance_follows_the_decoder_thresholds() {
+        let cases = [
+            ("Nothing coded here", "empty", 0),
+            ("Support and lead", "neutral", 0),
+            ("Lead, decide, compete", "masculine-coded", -3),
+            (
+                "Lead decide compete assert dominate",
+                "strongly masculine-coded",
+                -5,
+            ),
+            (
+                "Warm, kind, loyal, honest and trusted",
+                "strongly feminine-coded",
+                5,
+            ),
+            ("Warm and kind", "feminine-coded", 2),
+        ];
+        for (text, verdict, score) in cases {
+            let (_, b) = run(text, &LintSettings::default());
+            assert_eq!((b.verdict, b.score), (verdict, score), "{text}");
+        }
+    }
+
+    #[test]
+    fn terms_match_words_phrases_and_hyphen_variants() {
+        let (findings, _) = run(
+            "We want a rockstar ninja.\n\nYoung and energetic rock-star gurus. Native English speakers only.\n",
+            &LintSettings::default(),
+        );
+        let got = rules_and_messages(&findings);
+        let want = [
+            (
+                JARGON,
+                "\"rockstar\" is a vague, informal label that puts some applicants off",
+            ),
+            (
+                JARGON,
+                "\"ninja\" is a vague, informal label that puts some applicants off",
+            ),
+            (
+                EXCLUSIONARY,
+                "\"Young and energetic\" suggests an age preference",
+            ),
+            (
+                JARGON,
+                "\"rock-star\" is a vague, informal label that puts some applicants off",
+            ),
+            (
+                JARGON,
+                "\"gurus\" is a vague, informal label that puts some applicants off",
+            ),
+            (
+                EXCLUSIONARY,
+                "\"Native English speakers\" asks for a national origin rather than a language skill",
+            ),
+        ];
+        let got: Vec<(&str, &str)> = got
+            .iter()
+            .filter(|(r, _)| *r != GENDER_CODED && *r != GENDER_BALANCE)
+            .map(|(r, m)| (*r, m.as_str()))
+            .collect();
+        assert_eq!(got, want);
+        assert!(
+            findings.iter().all(|f| f.rule == GENDER_CODED
+                || f.rule == GENDER_BALANCE
+                || f.suggestion.is_some())
+        );
+    }
+
+    #[test]
+    fn phrases_do_not_cross_blocks_and_allowed_words_pass() {
+        let (findings, _) = run("- hit the ground\n- running\n", &LintSettings::default());
+        assert!(findings.is_empty(), "{findings:?}");
+        let settings = LintSettings {
+            allow_words: vec!["Lead".into(), "rockstar".into()],
+            ..LintSettings::default()
+        };
+        let (findings, b) = run("Lead a rockstar team", &settings);
+        assert!(findings.is_empty(), "{findings:?}");
+        assert_eq!(b.masculine, 0);
+    }
+}

@@ -1,0 +1,356 @@
+//! `hirekit lint`: pay-transparency laws by location, wording findings
+//! located in the profile, ads linted as files, the three output formats
+//! and the exit codes. Every run passes `--date` or rows with
+//! `date_posted`, so no result depends on today's date.
+
+use serde_json::Value;
+
+use crate::support::{Hirekit, Run};
+
+const CSR: &str = "customer-service-representative";
+const DATE: &str = "2025-03-01";
+
+/// A workspace-less folder with the account-executive fixture, its company
+/// file and locations.
+fn ae() -> Hirekit {
+    Hirekit::new()
+        .fixture("lint/account-executive.yaml", "account-executive.yaml")
+        .fixture("lint/company.yaml", "company.yaml")
+        .fixture("lint/sites.csv", "sites.csv")
+}
+
+fn json(run: &Run) -> Value {
+    serde_json::from_str(&run.stdout).expect("lint --format json prints JSON")
+}
+
+fn findings(v: &Value) -> Vec<Value> {
+    v["findings"].as_array().cloned().unwrap_or_default()
+}
+
+/// Findings of a rule whose message starts with `prefix`.
+fn with_rule(v: &Value, rule: &str, prefix: &str) -> Vec<Value> {
+    findings(v)
+        .into_iter()
+        .filter(|f| f["rule"] == rule && f["message"].as_str().unwrap().starts_with(prefix))
+        .collect()
+}
+
+#[test]
+fn denver_without_a_range_is_an_error_naming_colorado() {
+    let run = Hirekit::new()
+        .file(
+            "sites.csv",
+            "id,city,state,date_posted,valid_through\nden,Denver,CO,2025-03-01,2025-04-01\n",
+        )
+        .args(["lint", CSR, "--locations", "sites.csv", "--format", "json"])
+        .fails();
+    let v = json(&run);
+    let errors = with_rule(&v, "pay-transparency/missing-range", "Denver, CO");
+    assert_eq!(errors.len(), 1, "{}", run.stdout);
+    assert_eq!(errors[0]["severity"], "error");
+    let message = errors[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("Colorado requires a pay range"),
+        "{message}"
+    );
+    assert!(
+        message.contains("Equal Pay for Equal Work Act"),
+        "{message}"
+    );
+    assert_eq!(errors[0]["file"], "sites.csv");
+    assert_eq!(errors[0]["line"], 2);
+}
+
+#[test]
+fn the_same_row_with_a_range_and_a_texas_row_have_no_pay_transparency_error() {
+    let run = Hirekit::new()
+        .file(
+            "sites.csv",
+            "id,city,state,pay_min,pay_max,pay_period,date_posted,valid_through\n\
+             den,Denver,CO,19.50,23.00,hour,2025-03-01,2025-04-01\n\
+             aus,Austin,TX,,,,2025-03-01,\n",
+        )
+        .args(["lint", CSR, "--locations", "sites.csv", "--format", "json"])
+        .succeeds();
+    let v = json(&run);
+    assert!(with_rule(&v, "pay-transparency/missing-range", "").is_empty());
+    assert!(
+        findings(&v).iter().all(
+            |f| !f["rule"].as_str().unwrap().starts_with("pay-transparency/")
+                || f["message"].as_str().unwrap().starts_with("Denver")
+        ),
+        "no pay-transparency finding for Texas: {}",
+        run.stdout
+    );
+    assert_eq!(v["summary"]["errors"], 0);
+}
+
+#[test]
+fn a_bls_average_never_satisfies_the_law() {
+    // Colorado has BLS figures in the built-in table; the post shows them,
+    // and it is still an error.
+    let run = Hirekit::new()
+        .args(["lint", CSR, "--location", "Denver, CO", "--date", DATE])
+        .fails();
+    assert!(
+        run.stdout
+            .contains("error[pay-transparency/missing-range]: Denver, CO: Colorado requires")
+    );
+    assert!(
+        run.stdout
+            .contains("a BLS market average does not satisfy the law")
+    );
+}
+
+#[test]
+fn builtin_csr_with_a_range_lints_without_errors() {
+    let run = Hirekit::new()
+        .file(
+            "sites.csv",
+            "id,city,state,pay_min,pay_max,pay_period,date_posted,valid_through\n\
+             den,Denver,CO,19.50,23.00,hour,2025-03-01,2025-04-01\n\
+             nyc,Brooklyn,NY,21.00,25.00,hour,2025-03-01,2025-04-01\n\
+             sea,Seattle,WA,22.00,26.00,hour,2025-03-01,2025-04-01\n",
+        )
+        .fixture("lint/company.yaml", "company.yaml")
+        .args([
+            "lint",
+            CSR,
+            "--locations",
+            "sites.csv",
+            "--company",
+            "company.yaml",
+        ])
+        .succeeds();
+    assert!(run.stdout.ends_with(" notes\n") || run.stdout.ends_with(" note\n"));
+    assert!(run.stdout.contains("\n0 errors, "), "{}", run.stdout);
+    insta::assert_snapshot!(run.stdout());
+}
+
+#[test]
+fn biased_words_point_at_the_profile_line_with_suggestions() {
+    let run = ae()
+        .args(["lint", "account-executive.yaml", "--location", "Austin, TX"])
+        .args(["--date", DATE, "--format", "json"])
+        .succeeds();
+    let v = json(&run);
+    for (word, rule, column) in [
+        ("aggressive", "wording/gender-coded", 11),
+        ("dominant", "wording/gender-coded", 23),
+        ("rockstar", "wording/jargon", 32),
+        ("ninja", "wording/jargon", 41),
+    ] {
+        let hits = with_rule(&v, rule, &format!("\"{word}\""));
+        assert_eq!(hits.len(), 1, "{word}: {}", run.stdout);
+        let f = &hits[0];
+        assert_eq!(f["file"], "account-executive.yaml", "{word}");
+        assert_eq!(f["line"], 20, "{word}");
+        assert_eq!(f["column"], column, "{word}");
+        assert!(
+            f["suggestion"].as_str().is_some_and(|s| !s.is_empty()),
+            "{word}"
+        );
+    }
+}
+
+#[test]
+fn role_report_as_text() {
+    let run = ae()
+        .args([
+            "lint",
+            "account-executive.yaml",
+            "--company",
+            "company.yaml",
+        ])
+        .args(["--locations", "sites.csv"])
+        .fails();
+    insta::assert_snapshot!(run.stdout());
+}
+
+#[test]
+fn role_report_as_json() {
+    let run = ae()
+        .args([
+            "lint",
+            "account-executive.yaml",
+            "--company",
+            "company.yaml",
+        ])
+        .args(["--locations", "sites.csv", "--format", "json"])
+        .fails();
+    insta::assert_snapshot!(run.stdout());
+}
+
+#[test]
+fn role_report_as_sarif() {
+    let run = ae()
+        .args([
+            "lint",
+            "account-executive.yaml",
+            "--company",
+            "company.yaml",
+        ])
+        .args(["--locations", "sites.csv", "--format", "sarif"])
+        .fails();
+    let v = json(&run);
+    assert_eq!(v["version"], "2.1.0");
+    let result = &v["runs"][0]["results"][0];
+    assert!(result["ruleId"].is_string() && result["level"].is_string());
+    assert!(result["message"]["text"].is_string());
+    insta::assert_snapshot!(run.stdout());
+}
+
+#[test]
+fn ads_are_linted_in_place() {
+    insta::glob!("../fixtures/lint", "ad.*", |path| {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let run = Hirekit::new()
+            .fixture(&format!("lint/{name}"), &name)
+            .args(["lint", &name, "--location", "Denver, CO", "--date", DATE])
+            .run();
+        insta::assert_snapshot!(format!("exit {}\n{}", run.code.unwrap(), run.stdout()));
+    });
+}
+
+#[test]
+fn a_file_without_a_range_fails_where_the_law_requires_one() {
+    let run = Hirekit::new()
+        .file(
+            "ad.md",
+            "# Cashier\n\nServe customers. Apply at <https://x.example>. We are an EEO employer.\n",
+        )
+        .args(["lint", "ad.md", "--location", "Seattle, WA", "--date", DATE])
+        .fails();
+    assert!(
+        run.stdout
+            .contains("error[pay-transparency/missing-range]: Seattle, WA: Washington requires")
+    );
+}
+
+#[test]
+fn words_in_a_workspace_template_point_at_the_template() {
+    let run = Hirekit::new()
+        .file("hirekit.yaml", "")
+        .file(
+            "templates/job-post.md",
+            "{% extends \"builtin/job-post.md\" %}\n{% block overview %}\n## Role Overview\n\nJoin our team of support ninjas.\n{% endblock overview %}\n",
+        )
+        .args(["lint", CSR, "--format", "json"])
+        .succeeds();
+    let v = json(&run);
+    let hits = with_rule(&v, "wording/jargon", "\"ninjas\"");
+    assert_eq!(hits.len(), 1, "{}", run.stdout);
+    assert_eq!(hits[0]["file"], "templates/job-post.md");
+    assert_eq!(
+        (hits[0]["line"].clone(), hits[0]["column"].clone()),
+        (5.into(), 26.into())
+    );
+}
+
+#[test]
+fn exit_codes() {
+    // Clean but for notes and warnings: 0; warnings denied: 1.
+    let clean = || {
+        Hirekit::new().fixture("lint/ad.md", "ad.md").args([
+            "lint",
+            "ad.md",
+            "--location",
+            "Austin, TX",
+            "--date",
+            DATE,
+        ])
+    };
+    let run = clean().succeeds();
+    assert!(
+        run.stdout.contains("0 errors, 0 warnings"),
+        "{}",
+        run.stdout
+    );
+    ae().args(["lint", "account-executive.yaml", "--date", DATE])
+        .succeeds();
+    ae().args(["lint", "account-executive.yaml", "--date", DATE])
+        .args(["--deny", "warnings"])
+        .fails();
+    // An error: 1.
+    ae().args(["lint", "account-executive.yaml", "--locations", "sites.csv"])
+        .fails();
+    // Usage errors: 2.
+    for args in [
+        vec!["lint", CSR, "--format", "xml"],
+        vec!["lint", CSR, "--deny", "errors"],
+        vec!["lint", CSR, "--date", "03/01/2025"],
+        vec![
+            "lint",
+            CSR,
+            "--location",
+            "Denver, CO",
+            "--locations",
+            "x.csv",
+        ],
+        vec!["lint"],
+    ] {
+        Hirekit::new().args(&args).usage_error();
+    }
+}
+
+#[test]
+fn settings_in_hirekit_yaml_turn_rules_off_and_deny_warnings() {
+    let base = || {
+        ae().args([
+            "lint",
+            "account-executive.yaml",
+            "--date",
+            DATE,
+            "--format",
+            "json",
+        ])
+    };
+    let v = json(&base().succeeds());
+    assert!(!with_rule(&v, "wording/jargon", "").is_empty());
+    let v = json(
+        &base()
+            .file(
+                "hirekit.yaml",
+                "lint:\n  disable: [wording/jargon, length]\n  allow_words: [aggressive]\n",
+            )
+            .succeeds(),
+    );
+    assert!(with_rule(&v, "wording/jargon", "").is_empty());
+    assert!(with_rule(&v, "length/too-short", "").is_empty());
+    assert!(with_rule(&v, "wording/gender-coded", "\"aggressive\"").is_empty());
+    assert!(!with_rule(&v, "wording/gender-coded", "\"dominant\"").is_empty());
+    base()
+        .file("hirekit.yaml", "lint:\n  deny_warnings: true\n")
+        .fails();
+}
+
+#[test]
+fn bad_settings_and_inputs_are_reported() {
+    let run = Hirekit::new()
+        .file("hirekit.yaml", "lint:\n  max_word: 900\n")
+        .args(["lint", CSR])
+        .fails();
+    insta::assert_snapshot!("bad_lint_setting", run.stderr());
+    let run = Hirekit::new()
+        .file("hirekit.yaml", "lint:\n  disable: [wordng]\n")
+        .args(["lint", CSR, "--date", DATE])
+        .succeeds();
+    insta::assert_snapshot!("unknown_rule_in_disable", run.stderr());
+    let run = Hirekit::new()
+        .file("sites.csv", "id,city,state,pay_min\nx,Denver,CO,abc\n")
+        .args(["lint", CSR, "--locations", "sites.csv"])
+        .fails();
+    insta::assert_snapshot!("bad_locations_row", run.stderr());
+    let run = Hirekit::new()
+        .args(["lint", CSR, "--doc", "offer-letter"])
+        .fails();
+    insta::assert_snapshot!("unknown_document", run.stderr());
+    let run = Hirekit::new().args(["lint", "missing.html"]).fails();
+    insta::assert_snapshot!("missing_ad_file", run.stderr());
+}
+
+#[test]
+fn lint_help() {
+    let run = Hirekit::new().args(["lint", "--help"]).succeeds();
+    insta::assert_snapshot!(run.stdout);
+}
