@@ -159,26 +159,65 @@ mod tests {
         assert!(err.message.contains("empty"));
     }
 
-    #[test]
-    fn alias_bomb_is_stopped() {
+    /// Nine levels of ten-fold aliases: 10^9 strings if expanded.
+    fn alias_bomb() -> String {
         let mut src = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
         for i in 1..10 {
             let prev = i - 1;
-            src.push_str(&format!(
-                "a{i}: &a{i} [*a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}]\n"
-            ));
+            let refs = vec![format!("*a{prev}"); 10].join(", ");
+            src.push_str(&format!("a{i}: &a{i} [{refs}]\n"));
         }
-        let err = parse::<serde_json::Value>("bomb.yaml", &src).unwrap_err();
-        assert!(!err.message.is_empty());
+        src
     }
 
     #[test]
-    fn deep_nesting_is_stopped() {
-        let src = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
-        assert!(parse::<serde_json::Value>("deep.yaml", &src).is_err());
-        let block: String = (0..200)
+    fn alias_bomb_is_stopped_by_the_replay_budget() {
+        let err = parse::<serde_json::Value>("bomb.yaml", &alias_bomb()).unwrap_err();
+        assert!(err.message.contains("alias") || err.message.contains("budget"), "{}", err.message);
+    }
+
+    #[test]
+    fn many_aliases_are_stopped() {
+        // Within the replay budget, but more aliases than MAX_ALIASES.
+        let mut src = String::from("a: &a x\nlist:\n");
+        for _ in 0..=MAX_ALIASES {
+            src.push_str("  - *a\n");
+        }
+        assert!(parse::<serde_json::Value>("aliases.yaml", &src).is_err());
+        let ok = "a: &a x\nlist: [*a, *a, *a]\n";
+        assert!(parse::<serde_json::Value>("aliases.yaml", ok).is_ok());
+    }
+
+    #[test]
+    fn nesting_deeper_than_max_depth_is_stopped() {
+        let deep = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+        assert!(parse::<serde_json::Value>("deep.yaml", &deep(MAX_DEPTH - 2)).is_ok());
+        assert!(parse::<serde_json::Value>("deep.yaml", &deep(MAX_DEPTH + 1)).is_err());
+        assert!(parse::<serde_json::Value>("deep.yaml", &deep(100_000)).is_err());
+        let block: String = (0..MAX_DEPTH + 5)
             .map(|i| format!("{}k:\n", "  ".repeat(i)))
             .collect();
         assert!(parse::<serde_json::Value>("deep2.yaml", &block).is_err());
+    }
+
+    #[test]
+    fn more_nodes_than_max_nodes_are_stopped() {
+        let items = vec!["1"; MAX_NODES + 10].join(", ");
+        let src = format!("list: [{items}]\n");
+        assert!(src.len() < MAX_YAML_BYTES);
+        assert!(parse::<serde_json::Value>("nodes.yaml", &src).is_err());
+    }
+
+    #[test]
+    fn files_over_the_size_limit_are_refused_before_parsing() {
+        let src = format!("title: \"{}\"\n", "x".repeat(MAX_YAML_BYTES));
+        let err = parse::<serde_json::Value>("big.yaml", &src).unwrap_err();
+        assert!(err.message.contains("too large"), "{}", err.message);
+        assert_eq!(err.line, 0);
+    }
+
+    #[test]
+    fn several_documents_are_refused() {
+        assert!(parse::<serde_json::Value>("two.yaml", "a: 1\n---\nb: 2\n").is_err());
     }
 }
