@@ -5,9 +5,15 @@
 //! template can still `{% extends "builtin/job-post.md" %}` to change one
 //! block. Built-ins refer to each other by unprefixed names so that a
 //! workspace `partials/pay-table.md` changes every document that includes it.
+//!
+//! Every template autoescapes what it prints: `.html` and `.xml` templates
+//! as HTML, `.md` templates as Markdown (see `render::markdown::escape`),
+//! so a value from data is text in any of them; `| safe` lets a template
+//! print a value as it is (as Markdown, in a `.md` template).
 
 pub mod filters;
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -76,7 +82,8 @@ impl Engine {
         let mut tera = Tera::new();
         tera.set_fallback_prefixes([BUILTIN_PREFIX])?;
         filters::register_all(&mut tera);
-        tera.autoescape_on([".html", ".xml"]);
+        tera.autoescape_on([".html", ".xml", ".md"]);
+        tera.set_escape_fn(escape_for_output);
         tera.add_raw_templates(
             builtin::TEMPLATES
                 .iter()
@@ -146,6 +153,11 @@ impl Engine {
 
     /// Renders a template by name (workspace first, then built-in).
     pub fn render(&self, name: &str, ctx: &tera::Context) -> Result<String, TemplateError> {
+        let _escape = EscapeScope::enter(if name.ends_with(".md") {
+            Escape::Markdown
+        } else {
+            Escape::Html
+        });
         self.tera.render(name, ctx).map_err(|e| {
             let note = self
                 .user
@@ -153,6 +165,44 @@ impl Engine {
                 .map(|p| format!("`{name}` is the workspace file `{}`", p.display()));
             template_error(&e, note)
         })
+    }
+}
+
+/// How printed values are escaped: as HTML or as Markdown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Escape {
+    Html,
+    Markdown,
+}
+
+thread_local! {
+    /// The escaping of the render running on this thread. Tera takes one
+    /// plain `fn` for every template, so the kind of output it writes
+    /// (which the top-level template's name tells) is passed this way.
+    static ESCAPE: Cell<Escape> = const { Cell::new(Escape::Html) };
+}
+
+/// Sets this thread's escaping for one render, and restores it after.
+struct EscapeScope(Escape);
+
+impl EscapeScope {
+    fn enter(escape: Escape) -> EscapeScope {
+        EscapeScope(ESCAPE.with(|e| e.replace(escape)))
+    }
+}
+
+impl Drop for EscapeScope {
+    fn drop(&mut self) {
+        ESCAPE.with(|e| e.set(self.0));
+    }
+}
+
+/// Tera's escape function: Markdown escaping while a `.md` document
+/// renders, HTML escaping otherwise.
+fn escape_for_output(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    match ESCAPE.with(Cell::get) {
+        Escape::Markdown => crate::render::markdown::escape_to(input, out),
+        Escape::Html => tera::escape_html(input, out),
     }
 }
 
@@ -235,6 +285,26 @@ mod tests {
                 .templates()
                 .iter()
                 .all(|(_, o)| *o == Origin::Builtin)
+        );
+    }
+
+    #[test]
+    fn values_are_escaped_for_the_kind_of_template() {
+        let dir = tempfile::tempdir().unwrap();
+        let t = dir.path().join("templates");
+        std::fs::create_dir_all(&t).unwrap();
+        std::fs::write(t.join("a.md"), "- {{ v }}\n- {{ v | safe }}").unwrap();
+        std::fs::write(t.join("a.html"), "<p>{{ v }}</p>").unwrap();
+        let engine = Engine::load(&Workspace::at(dir.path()).unwrap()).unwrap();
+        let mut ctx = tera::Context::new();
+        ctx.insert("v", "# *x* <b>");
+        assert_eq!(
+            engine.render("a.md", &ctx).unwrap(),
+            "- \\# \\*x\\* \\<b\\>\n- # *x* <b>"
+        );
+        assert_eq!(
+            engine.render("a.html", &ctx).unwrap(),
+            "<p># *x* &lt;b&gt;</p>"
         );
     }
 
