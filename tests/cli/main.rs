@@ -7,6 +7,7 @@
 #![allow(unreachable_pub, dead_code)]
 
 mod errors; // user-facing error messages, as snapshots
+mod html; // web pages: valid HTML, JSON-LD, text from data stays text, a real browser
 mod render; // `hirekit render`: every built-in document in every format
 mod roles; // `hirekit roles list`, `completions`, `--help`
 mod support;
