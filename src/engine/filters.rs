@@ -137,10 +137,11 @@ fn lower_first_filter(s: &str, _: Kwargs, _: &State) -> String {
     lower_first(s)
 }
 
-/// Text made safe for one Markdown table cell: pipes escaped, line breaks
-/// turned into spaces.
+/// Text for one Markdown table cell: line breaks turned into spaces. (The
+/// Markdown autoescape of `.md` templates escapes pipes and every other
+/// character a cell could misread.)
 pub fn cell(s: &str) -> String {
-    s.replace(['\r', '\n'], " ").replace('|', "\\|")
+    s.replace(['\r', '\n'], " ")
 }
 
 fn cell_filter(s: &str, _: Kwargs, _: &State) -> String {
@@ -218,7 +219,7 @@ mod tests {
 
     #[test]
     fn cells_and_periods() {
-        assert_eq!(cell("a|b\nc"), "a\\|b c");
+        assert_eq!(cell("a|b\nc"), "a|b c");
         assert_eq!(period("Apply today"), "Apply today.");
         assert_eq!(period("Done."), "Done.");
     }

@@ -9,10 +9,16 @@
 //! Loading never stops at the first bad workspace template: every problem
 //! is collected (see [`Engine::load_lenient`]) so `hirekit check` can report
 //! them all, and errors name workspace files, not only template names.
+//!
+//! Every template autoescapes what it prints: `.html` and `.xml` templates
+//! as HTML, `.md` templates as Markdown (see `render::markdown::escape`),
+//! so a value from data is text in any of them; `| safe` lets a template
+//! print a value as it is (as Markdown, in a `.md` template).
 
 mod errors;
 pub mod filters;
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -92,7 +98,8 @@ impl Engine {
         let mut tera = Tera::new();
         tera.set_fallback_prefixes([BUILTIN_PREFIX])?;
         filters::register_all(&mut tera);
-        tera.autoescape_on([".html", ".xml"]);
+        tera.autoescape_on([".html", ".xml", ".md"]);
+        tera.set_escape_fn(escape_for_output);
         let no_user = BTreeMap::new();
         tera.add_raw_templates(
             builtin::TEMPLATES
@@ -201,6 +208,11 @@ impl Engine {
 
     /// Renders a template by name (workspace first, then built-in).
     pub fn render(&self, name: &str, ctx: &tera::Context) -> Result<String, TemplateError> {
+        let _escape = EscapeScope::enter(if name.ends_with(".md") {
+            Escape::Markdown
+        } else {
+            Escape::Html
+        });
         self.tera
             .render(name, ctx)
             .map_err(|e| errors::from_tera(&e, &self.user))
@@ -319,6 +331,44 @@ fn add_user_templates(
     out
 }
 
+/// How printed values are escaped: as HTML or as Markdown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Escape {
+    Html,
+    Markdown,
+}
+
+thread_local! {
+    /// The escaping of the render running on this thread. Tera takes one
+    /// plain `fn` for every template, so the kind of output it writes
+    /// (which the top-level template's name tells) is passed this way.
+    static ESCAPE: Cell<Escape> = const { Cell::new(Escape::Html) };
+}
+
+/// Sets this thread's escaping for one render, and restores it after.
+struct EscapeScope(Escape);
+
+impl EscapeScope {
+    fn enter(escape: Escape) -> EscapeScope {
+        EscapeScope(ESCAPE.with(|e| e.replace(escape)))
+    }
+}
+
+impl Drop for EscapeScope {
+    fn drop(&mut self) {
+        ESCAPE.with(|e| e.set(self.0));
+    }
+}
+
+/// Tera's escape function: Markdown escaping while a `.md` document
+/// renders, HTML escaping otherwise.
+fn escape_for_output(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    match ESCAPE.with(Cell::get) {
+        Escape::Markdown => crate::render::markdown::escape_to(input, out),
+        Escape::Html => tera::escape_html(input, out),
+    }
+}
+
 fn collect_templates(root: &Path, dir: &Path, out: &mut BTreeMap<String, PathBuf>) -> Result<()> {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
         .with_context(|| format!("cannot read `{}`", dir.display()))?
@@ -395,6 +445,26 @@ mod tests {
                 .templates()
                 .iter()
                 .all(|(_, o)| *o == Origin::Builtin)
+        );
+    }
+
+    #[test]
+    fn values_are_escaped_for_the_kind_of_template() {
+        let dir = tempfile::tempdir().unwrap();
+        let t = dir.path().join("templates");
+        std::fs::create_dir_all(&t).unwrap();
+        std::fs::write(t.join("a.md"), "- {{ v }}\n- {{ v | safe }}").unwrap();
+        std::fs::write(t.join("a.html"), "<p>{{ v }}</p>").unwrap();
+        let engine = Engine::load(&Workspace::at(dir.path()).unwrap()).unwrap();
+        let mut ctx = tera::Context::new();
+        ctx.insert("v", "# *x* <b>");
+        assert_eq!(
+            engine.render("a.md", &ctx).unwrap(),
+            "- \\# \\*x\\* \\<b\\>\n- # *x* <b>"
+        );
+        assert_eq!(
+            engine.render("a.html", &ctx).unwrap(),
+            "<p># *x* &lt;b&gt;</p>"
         );
     }
 

@@ -47,10 +47,15 @@ pub fn load(path: &Path, shown: &str) -> Result<Company> {
 }
 
 /// Whether `url` is an absolute http(s) URL (the only kind put into links).
+/// Blanks, control characters and `<`, `>`, `"`, `` ` `` (which a URL must
+/// percent-encode) are refused, so the URL can stand in a Markdown autolink
+/// `<...>` or an HTML attribute as it is.
 pub fn is_web_url(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
     (lower.starts_with("https://") || lower.starts_with("http://"))
-        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '`'))
 }
 
 #[cfg(test)]
@@ -71,5 +76,7 @@ mod tests {
         assert!(err.message.contains("apply_url"));
         assert!(is_web_url("https://example.com/jobs"));
         assert!(!is_web_url("https://exa mple.com"));
+        assert!(!is_web_url("https://e.com/><script>"));
+        assert!(!is_web_url("https://e.com/\"onmouseover=\""));
     }
 }

@@ -173,7 +173,11 @@ mod tests {
     #[test]
     fn alias_bomb_is_stopped_by_the_replay_budget() {
         let err = parse::<serde_json::Value>("bomb.yaml", &alias_bomb()).unwrap_err();
-        assert!(err.message.contains("alias") || err.message.contains("budget"), "{}", err.message);
+        assert!(
+            err.message.contains("alias") || err.message.contains("budget"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]

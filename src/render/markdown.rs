@@ -1,9 +1,17 @@
-//! Markdown to HTML with pulldown-cmark, with the options written out, and
-//! with text from data kept as text: raw HTML is shown literally, and links
-//! or images whose URL is not http(s), mailto or relative are dropped
-//! (their text stays).
+//! Markdown in and out: escaping data for Markdown templates, and
+//! Markdown to HTML with pulldown-cmark, with the options written out.
+//!
+//! Text from data is kept as text in two layers. First, every value a
+//! Markdown template prints is escaped by [`escape`] (the engine's
+//! autoescape for `.md`), so a city or a company name cannot start a
+//! heading, a list, a link or an image. Second, whatever Markdown reaches
+//! [`to_html`] (including values a template marks `safe`) cannot produce
+//! markup beyond Markdown's own: raw HTML is shown as text, and links or
+//! images whose URL is not http(s), mailto or relative lose their URL.
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
+use std::collections::BTreeMap;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
 /// The Markdown extensions hirekit uses.
 pub fn options() -> Options {
@@ -13,46 +21,271 @@ pub fn options() -> Options {
     o
 }
 
-/// Converts Markdown to an HTML fragment.
-pub fn to_html(markdown: &str) -> String {
-    let mut out = String::with_capacity(markdown.len() * 5 / 4);
-    let mut dropping_link = false;
-    let events = Parser::new_ext(markdown, options()).filter_map(|event| match event {
-        Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),
-        Event::Start(Tag::Link { dest_url, .. }) if !is_safe_url(&dest_url) => {
-            dropping_link = true;
-            None
-        }
-        Event::End(TagEnd::Link) if dropping_link => {
-            dropping_link = false;
-            None
-        }
-        Event::Start(Tag::Image {
-            dest_url,
-            title,
-            id,
-            link_type,
-        }) => {
-            let dest_url = if is_safe_url(&dest_url) {
-                dest_url
-            } else {
-                CowStr::Borrowed("")
-            };
-            Some(Event::Start(Tag::Image {
-                dest_url,
-                title,
-                id,
-                link_type,
-            }))
-        }
-        other => Some(other),
-    });
-    html::push_html(&mut out, events);
+/// Escapes text so that Markdown shows it literally, as inline text.
+///
+/// Line breaks (and the blanks around them) become one space, so a value
+/// cannot end a heading, a table row or a list; leading blanks go, so it
+/// cannot indent a code block. ASCII punctuation that Markdown (with the
+/// [`options`] above) could read as syntax gets a backslash: always for
+/// `` \ ` * [ ] < > | ~ ``; `_` unless it sits inside a word; `&` when it
+/// starts a character reference; and `# - + =` or a number's `.`/`)` at the start,
+/// where they would open a heading, a list, a rule or a setext underline.
+/// A backslash before ASCII punctuation is always a literal, so the text
+/// reads the same in any Markdown renderer.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    escape_into(text, &mut out);
     out
 }
 
+/// [`escape`], appending to `out`.
+pub fn escape_into(text: &str, out: &mut String) {
+    // Most values are plain words: nothing to do.
+    let plain = !text.starts_with(|c: char| {
+        c.is_whitespace() || c.is_ascii_digit() || matches!(c, '#' | '-' | '+' | '=')
+    }) && !text.contains([
+        '\\', '`', '*', '[', ']', '<', '>', '|', '~', '_', '&', '\n', '\r',
+    ]);
+    if plain {
+        out.push_str(text);
+        return;
+    }
+    let folded = fold_line_breaks(text.trim_start());
+    let chars: Vec<char> = folded.chars().collect();
+    let mut i = 0;
+    // Block syntax only matters where the value starts a line.
+    match chars.first() {
+        Some('#' | '-' | '+' | '=') => {
+            out.push('\\');
+            out.push(chars[0]);
+            i = 1;
+        }
+        Some(c) if c.is_ascii_digit() => {
+            let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+            if matches!(chars.get(digits), Some('.' | ')')) {
+                out.extend(&chars[..digits]);
+                out.push('\\');
+                out.push(chars[digits]);
+                i = digits + 1;
+            }
+        }
+        _ => {}
+    }
+    while i < chars.len() {
+        let c = chars[i];
+        let escape = match c {
+            '\\' | '`' | '*' | '[' | ']' | '<' | '>' | '|' | '~' => true,
+            '_' => {
+                let inside_word = i > 0
+                    && chars[i - 1].is_alphanumeric()
+                    && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
+                !inside_word
+            }
+            '&' => starts_entity(&chars[i + 1..]),
+            _ => false,
+        };
+        if escape {
+            out.push('\\');
+        }
+        out.push(c);
+        i += 1;
+    }
+}
+
+/// Whether the text after a `&` could make it a character reference
+/// (`&#106;`, `&amp;`); `Q&A` and `AT&T` cannot.
+fn starts_entity(rest: &[char]) -> bool {
+    if rest.first() == Some(&'#') {
+        return true;
+    }
+    let name = rest
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
+    name > 0 && rest.get(name) == Some(&';')
+}
+
+/// The escape function the template engine calls for `.md` templates.
+pub fn escape_to(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    out.write_all(escape(text).as_bytes())
+}
+
+/// Replaces each run of blanks that holds a line break with one space.
+fn fold_line_breaks(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(['\n', '\r']) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut pending = String::new();
+    let mut broke = false;
+    for c in text.chars() {
+        if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+            broke |= c == '\n' || c == '\r';
+            pending.push(c);
+            continue;
+        }
+        if broke {
+            out.push(' ');
+        } else {
+            out.push_str(&pending);
+        }
+        pending.clear();
+        broke = false;
+        out.push(c);
+    }
+    if broke {
+        out.push(' ');
+    } else {
+        out.push_str(&pending);
+    }
+    out.into()
+}
+
+/// Converts Markdown to a bare HTML fragment (for pasting into an ATS).
+pub fn to_html(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len() * 5 / 4);
+    html::push_html(&mut out, safe_events(markdown));
+    out
+}
+
+/// Converts Markdown to the body of a page: like [`to_html`], and besides
+/// each `##` heading opens a `<section>` whose `id` is the heading's slug
+/// (so a stylesheet can start the scorecard on a new printed page and a
+/// link can jump to a section), deeper headings get an `id` of their own,
+/// and each table sits in a `<div class="table-wrap">` that scrolls
+/// sideways on a narrow screen instead of widening the page.
+pub fn to_html_page(markdown: &str) -> String {
+    let mut events: Vec<Event<'_>> = Vec::new();
+    let mut ids = Ids::default();
+    let mut in_section = false;
+    let mut source = safe_events(markdown).peekable();
+    while let Some(event) = source.next() {
+        match event {
+            Event::Start(Tag::Heading {
+                level,
+                classes,
+                attrs,
+                ..
+            }) => {
+                let mut inner = Vec::new();
+                for e in source.by_ref() {
+                    if matches!(e, Event::End(TagEnd::Heading(_))) {
+                        break;
+                    }
+                    inner.push(e);
+                }
+                let id = ids.claim(&plain_text(&inner));
+                if level <= HeadingLevel::H2 && in_section {
+                    events.push(Event::Html("</section>\n".into()));
+                    in_section = false;
+                }
+                let heading_id = if level == HeadingLevel::H2 {
+                    events.push(Event::Html(format!("<section id=\"{id}\">\n").into()));
+                    in_section = true;
+                    None
+                } else if level == HeadingLevel::H1 {
+                    None
+                } else {
+                    Some(CowStr::from(id))
+                };
+                events.push(Event::Start(Tag::Heading {
+                    level,
+                    id: heading_id,
+                    classes,
+                    attrs,
+                }));
+                events.extend(inner);
+                events.push(Event::End(TagEnd::Heading(level)));
+            }
+            Event::Start(Tag::Table(align)) => {
+                events.push(Event::Html("<div class=\"table-wrap\">".into()));
+                events.push(Event::Start(Tag::Table(align)));
+            }
+            Event::End(TagEnd::Table) => {
+                events.push(Event::End(TagEnd::Table));
+                events.push(Event::Html("</div>\n".into()));
+            }
+            other => events.push(other),
+        }
+    }
+    if in_section {
+        events.push(Event::Html("</section>\n".into()));
+    }
+    let mut out = String::with_capacity(markdown.len() * 5 / 4);
+    html::push_html(&mut out, events.into_iter());
+    out
+}
+
+/// The parser's events with raw HTML turned into text and unsafe URLs
+/// dropped: a link to `javascript:` keeps its text, an image with such a
+/// URL becomes its alt text.
+fn safe_events(markdown: &str) -> impl Iterator<Item = Event<'_>> {
+    // Nesting of links and images whose tags were dropped.
+    let mut dropped: Vec<bool> = Vec::new();
+    Parser::new_ext(markdown, options()).filter_map(move |event| match event {
+        Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),
+        // A raw HTML block shown as text reads as a paragraph.
+        Event::Start(Tag::HtmlBlock) => Some(Event::Start(Tag::Paragraph)),
+        Event::End(TagEnd::HtmlBlock) => Some(Event::End(TagEnd::Paragraph)),
+        Event::Start(Tag::Link { ref dest_url, .. })
+        | Event::Start(Tag::Image { ref dest_url, .. }) => {
+            let safe = is_safe_url(dest_url);
+            dropped.push(!safe);
+            safe.then_some(event)
+        }
+        Event::End(TagEnd::Link) | Event::End(TagEnd::Image) => {
+            if dropped.pop().unwrap_or(false) {
+                None
+            } else {
+                Some(event)
+            }
+        }
+        other => Some(other),
+    })
+}
+
+/// The text inside some inline events.
+fn plain_text(events: &[Event<'_>]) -> String {
+    let mut s = String::new();
+    for e in events {
+        match e {
+            Event::Text(t) | Event::Code(t) => s.push_str(t),
+            Event::SoftBreak | Event::HardBreak => s.push(' '),
+            _ => {}
+        }
+    }
+    s
+}
+
+/// Unique, valid `id`s from heading text.
+#[derive(Default)]
+struct Ids {
+    used: BTreeMap<String, usize>,
+}
+
+impl Ids {
+    /// The slug of `text`, made unique with `-2`, `-3`, ...; `section`
+    /// when the text has no letters or digits.
+    fn claim(&mut self, text: &str) -> String {
+        let mut base = crate::engine::filters::slug(text);
+        if base.is_empty() {
+            base = "section".to_string();
+        }
+        let mut n = 1;
+        let mut id = base.clone();
+        while self.used.contains_key(&id) {
+            n += 1;
+            id = format!("{base}-{n}");
+        }
+        self.used.insert(id.clone(), 1);
+        id
+    }
+}
+
 /// Whether a URL may go into an `href` or `src`: http, https, mailto, or a
-/// relative reference with no scheme.
+/// relative reference with no scheme. Browsers ignore blanks and control
+/// characters inside a scheme, so those are removed before the check; the
+/// parser has already decoded entities such as `&#106;`.
 pub fn is_safe_url(url: &str) -> bool {
     let cleaned: String = url
         .chars()
@@ -73,48 +306,4 @@ pub fn is_safe_url(url: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn raw_html_is_shown_as_text() {
-        let html = to_html("Hi <script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n");
-        assert!(!html.contains("<script"), "{html}");
-        assert!(!html.contains("<img"), "{html}");
-        assert!(html.contains("&lt;script&gt;"), "{html}");
-    }
-
-    #[test]
-    fn unsafe_links_lose_their_url() {
-        let html = to_html("[click](javascript:alert(1)) and [ok](https://example.com)");
-        assert!(!html.contains("javascript"), "{html}");
-        assert!(html.contains("click"));
-        assert!(html.contains("href=\"https://example.com\""));
-    }
-
-    #[test]
-    fn url_schemes() {
-        for (url, ok) in [
-            ("https://a.example/x", true),
-            ("HTTP://a.example", true),
-            ("mailto:jobs@example.com", true),
-            ("/jobs/1", true),
-            ("jobs.html#a:b", true),
-            ("javascript:alert(1)", false),
-            (" java\tscript:alert(1)", false),
-            ("data:text/html,x", false),
-            ("vbscript:x", false),
-        ] {
-            assert_eq!(is_safe_url(url), ok, "{url}");
-        }
-    }
-
-    #[test]
-    fn tables_are_rendered() {
-        let html = to_html("| a | b |\n|---|--:|\n| 1 | 2 |\n");
-        assert!(
-            html.contains("<table>") && html.contains("<th>a</th>"),
-            "{html}"
-        );
-    }
-}
+mod tests;

@@ -3,9 +3,11 @@
 //!
 //! Markdown is the template's output, tidied. HTML is that Markdown through
 //! pulldown-cmark, wrapped in the `layout.html` template (or bare with
-//! `fragment`). Text is that Markdown flattened. JSON is the render context.
+//! `fragment`); a `job-post` page also carries its schema.org `JobPosting`
+//! as JSON-LD. Text is that Markdown flattened. JSON is the render context.
 
 pub mod context;
+pub mod jsonld;
 pub mod markdown;
 pub mod text;
 
@@ -223,22 +225,44 @@ fn html_page(
     md: &str,
     opts: RenderOptions,
 ) -> Result<String> {
-    let body = markdown::to_html(md);
     if opts.fragment {
-        return Ok(body);
+        return Ok(markdown::to_html(md));
     }
+    let body = markdown::to_html_page(md);
     let mut ctx = input.tera_context(location, doc, Format::Html);
+    let mut summary = description(md, 160);
+    if summary.is_empty() {
+        summary = description(&input.role.summary, 160);
+    }
     let page = Page {
         title: first_heading(md).unwrap_or_else(|| input.role.title.clone()),
-        description: description(md, 160),
+        description: summary,
         lang: "en",
     };
     ctx.insert("page", &page);
     ctx.insert_value("body", tera::Value::safe_string(&body));
+    let jsonld = if doc == JOB_POST {
+        let pay = crate::pay::resolve(location, input.table.as_ref());
+        let posting = jsonld::job_posting(&jsonld::PostingInput {
+            role: &input.role,
+            company: &input.company,
+            location,
+            pay: &pay,
+            markdown: md,
+        });
+        jsonld::to_script_json(&posting)?
+    } else {
+        String::new()
+    };
+    // Already escaped for a <script> element by `to_script_json`.
+    ctx.insert_value("jsonld", tera::Value::safe_string(&jsonld));
     engine
         .render("layout.html", &ctx)
         .map_err(|e| anyhow!(e).context(format!("cannot render the HTML page for `{doc}`")))
 }
+
+/// The document whose page carries a `JobPosting`.
+const JOB_POST: &str = "job-post";
 
 #[derive(serde::Serialize)]
 struct Page {

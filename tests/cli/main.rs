@@ -8,6 +8,7 @@
 
 mod check; // `hirekit check`: every problem of a workspace, located
 mod errors; // user-facing error messages, as snapshots
+mod html; // web pages: valid HTML, JSON-LD, text from data stays text, a real browser
 mod lint; // `hirekit lint`: laws by location, located wording, formats, exit codes
 mod pay; // `hirekit pay import` (BLS OEWS files) and `pay show`
 mod render; // `hirekit render`: every built-in document in every format

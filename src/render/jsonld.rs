@@ -1,0 +1,445 @@
+//! schema.org `JobPosting` as JSON-LD, for the HTML page of a job post:
+//! what Google for Jobs reads.
+//!
+//! The posting is built as data (serde types, serialized by serde_json) and
+//! then made safe to sit in a `<script>` element: `<`, `>` and `&` become
+//! `\u003c`, `\u003e` and `\u0026`, and U+2028/U+2029 are escaped, so no
+//! value can close the script, open a comment or break a JavaScript parser.
+//!
+//! Rules (the README's "Web pages" section explains them):
+//! - `baseSalary` comes only from the employer's offered range on the
+//!   location row; the BLS mean wage the page quotes goes in
+//!   `estimatedSalary`, never in `baseSalary`.
+//! - `datePosted` and `validThrough` come only from the row; nothing here
+//!   reads the clock, so the same inputs give the same bytes.
+//! - A remote row gets `jobLocationType: TELECOMMUTE` and
+//!   `applicantLocationRequirements` instead of `jobLocation`.
+//! - `directApply` is `true` only when the row has its own `apply_url`.
+
+use serde::Serialize;
+
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+
+use crate::model::{Location, PayPeriod, Role, Workplace};
+use crate::pay::ResolvedPay;
+use crate::render::context::CompanyView;
+
+/// What a posting is built from.
+pub struct PostingInput<'a> {
+    /// The role.
+    pub role: &'a Role,
+    /// The company (possibly none given).
+    pub company: &'a CompanyView,
+    /// The location, when the post is for one.
+    pub location: Option<&'a Location>,
+    /// The pay resolved for the location.
+    pub pay: &'a ResolvedPay,
+    /// The job post's Markdown, the source of `description`.
+    pub markdown: &'a str,
+}
+
+/// A schema.org `JobPosting`.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JobPosting {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    title: String,
+    description: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    identifier: Option<PropertyValue>,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    date_posted: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    valid_through: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    employment_type: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hiring_organization: Option<Organization>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    job_location: Option<Place>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    job_location_type: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    applicant_location_requirements: Option<Country>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    direct_apply: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    base_salary: Option<MonetaryAmount>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    estimated_salary: Option<MonetaryAmount>,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    occupational_category: String,
+}
+
+#[derive(Debug, Serialize)]
+struct PropertyValue {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    name: String,
+    value: String,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Organization {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    same_as: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    logo: String,
+}
+
+#[derive(Debug, Serialize)]
+struct Place {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    address: PostalAddress,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PostalAddress {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    address_locality: String,
+    address_region: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    postal_code: String,
+    address_country: String,
+}
+
+#[derive(Debug, Serialize)]
+struct Country {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: String,
+}
+
+#[derive(Debug, Serialize)]
+struct MonetaryAmount {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    name: String,
+    currency: &'static str,
+    value: QuantitativeValue,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct QuantitativeValue {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    min_value: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max_value: Option<f64>,
+    unit_text: &'static str,
+}
+
+/// Builds the posting.
+pub fn job_posting(input: &PostingInput<'_>) -> JobPosting {
+    let location = input.location;
+    let company = input.company;
+    let row_company = location.map_or("", |l| l.company.trim());
+    let organization = if !row_company.is_empty() && row_company != company.profile.name {
+        // A client named on the row: the company file's site and logo are
+        // not its own.
+        Some(Organization {
+            kind: "Organization",
+            name: row_company.to_string(),
+            same_as: String::new(),
+            logo: String::new(),
+        })
+    } else if company.given {
+        Some(Organization {
+            kind: "Organization",
+            name: company.profile.name.clone(),
+            same_as: company.profile.website.clone(),
+            logo: company.profile.logo.clone(),
+        })
+    } else {
+        None
+    };
+    let remote = location.is_some_and(|l| l.workplace == Workplace::Remote);
+    let identifier = PropertyValue {
+        kind: "PropertyValue",
+        name: organization
+            .as_ref()
+            .map(|o| o.name.clone())
+            .unwrap_or_default(),
+        value: match location {
+            Some(l) => format!("{}-{}", input.role.id, l.id),
+            None => input.role.id.clone(),
+        },
+    };
+    JobPosting {
+        context: "https://schema.org/",
+        kind: "JobPosting",
+        title: input.role.title.clone(),
+        description: description_html(input.markdown),
+        identifier: Some(identifier),
+        date_posted: location.map(|l| l.date_posted.clone()).unwrap_or_default(),
+        valid_through: location
+            .map(|l| l.valid_through.clone())
+            .unwrap_or_default(),
+        employment_type: location
+            .map(|l| l.employment_type.clone())
+            .unwrap_or_default(),
+        hiring_organization: organization,
+        job_location: location.filter(|_| !remote).map(|l| Place {
+            kind: "Place",
+            address: PostalAddress {
+                kind: "PostalAddress",
+                address_locality: l.city.clone(),
+                address_region: l.state.clone(),
+                postal_code: l.postal_code.clone(),
+                address_country: country(l),
+            },
+        }),
+        job_location_type: remote.then_some("TELECOMMUTE"),
+        applicant_location_requirements: location.filter(|_| remote).map(|l| Country {
+            kind: "Country",
+            name: country(l),
+        }),
+        direct_apply: location.filter(|l| !l.apply_url.is_empty()).map(|_| true),
+        base_salary: base_salary(input.pay),
+        estimated_salary: estimated_salary(input.pay),
+        occupational_category: input.role.soc_code.clone(),
+    }
+}
+
+fn country(l: &Location) -> String {
+    if l.country.is_empty() {
+        "US".to_string()
+    } else {
+        l.country.clone()
+    }
+}
+
+/// The employer's offered range, and nothing else.
+fn base_salary(pay: &ResolvedPay) -> Option<MonetaryAmount> {
+    let offered = pay.offered.as_ref()?;
+    let (value, min_value, max_value) = match (offered.min, offered.max) {
+        (Some(lo), Some(hi)) if lo == hi => (Some(lo), None, None),
+        (lo, hi) => (None, lo, hi),
+    };
+    Some(MonetaryAmount {
+        kind: "MonetaryAmount",
+        name: String::new(),
+        currency: "USD",
+        value: QuantitativeValue {
+            kind: "QuantitativeValue",
+            value,
+            min_value,
+            max_value,
+            unit_text: match offered.period {
+                PayPeriod::Hour => "HOUR",
+                PayPeriod::Year => "YEAR",
+            },
+        },
+    })
+}
+
+/// The BLS mean wage for the area (the figure the page quotes): annual
+/// when BLS publishes it, else hourly. An estimate, never `baseSalary`.
+fn estimated_salary(pay: &ResolvedPay) -> Option<MonetaryAmount> {
+    let market = pay.market.as_ref()?;
+    let f = &market.figures;
+    let (mean, unit_text) = match (f.annual_mean, f.hourly_mean) {
+        (Some(annual), _) => (annual, "YEAR"),
+        (None, Some(hourly)) => (hourly, "HOUR"),
+        (None, None) => return None,
+    };
+    Some(MonetaryAmount {
+        kind: "MonetaryAmount",
+        name: format!(
+            "Mean wage, {}: {}, {}",
+            market.area_name, market.source, market.survey
+        ),
+        currency: "USD",
+        value: QuantitativeValue {
+            kind: "QuantitativeValue",
+            value: Some(mean),
+            min_value: None,
+            max_value: None,
+            unit_text,
+        },
+    })
+}
+
+/// The posting as JSON that can sit inside `<script type="application/ld+json">`.
+pub fn to_script_json(posting: &JobPosting) -> Result<String, serde_json::Error> {
+    let json = serde_json::to_string_pretty(posting)?;
+    Ok(script_safe(&json))
+}
+
+/// Escapes the characters that could end a `<script>` element or confuse a
+/// JavaScript parser. They can only occur inside JSON strings, where the
+/// `\uXXXX` form means the same.
+pub fn script_safe(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The job post's Markdown as the HTML Google reads in a description:
+/// only `p`, `ul`, `li`, `br` and `strong`. The title heading is left out
+/// (the posting has its own `title`); other headings become bold
+/// paragraphs; links keep their text; numbered lists become bullets;
+/// table rows become paragraphs with their cells joined by `; `.
+pub fn description_html(markdown: &str) -> String {
+    let mut w = Description::default();
+    for event in Parser::new_ext(markdown, super::markdown::options()) {
+        w.event(event);
+    }
+    w.out
+}
+
+#[derive(Default)]
+struct Description {
+    out: String,
+    /// Open list items, and whether each has had a block yet.
+    items: Vec<bool>,
+    /// Inside the title heading.
+    skipping: bool,
+    /// The table row being read, and the cell.
+    cells: Vec<String>,
+    cell: Option<String>,
+    /// The last text ended a line (in a code or HTML block).
+    line_ended: bool,
+}
+
+impl Description {
+    fn event(&mut self, event: Event<'_>) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                self.skipping = level == HeadingLevel::H1;
+                if !self.skipping {
+                    self.block_start();
+                    self.out.push_str("<strong>");
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                let was_title = std::mem::take(&mut self.skipping);
+                if !was_title {
+                    self.out.push_str("</strong>");
+                    self.block_end();
+                }
+            }
+            _ if self.skipping => {}
+            Event::Start(Tag::Paragraph | Tag::CodeBlock(_) | Tag::HtmlBlock) => self.block_start(),
+            Event::End(TagEnd::Paragraph | TagEnd::CodeBlock | TagEnd::HtmlBlock) => {
+                self.block_end()
+            }
+            Event::Start(Tag::List(_)) => {
+                if let Some(started) = self.items.last_mut() {
+                    *started = true;
+                }
+                self.out.push_str("<ul>");
+            }
+            Event::End(TagEnd::List(_)) => self.out.push_str("</ul>"),
+            Event::Start(Tag::Item) => {
+                self.items.push(false);
+                self.out.push_str("<li>");
+            }
+            Event::End(TagEnd::Item) => {
+                self.items.pop();
+                self.out.push_str("</li>");
+            }
+            Event::Start(Tag::Strong) => self.out.push_str("<strong>"),
+            Event::End(TagEnd::Strong) => self.out.push_str("</strong>"),
+            Event::Start(Tag::TableHead | Tag::TableRow) => self.cells.clear(),
+            Event::End(TagEnd::TableHead | TagEnd::TableRow) => {
+                let row = self.cells.join("; ");
+                self.block_start();
+                escape_text(&mut self.out, &row);
+                self.block_end();
+            }
+            Event::Start(Tag::TableCell) => self.cell = Some(String::new()),
+            Event::End(TagEnd::TableCell) => self.cells.extend(self.cell.take()),
+            Event::Text(s) | Event::Code(s) | Event::Html(s) | Event::InlineHtml(s) => {
+                self.text(&s)
+            }
+            Event::SoftBreak => self.text(" "),
+            Event::HardBreak => match &mut self.cell {
+                Some(c) => c.push(' '),
+                None => self.out.push_str("<br>"),
+            },
+            _ => {}
+        }
+    }
+
+    /// Opens a block: a `<p>`, or inside a list item a `<br>` after the
+    /// item's first block.
+    fn block_start(&mut self) {
+        self.line_ended = false;
+        match self.items.last_mut() {
+            Some(started) => {
+                if *started {
+                    self.out.push_str("<br>");
+                }
+                *started = true;
+            }
+            None => self.out.push_str("<p>"),
+        }
+    }
+
+    fn block_end(&mut self) {
+        self.line_ended = false;
+        if self.items.is_empty() {
+            self.out.push_str("</p>");
+        }
+    }
+
+    fn text(&mut self, s: &str) {
+        if let Some(c) = &mut self.cell {
+            c.push_str(&s.replace('\n', " "));
+            return;
+        }
+        for (i, line) in s.split('\n').enumerate() {
+            if i > 0 {
+                self.line_ended = true;
+            }
+            if line.is_empty() {
+                continue;
+            }
+            if std::mem::take(&mut self.line_ended) {
+                self.out.push_str("<br>");
+            }
+            escape_text(&mut self.out, line);
+        }
+    }
+}
+
+fn escape_text(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
