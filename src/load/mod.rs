@@ -15,8 +15,28 @@ use anyhow::{Context as _, Result};
 
 use crate::diag::Diagnostic;
 
-/// Reads a whole file, naming the path in the error.
+/// Reads a whole file, naming the path in the error. A YAML file larger
+/// than [`yaml::MAX_YAML_BYTES`] is refused before it is read, so a huge
+/// file costs neither time nor memory.
 pub fn read(path: &Path) -> Result<Vec<u8>> {
+    let is_yaml = matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("yaml" | "yml")
+    );
+    if is_yaml
+        && let Ok(meta) = std::fs::metadata(path)
+        && meta.len() > yaml::MAX_YAML_BYTES as u64
+    {
+        return Err(Diagnostic::file(
+            path.display().to_string(),
+            format!(
+                "file is too large ({} bytes); hirekit reads YAML files up to {} bytes",
+                meta.len(),
+                yaml::MAX_YAML_BYTES
+            ),
+        )
+        .into());
+    }
     std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))
 }
 

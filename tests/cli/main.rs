@@ -11,6 +11,7 @@ mod errors; // user-facing error messages, as snapshots
 mod html; // web pages: valid HTML, JSON-LD, text from data stays text, a real browser
 mod lint; // `hirekit lint`: laws by location, located wording, formats, exit codes
 mod pay; // `hirekit pay import` (BLS OEWS files) and `pay show`
+mod reliability; // hostile input: no command panics, crashes or hangs on the error corpus
 mod render; // `hirekit render`: every built-in document in every format
 mod roles; // `hirekit roles list`, `completions`, `--help`
 mod support;

@@ -121,6 +121,11 @@ impl Hirekit {
 
     /// Runs hirekit and returns what it printed.
     pub fn run(&self) -> Run {
+        self.run_with_timeout(std::time::Duration::from_secs(300))
+    }
+
+    /// Runs hirekit, killing it after `timeout` (its exit code is then `None`).
+    pub fn run_with_timeout(&self, timeout: std::time::Duration) -> Run {
         let mut cmd = Command::cargo_bin("hirekit").expect("binary");
         cmd.current_dir(self.cwd.as_deref().unwrap_or(self.dir.path()))
             .env_remove("HIREKIT_WORKSPACE")
@@ -129,7 +134,8 @@ impl Hirekit {
             .env("COLUMNS", "100")
             .arg("--color")
             .arg("never")
-            .args(&self.args);
+            .args(&self.args)
+            .timeout(timeout);
         let Output {
             status,
             stdout,

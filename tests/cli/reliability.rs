@@ -1,0 +1,175 @@
+//! Hostile and broken input: every file of the error corpus, through every
+//! command that reads its kind, gives a clean exit (0 or 1) and never a
+//! panic, a crash or a hang.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use crate::support::{Hirekit, fixtures};
+
+/// Generous: a run normally takes milliseconds; this only catches hangs.
+const HANG: Duration = Duration::from_secs(60);
+
+fn corpus(kind: &str) -> Vec<PathBuf> {
+    let dir = fixtures().join("errors").join(kind);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "empty corpus {kind}");
+    files
+}
+
+fn name(path: &Path) -> String {
+    path.file_name().unwrap().to_string_lossy().to_string()
+}
+
+#[track_caller]
+fn assert_clean(h: &Hirekit, what: &str) {
+    let run = h.run_with_timeout(HANG);
+    assert!(
+        matches!(run.code, Some(0 | 1)),
+        "{what}: exit {:?} (101 is a panic, None a signal or a hang)\n{}",
+        run.code,
+        run.stderr
+    );
+    assert!(!run.stderr.contains("panicked"), "{what}: {}", run.stderr);
+    assert!(
+        !run.stderr.contains("RUST_BACKTRACE"),
+        "{what}: {}",
+        run.stderr
+    );
+}
+
+#[test]
+fn no_yaml_in_the_corpus_makes_a_command_panic() {
+    for file in corpus("yaml") {
+        let n = name(&file);
+        let h = || Hirekit::new().fixture(&format!("errors/yaml/{n}"), &n);
+        assert_clean(&h().args(["render", &n]), &format!("render {n}"));
+        assert_clean(
+            &h().args(["render", &n, "--format", "json"]),
+            &format!("render json {n}"),
+        );
+        assert_clean(&h().args(["check", &n]), &format!("check {n}"));
+        assert_clean(&h().args(["lint", &n]), &format!("lint {n}"));
+        assert_clean(
+            &h().args(["render", "customer-service-representative", "--company", &n]),
+            &format!("render --company {n}"),
+        );
+        let ws = Hirekit::new()
+            .file("hirekit.yaml", "")
+            .fixture(&format!("errors/yaml/{n}"), "roles/bad.yaml")
+            .fixture(&format!("errors/yaml/{n}"), "company.yaml");
+        assert_clean(&ws.args(["check"]), &format!("check workspace with {n}"));
+        let settings = Hirekit::new().fixture(&format!("errors/yaml/{n}"), "hirekit.yaml");
+        assert_clean(
+            &settings.args(["roles", "list"]),
+            &format!("hirekit.yaml = {n}"),
+        );
+    }
+}
+
+#[test]
+fn no_csv_in_the_corpus_makes_a_command_panic() {
+    for file in corpus("csv") {
+        let n = name(&file);
+        let h = || Hirekit::new().fixture(&format!("errors/csv/{n}"), &n);
+        let role = "customer-service-representative";
+        assert_clean(
+            &h().args(["render", role, "--locations", &n, "--id", "x1"]),
+            &format!("render --locations {n}"),
+        );
+        assert_clean(&h().args(["check", &n]), &format!("check {n}"));
+        assert_clean(
+            &h().args(["lint", role, "--locations", &n]),
+            &format!("lint {n}"),
+        );
+        assert_clean(
+            &h().args(["pay", "import", &n, "--soc", "43-4051"]),
+            &format!("pay import {n}"),
+        );
+        assert_clean(&h().args(["pay", "show", &n]), &format!("pay show {n}"));
+    }
+}
+
+#[test]
+fn no_template_in_the_corpus_makes_a_command_panic() {
+    for file in corpus("templates") {
+        let n = name(&file);
+        let h = || {
+            Hirekit::new()
+                .file("hirekit.yaml", "")
+                .fixture(&format!("errors/templates/{n}"), &format!("templates/{n}"))
+        };
+        let doc = n.trim_end_matches(".md");
+        let role = "customer-service-representative";
+        assert_clean(&h().args(["check"]), &format!("check {n}"));
+        assert_clean(
+            &h().args(["templates", "list"]),
+            &format!("templates list {n}"),
+        );
+        assert_clean(
+            &h().args(["render", role, "--doc", doc]),
+            &format!("render {n}"),
+        );
+        assert_clean(
+            &h().args(["render", role, "--doc", "job-post", "--format", "html"]),
+            &format!("render html with {n}"),
+        );
+    }
+}
+
+#[test]
+fn no_oews_file_in_the_corpus_makes_a_command_panic() {
+    let mut files = corpus("oews");
+    files.extend(corpus("csv"));
+    for file in files {
+        let n = name(&file);
+        let kind = file
+            .parent()
+            .unwrap()
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .to_string();
+        let h = Hirekit::new()
+            .fixture(&format!("errors/{kind}/{n}"), &n)
+            .args(["pay", "import", &n, "--soc", "43-4051"]);
+        assert_clean(&h, &format!("pay import {n}"));
+    }
+}
+
+#[test]
+fn bad_oews_files_are_explained() {
+    insta::glob!("../fixtures/errors/oews", "*.*", |path| {
+        let n = name(path);
+        let run = Hirekit::new()
+            .fixture(&format!("errors/oews/{n}"), &n)
+            .args(["pay", "import", &n, "--soc", "43-4051"])
+            .fails();
+        insta::assert_snapshot!(run.stderr());
+    });
+}
+
+#[test]
+fn a_50_mb_profile_is_refused_without_reading_it() {
+    let h = Hirekit::new();
+    let path = h.root().join("huge.yaml");
+    {
+        use std::io::Write;
+        let mut f = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+        writeln!(f, "title: Customer Service Representative").unwrap();
+        writeln!(f, "summary: >-").unwrap();
+        let line = format!("  {}\n", "lorem ipsum ".repeat(8));
+        for _ in 0..(50 * 1024 * 1024 / line.len()) {
+            f.write_all(line.as_bytes()).unwrap();
+        }
+    }
+    assert!(std::fs::metadata(&path).unwrap().len() >= 50 * 1000 * 1000);
+    let run = h.args(["render", "huge.yaml"]).run_with_timeout(HANG);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    insta::assert_snapshot!(run.stderr());
+}
