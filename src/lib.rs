@@ -7,6 +7,7 @@
 //! (templates), `render` (the pipeline), `pay` (pay resolution), `output`
 //! (writing), `diag` (located errors), `ui` (stderr).
 
+pub mod batch;
 pub mod builtin;
 pub mod cli;
 pub mod commands;

@@ -2,6 +2,7 @@
 //! the loaders, the engine and the renderer together; content is written
 //! only through `output`.
 
+pub mod batch;
 pub mod completions;
 pub mod render;
 pub mod roles;
@@ -36,6 +37,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let ctx = Ctx { ws, ui };
     match cli.command {
         Command::Render(args) => render::run(&ctx, args),
+        Command::Batch(args) => batch::run(&ctx, args),
         Command::Roles(cmd) => roles::run(&ctx, cmd),
         Command::Completions(args) => completions::run(args),
     }

@@ -6,6 +6,7 @@
 // The harness is shared by every module; not every module uses every helper.
 #![allow(unreachable_pub, dead_code)]
 
+mod batch; // `hirekit batch`: many ads, manifest, feed, index, shards
 mod errors; // user-facing error messages, as snapshots
 mod render; // `hirekit render`: every built-in document in every format
 mod roles; // `hirekit roles list`, `completions`, `--help`

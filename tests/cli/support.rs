@@ -76,6 +76,13 @@ impl Hirekit {
         self
     }
 
+    /// Drops the arguments given so far, keeping the working folder, for
+    /// the next command in the same folder.
+    pub fn clear_args(mut self) -> Self {
+        self.args.clear();
+        self
+    }
+
     /// Runs hirekit and returns what it printed.
     pub fn run(&self) -> Run {
         let mut cmd = Command::cargo_bin("hirekit").expect("binary");
@@ -144,6 +151,11 @@ impl Hirekit {
 }
 
 impl Run {
+    /// The working folder of the run.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
     /// stderr with the temporary folder shown as `[ROOT]`.
     pub fn stderr(&self) -> String {
         redact(&self.stderr, &self.root)
