@@ -191,6 +191,8 @@ pub fn run(engine: &Engine, roles: &[RoleInput], opts: &Options, ui: &Ui) -> Res
     let mut run = pipeline::Run::new(&batch, previous.as_ref(), &plan);
     run.writer.prepare_dir(&opts.out, !opts.dry_run)?;
     let records = run.render(text, &plan, ui)?;
+    // The CSV is no longer needed: free it before the manifest is sorted.
+    drop(bytes);
     let mut outcome = run.finish(&records, ui)?;
     outcome.seconds = started.elapsed().as_secs_f64();
     Ok(outcome)
@@ -235,7 +237,7 @@ struct Plan {
     ads: usize,
     first: Option<Location>,
     /// Digest of everything the feed shows.
-    feed_input: [u8; 16],
+    feed_input: write::InputDigest,
     /// A hashed name matched: check again with the names themselves.
     suspect: bool,
 }
@@ -345,13 +347,14 @@ impl<'a> Batch<'a> {
     }
 
     /// Digest of one ad's inputs: its job's and its row's.
-    fn ad_input(&self, job: &Job, loc: &Location) -> Result<[u8; 16]> {
+    fn ad_input(&self, job: &Job, loc: &Location) -> Result<write::InputDigest> {
         let mut h = Sha256::new();
         h.update(job.digest);
         h.update(serde_json::to_vec(loc)?);
         let full: [u8; 32] = h.finalize().into();
-        let mut out = [0u8; 16];
-        out.copy_from_slice(&full[..16]);
+        let mut out = write::InputDigest::default();
+        let n = out.len();
+        out.copy_from_slice(&full[..n]);
         Ok(out)
     }
 
@@ -365,7 +368,7 @@ impl<'a> Batch<'a> {
             refused: HashSet::new(),
             ads: 0,
             first: None,
-            feed_input: [0; 16],
+            feed_input: write::InputDigest::default(),
             suspect: false,
         };
         let mut hashed: HashMap<u64, usize> = HashMap::new();
@@ -441,7 +444,8 @@ impl<'a> Batch<'a> {
             }
         }
         let digest: [u8; 32] = feed.finalize().into();
-        plan.feed_input.copy_from_slice(&digest[..16]);
+        let n = plan.feed_input.len();
+        plan.feed_input.copy_from_slice(&digest[..n]);
         Ok(plan)
     }
 

@@ -30,7 +30,7 @@ pub(super) struct Run<'b, 'a> {
 /// What rendering (or skipping) one ad gave.
 struct AdDone {
     names: RowNames,
-    input: [u8; 16],
+    input: write::InputDigest,
     /// Each format's file, and whether it was written.
     files: Vec<(FileRec, bool)>,
     /// The feed's `<job>` and the required elements it lacks.
@@ -168,7 +168,7 @@ impl<'b, 'a> Run<'b, 'a> {
                     .map(|e| {
                         e.mark_seen();
                         let file = FileRec {
-                            bytes: e.entry.bytes,
+                            bytes: u32::try_from(e.bytes).unwrap_or(u32::MAX),
                             sha: e.sha,
                         };
                         (file, false)
@@ -203,7 +203,8 @@ impl<'b, 'a> Run<'b, 'a> {
                 self.writer.write(&abs, content)?;
             }
             let file = FileRec {
-                bytes: content.len() as u64,
+                bytes: u32::try_from(content.len())
+                    .map_err(|_| anyhow!("`{path}` would be larger than 4 GiB"))?,
                 sha,
             };
             files.push((file, changed));
@@ -304,7 +305,7 @@ impl<'b, 'a> Run<'b, 'a> {
             self.extras.push(Extra {
                 path: b.feed_name.clone(),
                 format: "feed",
-                bytes: e.entry.bytes,
+                bytes: e.bytes,
                 sha: e.sha,
                 input: Some(plan.feed_input),
             });

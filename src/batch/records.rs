@@ -8,7 +8,7 @@ use anyhow::Result;
 
 use super::pipeline::Run;
 use super::plan::{self, Values};
-use super::write::{self, Entry, Prev};
+use super::write::{self, Entry};
 use super::{Outcome, feed};
 use crate::render::Format;
 use crate::states;
@@ -25,13 +25,13 @@ pub(super) struct AdRec {
     pub(super) slug_len: u16,
     pub(super) job: u16,
     pub(super) state: u8,
-    pub(super) input: [u8; 16],
+    pub(super) input: write::InputDigest,
 }
 
 /// A file's size and hash.
 #[derive(Clone, Copy)]
 pub(super) struct FileRec {
-    pub(super) bytes: u64,
+    pub(super) bytes: u32,
     pub(super) sha: [u8; 32],
 }
 
@@ -70,19 +70,19 @@ pub(super) struct Extra {
     pub(super) format: &'static str,
     pub(super) bytes: u64,
     pub(super) sha: [u8; 32],
-    pub(super) input: Option<[u8; 16]>,
+    pub(super) input: Option<write::InputDigest>,
 }
 
 /// A line of the manifest: an ad's file (ad, format), a top-level file, or
-/// a file kept from an earlier run.
+/// a file kept from an earlier run. Eight bytes, as there are millions.
 #[derive(Clone, Copy)]
 enum Item {
-    Ad(usize, usize),
-    Extra(usize),
-    Kept(usize),
+    Ad(u32, u8),
+    Extra(u8),
+    Kept(u32),
 }
 
-impl<'b> Run<'b, '_> {
+impl Run<'_, '_> {
     /// The index, `--clean` and the manifest (written last, so that files
     /// older than it are known to be as it says).
     pub(super) fn finish(mut self, records: &Records, ui: &Ui) -> Result<Outcome> {
@@ -123,7 +123,7 @@ impl<'b> Run<'b, '_> {
         if opts.dry_run {
             return Ok(self.outcome);
         }
-        let items = self.manifest_items(records, &kept);
+        let items = self.manifest_items(records, &kept)?;
         let (digest, _, _) = {
             let mut h = write::Hashing::new(io::sink());
             self.write_manifest(&mut h, records, &kept, &items)?;
@@ -144,29 +144,42 @@ impl<'b> Run<'b, '_> {
 
     /// Files the previous manifest listed that this run did not produce:
     /// removed with `--clean`, else kept (and returned, to stay listed).
-    fn settle_stale(&mut self, records: &Records, ui: &Ui) -> Result<Vec<&'b Prev>> {
+    fn settle_stale(&mut self, records: &Records, ui: &Ui) -> Result<Vec<Entry>> {
         let b = self.batch;
         let opts = b.opts;
         let Some(prev) = self.previous else {
             return Ok(Vec::new());
         };
-        let unseen = prev.unseen();
-        if unseen.is_empty() {
-            return Ok(Vec::new());
+        let mut stale = prev.unseen()?;
+        stale.retain(|e| opts.out.join(&e.path).is_file());
+        if stale.is_empty() {
+            return Ok(stale);
         }
         // On a case-insensitive disk `A.md` and `a.md` are one file: never
         // remove a file that this run wrote under another case.
-        let produced = self.produced_folded(records);
-        let stale: Vec<&Prev> = unseen
-            .into_iter()
-            .filter(|p| !produced.contains(&plan::fold_case(&p.entry.path)))
-            .filter(|p| opts.out.join(&p.entry.path).is_file())
-            .collect();
+        let folded: HashSet<String> = stale.iter().map(|e| plan::fold_case(&e.path)).collect();
+        let mut same_file = HashSet::new();
+        let mut path = String::new();
+        for rec in &records.ads {
+            for f in &opts.formats {
+                path.clear();
+                self.rec_path_into(records, rec, *f, &mut path);
+                let key = plan::fold_case(&path);
+                if folded.contains(&key) {
+                    same_file.insert(key);
+                }
+            }
+        }
+        for extra in &self.extras {
+            same_file.insert(plan::fold_case(&extra.path));
+        }
+        stale.retain(|e| !same_file.contains(&plan::fold_case(&e.path)));
+
         if opts.clean {
             let mut removed = Vec::new();
-            for p in &stale {
-                if opts.dry_run || write::remove_listed(&opts.out, &p.entry.path)? {
-                    removed.push(p.entry.path.as_str());
+            for e in &stale {
+                if opts.dry_run || write::remove_listed(&opts.out, &e.path)? {
+                    removed.push(e.path.as_str());
                 }
             }
             if !opts.dry_run {
@@ -191,12 +204,12 @@ impl<'b> Run<'b, '_> {
         Ok(stale)
     }
 
-    fn write_index(&self, w: &mut dyn Write, records: &Records, order: &[usize]) -> io::Result<()> {
+    fn write_index(&self, w: &mut dyn Write, records: &Records, order: &[u32]) -> io::Result<()> {
         let b = self.batch;
         let formats = &b.opts.formats;
         let mut states: Vec<(&str, &str, usize)> = Vec::new();
         for &i in order {
-            let (code, name) = states::STATES[usize::from(records.ads[i].state)];
+            let (code, name) = states::STATES[usize::from(records.ads[i as usize].state)];
             match states.last_mut() {
                 Some(last) if last.0 == code => last.2 += 1,
                 _ => states.push((code, name, 1)),
@@ -208,7 +221,7 @@ impl<'b> Run<'b, '_> {
         let main = formats.iter().position(|f| *f == Format::Html).unwrap_or(0);
         let mut files: Vec<(&str, String)> = Vec::with_capacity(formats.len());
         for &i in order {
-            let rec = &records.ads[i];
+            let rec = &records.ads[i as usize];
             if usize::from(rec.state) != current {
                 current = usize::from(rec.state);
                 let (code, name) = states::STATES[current];
@@ -257,27 +270,15 @@ impl<'b> Run<'b, '_> {
         );
     }
 
-    fn produced_folded(&self, records: &Records) -> HashSet<String> {
-        let mut set = HashSet::new();
-        for rec in &records.ads {
-            for f in &self.batch.opts.formats {
-                set.insert(plan::fold_case(&self.rec_path(records, rec, *f)));
-            }
-        }
-        for extra in &self.extras {
-            set.insert(plan::fold_case(&extra.path));
-        }
-        set
-    }
-
     /// Every manifest line, sorted by path. Paths are expanded as they are
     /// compared rather than stored, to keep memory small.
-    fn manifest_items(&self, records: &Records, kept: &[&Prev]) -> Vec<Item> {
-        let nf = self.batch.opts.formats.len();
-        let mut items: Vec<Item> = (0..records.ads.len())
+    fn manifest_items(&self, records: &Records, kept: &[Entry]) -> Result<Vec<Item>> {
+        let nf = u8::try_from(self.batch.opts.formats.len())?;
+        let ads = u32::try_from(records.ads.len())?;
+        let mut items: Vec<Item> = (0..ads)
             .flat_map(|a| (0..nf).map(move |f| Item::Ad(a, f)))
-            .chain((0..self.extras.len()).map(Item::Extra))
-            .chain((0..kept.len()).map(Item::Kept))
+            .chain((0..u8::try_from(self.extras.len())?).map(Item::Extra))
+            .chain((0..u32::try_from(kept.len())?).map(Item::Kept))
             .collect();
         let (mut x, mut y) = (String::new(), String::new());
         items.sort_unstable_by(|a, b| {
@@ -287,17 +288,17 @@ impl<'b> Run<'b, '_> {
             self.item_path(records, kept, *b, &mut y);
             x.cmp(&y)
         });
-        items
+        Ok(items)
     }
 
-    fn item_path(&self, records: &Records, kept: &[&Prev], item: Item, out: &mut String) {
+    fn item_path(&self, records: &Records, kept: &[Entry], item: Item, out: &mut String) {
         match item {
             Item::Ad(a, f) => {
-                let format = self.batch.opts.formats[f];
-                self.rec_path_into(records, &records.ads[a], format, out);
+                let format = self.batch.opts.formats[usize::from(f)];
+                self.rec_path_into(records, &records.ads[a as usize], format, out);
             }
-            Item::Extra(e) => out.push_str(&self.extras[e].path),
-            Item::Kept(k) => out.push_str(&kept[k].entry.path),
+            Item::Extra(e) => out.push_str(&self.extras[usize::from(e)].path),
+            Item::Kept(k) => out.push_str(&kept[k as usize].path),
         }
     }
 
@@ -305,7 +306,7 @@ impl<'b> Run<'b, '_> {
         &self,
         w: &mut dyn Write,
         records: &Records,
-        kept: &[&Prev],
+        kept: &[Entry],
         items: &[Item],
     ) -> io::Result<()> {
         let b = self.batch;
@@ -316,6 +317,7 @@ impl<'b> Run<'b, '_> {
             self.item_path(records, kept, *item, &mut path);
             match *item {
                 Item::Ad(a, f) => {
+                    let (a, f) = (a as usize, usize::from(f));
                     let rec = &records.ads[a];
                     let job = &b.jobs[usize::from(rec.job)];
                     let file = &records.files[a * nf + f];
@@ -325,13 +327,13 @@ impl<'b> Run<'b, '_> {
                         doc: job.doc.clone(),
                         format: b.opts.formats[f].ext().to_string(),
                         location: records.id(rec).to_string(),
-                        bytes: file.bytes,
+                        bytes: u64::from(file.bytes),
                         sha256: write::hex(&file.sha),
                         input: write::hex(&rec.input),
                     }
                 }
                 Item::Extra(e) => {
-                    let extra = &self.extras[e];
+                    let extra = &self.extras[usize::from(e)];
                     Entry {
                         path: path.clone(),
                         role: String::new(),
@@ -343,7 +345,7 @@ impl<'b> Run<'b, '_> {
                         input: extra.input.map(|i| write::hex(&i)).unwrap_or_default(),
                     }
                 }
-                Item::Kept(k) => kept[k].entry.clone(),
+                Item::Kept(k) => kept[k as usize].clone(),
             }
         });
         write::write_manifest(w, b.opts.shard, entries)
@@ -351,11 +353,12 @@ impl<'b> Run<'b, '_> {
 }
 
 /// The index's order: state name, city, location id, then job.
-fn index_order(records: &Records) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..records.ads.len()).collect();
+fn index_order(records: &Records) -> Vec<u32> {
+    let n = u32::try_from(records.ads.len()).unwrap_or(u32::MAX);
+    let mut order: Vec<u32> = (0..n).collect();
     let state = |r: &AdRec| states::STATES[usize::from(r.state)].1;
     order.sort_by(|&x, &y| {
-        let (a, c) = (&records.ads[x], &records.ads[y]);
+        let (a, c) = (&records.ads[x as usize], &records.ads[y as usize]);
         state(a)
             .cmp(state(c))
             .then_with(|| records.city(a).cmp(records.city(c)))

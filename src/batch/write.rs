@@ -10,6 +10,7 @@
 //! files newer than it are checked by content.
 
 use std::collections::HashMap;
+use std::fmt;
 use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -17,7 +18,8 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::SystemTime;
 
-use anyhow::{Context as _, Result, bail};
+use anyhow::{Context as _, Result};
+use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -38,6 +40,10 @@ pub fn hex(bytes: &[u8]) -> String {
     }
     s
 }
+
+/// The digest of what a file was made from: 64 bits of a SHA-256, enough
+/// to tell a change (a false match is a 1 in 2^64 chance per changed ad).
+pub type InputDigest = [u8; 8];
 
 /// Parses lower- or upper-case hex of exactly `N` bytes.
 pub fn parse_hex<const N: usize>(s: &str) -> Option<[u8; N]> {
@@ -216,11 +222,6 @@ pub struct EntryRef<'a> {
     pub input: &'a str,
 }
 
-#[derive(Deserialize)]
-struct ManifestFile {
-    files: Vec<Entry>,
-}
-
 /// Writes a manifest: a small header, then one entry per line, in the
 /// order given (callers sort by path).
 pub fn write_manifest<E: Serialize>(
@@ -242,15 +243,147 @@ pub fn write_manifest<E: Serialize>(
     Ok(())
 }
 
-/// A file the previous manifest lists.
+/// Reads a manifest entry by entry, without holding the whole list.
+/// Returns the SHA-256 of the file, or `None` when there is no file.
+fn read_manifest(path: &Path, mut each: impl FnMut(Entry)) -> Result<Option<[u8; 32]>> {
+    let file = match fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e).with_context(|| format!("cannot read `{}`", path.display())),
+    };
+    let cannot_read = || format!("cannot read `{}`", path.display());
+    let invalid = |e: serde_json::Error| {
+        anyhow::anyhow!(
+            "the previous manifest `{}` is not valid ({e}); remove it to start afresh",
+            path.display()
+        )
+    };
+    let size = file.metadata().map(|m| m.len()).unwrap_or(u64::MAX);
+    if size <= SMALL_MANIFEST {
+        // Parsing from memory is several times faster than from a reader.
+        let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+        io::Read::read_to_end(&mut io::BufReader::new(file), &mut bytes)
+            .with_context(cannot_read)?;
+        let mut de = serde_json::Deserializer::from_slice(&bytes);
+        ManifestSeed(&mut each)
+            .deserialize(&mut de)
+            .and_then(|()| de.end())
+            .map_err(invalid)?;
+        return Ok(Some(sha256(&bytes)));
+    }
+    let mut reader = HashingReader::new(io::BufReader::with_capacity(1 << 16, file));
+    {
+        let mut de = serde_json::Deserializer::from_reader(&mut reader);
+        ManifestSeed(&mut each)
+            .deserialize(&mut de)
+            .and_then(|()| de.end())
+            .map_err(invalid)?;
+    }
+    io::copy(&mut reader, &mut io::sink()).with_context(cannot_read)?;
+    Ok(Some(reader.hasher.finalize().into()))
+}
+
+/// Manifests up to this size are read into memory to be parsed (about
+/// 100,000 ads in two formats); larger ones are parsed as they are read.
+const SMALL_MANIFEST: u64 = 64 << 20;
+
+/// A reader that hashes what passes through it.
+struct HashingReader<R> {
+    inner: R,
+    hasher: Sha256,
+}
+
+impl<R: io::Read> HashingReader<R> {
+    fn new(inner: R) -> Self {
+        HashingReader {
+            inner,
+            hasher: Sha256::new(),
+        }
+    }
+}
+
+impl<R: io::Read> io::Read for HashingReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
+    }
+}
+
+/// Visits the top-level object, handing each entry of `files` to `F`.
+struct ManifestSeed<'f, F>(&'f mut F);
+
+impl<'de, F: FnMut(Entry)> DeserializeSeed<'de> for ManifestSeed<'_, F> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de, F: FnMut(Entry)> Visitor<'de> for ManifestSeed<'_, F> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a hirekit manifest")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(key) = map.next_key::<String>()? {
+            if key == "files" {
+                map.next_value_seed(FilesSeed(&mut *self.0))?;
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(())
+    }
+}
+
+struct FilesSeed<'f, F>(&'f mut F);
+
+impl<'de, F: FnMut(Entry)> DeserializeSeed<'de> for FilesSeed<'_, F> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de, F: FnMut(Entry)> Visitor<'de> for FilesSeed<'_, F> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list of files")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(entry) = seq.next_element::<Entry>()? {
+            (self.0)(entry);
+        }
+        Ok(())
+    }
+}
+
+/// The key a path is looked up by: 128 bits of its SHA-256, so that the
+/// previous manifest costs a few dozen bytes per file in memory.
+fn path_key(path: &str) -> u128 {
+    let h = sha256(path.as_bytes());
+    let mut k = [0u8; 16];
+    k.copy_from_slice(&h[..16]);
+    u128::from_le_bytes(k)
+}
+
+/// A file the previous manifest lists: what tells whether it is still on
+/// disk as listed, and whether its inputs changed.
 #[derive(Debug)]
 pub struct Prev {
-    /// The entry as read.
-    pub entry: Entry,
     /// Its content hash.
     pub sha: [u8; 32],
+    /// Its size.
+    pub bytes: u64,
     /// Its input digest, when it has one.
-    pub input: Option<[u8; 16]>,
+    pub input: Option<InputDigest>,
     seen: AtomicBool,
 }
 
@@ -259,14 +392,20 @@ impl Prev {
     pub fn mark_seen(&self) {
         self.seen.store(true, Ordering::Relaxed);
     }
+
+    fn seen(&self) -> bool {
+        self.seen.load(Ordering::Relaxed)
+    }
 }
 
 /// The previous run's manifest: what it wrote, and when.
 #[derive(Debug)]
 pub struct Previous {
+    path: PathBuf,
     mtime: Option<SystemTime>,
     digest: [u8; 32],
-    entries: HashMap<String, Prev>,
+    /// Sorted by key.
+    entries: Vec<(u128, Prev)>,
 }
 
 impl Previous {
@@ -274,41 +413,23 @@ impl Previous {
     /// a path that is not safe or a malformed hash are left out (a manifest
     /// is data, and `--clean` must never reach outside `--out`).
     pub fn load(path: &Path) -> Result<Option<Previous>> {
-        let bytes = match fs::read(path) {
-            Ok(b) => b,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(e).with_context(|| format!("cannot read `{}`", path.display())),
-        };
         let mtime = fs::metadata(path).and_then(|m| m.modified()).ok();
-        let file: ManifestFile = match serde_json::from_slice(&bytes) {
-            Ok(f) => f,
-            Err(e) => bail!(
-                "the previous manifest `{}` is not valid ({e}); remove it to start afresh",
-                path.display()
-            ),
-        };
-        let mut entries = HashMap::with_capacity(file.files.len());
-        for entry in file.files {
-            let Some(sha) = parse_hex::<32>(&entry.sha256) else {
-                continue;
-            };
-            if plan::check_path(&entry.path).is_err() {
-                continue;
+        let mut entries = Vec::new();
+        let digest = read_manifest(path, |entry| {
+            if let Some(prev) = compact(&entry) {
+                entries.push((path_key(&entry.path), prev));
             }
-            let input = parse_hex::<16>(&entry.input);
-            entries.insert(
-                entry.path.clone(),
-                Prev {
-                    entry,
-                    sha,
-                    input,
-                    seen: AtomicBool::new(false),
-                },
-            );
-        }
+        })?;
+        let Some(digest) = digest else {
+            return Ok(None);
+        };
+        entries.sort_unstable_by_key(|(k, _)| *k);
+        entries.dedup_by_key(|(k, _)| *k);
+        entries.shrink_to_fit();
         Ok(Some(Previous {
+            path: path.to_path_buf(),
             mtime,
-            digest: sha256(&bytes),
+            digest,
             entries,
         }))
     }
@@ -320,7 +441,11 @@ impl Previous {
 
     /// The entry for a path.
     pub fn get(&self, path: &str) -> Option<&Prev> {
-        self.entries.get(path)
+        let key = path_key(path);
+        self.entries
+            .binary_search_by_key(&key, |(k, _)| *k)
+            .ok()
+            .map(|i| &self.entries[i].1)
     }
 
     /// Whether the file at `abs` still holds what `prev` describes: the same
@@ -330,7 +455,7 @@ impl Previous {
         let Ok(meta) = fs::metadata(abs) else {
             return false;
         };
-        if !meta.is_file() || meta.len() != prev.entry.bytes {
+        if !meta.is_file() || meta.len() != prev.bytes {
             return false;
         }
         match (meta.modified(), self.mtime) {
@@ -339,16 +464,33 @@ impl Previous {
         }
     }
 
-    /// Entries this run did not produce again, sorted by path.
-    pub fn unseen(&self) -> Vec<&Prev> {
-        let mut out: Vec<&Prev> = self
-            .entries
-            .values()
-            .filter(|p| !p.seen.load(Ordering::Relaxed))
-            .collect();
-        out.sort_by(|a, b| a.entry.path.cmp(&b.entry.path));
-        out
+    /// The entries this run did not produce again, read back from the
+    /// manifest file, sorted by path.
+    pub fn unseen(&self) -> Result<Vec<Entry>> {
+        if self.entries.iter().all(|(_, p)| p.seen()) {
+            return Ok(Vec::new());
+        }
+        let mut out = Vec::new();
+        read_manifest(&self.path, |entry| {
+            if compact(&entry).is_some() && self.get(&entry.path).is_some_and(|p| !p.seen()) {
+                out.push(entry);
+            }
+        })?;
+        out.sort_by(|a, b| a.path.cmp(&b.path));
+        out.dedup_by(|a, b| a.path == b.path);
+        Ok(out)
     }
+}
+
+/// The part of an entry kept in memory, if the entry is usable.
+fn compact(entry: &Entry) -> Option<Prev> {
+    plan::check_path(&entry.path).ok()?;
+    Some(Prev {
+        sha: parse_hex::<32>(&entry.sha256)?,
+        bytes: entry.bytes,
+        input: parse_hex::<8>(&entry.input),
+        seen: AtomicBool::new(false),
+    })
 }
 
 /// Whether a file must be written: not when the file on disk already holds
@@ -365,7 +507,7 @@ pub fn needs_write(
         let (manifest, entry) = prev;
         entry.mark_seen();
         return !(entry.sha == *sha
-            && entry.entry.bytes == content.len() as u64
+            && entry.bytes == content.len() as u64
             && manifest.on_disk(abs, entry));
     }
     match fs::metadata(abs) {
@@ -451,11 +593,15 @@ mod tests {
         let text = fs::read_to_string(&path).unwrap();
         assert_eq!(text.lines().count(), 7, "{text}");
         let prev = Previous::load(&path).unwrap().unwrap();
-        assert_eq!(prev.get("a/b.md").unwrap().entry.role, "r");
+        assert_eq!(prev.get("a/b.md").unwrap().bytes, 1);
         assert!(prev.get("index.html").unwrap().input.is_none());
-        assert_eq!(prev.unseen().len(), 2);
+        assert!(prev.get("c.md").is_none());
+        assert_eq!(prev.unseen().unwrap().len(), 2);
         prev.get("a/b.md").unwrap().mark_seen();
-        assert_eq!(prev.unseen()[0].entry.path, "index.html");
+        let unseen = prev.unseen().unwrap();
+        assert_eq!(unseen.len(), 1);
+        assert_eq!(unseen[0].path, "index.html");
+        assert_eq!(prev.digest(), sha256(text.as_bytes()));
     }
 
     #[test]
@@ -470,11 +616,8 @@ mod tests {
         );
         fs::write(&path, json).unwrap();
         let prev = Previous::load(&path).unwrap().unwrap();
-        let paths: Vec<&str> = prev
-            .unseen()
-            .iter()
-            .map(|p| p.entry.path.as_str())
-            .collect();
+        let unseen = prev.unseen().unwrap();
+        let paths: Vec<&str> = unseen.iter().map(|e| e.path.as_str()).collect();
         assert_eq!(paths, ["good.md"]);
         fs::write(&path, "{not json").unwrap();
         assert!(Previous::load(&path).is_err());
@@ -528,7 +671,7 @@ mod tests {
             b"one",
             &sha256(b"one")
         ));
-        assert!(prev.unseen().is_empty());
+        assert!(prev.unseen().unwrap().is_empty());
         // Edited behind our back (same size): found by its hash.
         std::thread::sleep(std::time::Duration::from_millis(20));
         fs::write(&abs, b"uno").unwrap();
