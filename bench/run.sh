@@ -53,35 +53,48 @@ cp "$SHARED/gen.py" "$WORK/gen/gen.py"
 (cd "$WORK/gen" && "$PY" gen.py "${SIZES[@]}" >/dev/null)
 DATA=$WORK/gen/work
 SHM=/dev/shm/hirekit-bench-$$
-trap 'rm -rf "$SHM"' EXIT
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
-# time_cmd LABEL N PREP -- COMMAND...: runs PREP then COMMAND, RUNS times;
-# prints one row and appends it to results.tsv.
+# time_cmd LABEL N -- COMMAND...: runs COMMAND CELL_RUNS times; `{run}` in
+# an argument becomes the run's number (a fresh output folder per run).
+# Prints one row and appends it to results.tsv.
 results=$WORK/results.tsv
 [ -f "$results" ] || printf 'date\tcase\tN\truns\twall_s\tcpu_s\tpeak_MiB\tads_per_s\n' >"$results"
 declare -A RATE WALL CPU
 time_cmd() {
-  local label=$1 n=$2 prep=$3
-  shift 4
+  local label=$1 n=$2
+  shift 3
   : >"$WORK/.times"
-  for _ in $(seq "$CELL_RUNS"); do
-    eval "$prep"
-    /usr/bin/time -f '%e %U %S %M' -a -o "$WORK/.times" "$@" >/dev/null 2>"$WORK/.stderr" ||
+  : >"$WORK/.walls"
+  local k t0 t1
+  for k in $(seq "$CELL_RUNS"); do
+    [ -z "${PREP:-}" ] || eval "$PREP"
+    t0=$EPOCHREALTIME
+    /usr/bin/time -f '%e %U %S %M' -a -o "$WORK/.times" "${@//\{run\}/$k}" >/dev/null 2>"$WORK/.stderr" ||
       { cat "$WORK/.stderr" >&2; exit 1; }
+    t1=$EPOCHREALTIME
+    awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.4f\n", b - a}' >>"$WORK/.walls"
   done
   local wall cpu rss rate
-  wall=$(awk '{print $1}' "$WORK/.times" | median)
+  # Wall time from the shell's microsecond clock (GNU time rounds to 10 ms).
+  wall=$(median <"$WORK/.walls")
   cpu=$(awk '{print $2+$3}' "$WORK/.times" | median)
   rss=$(awk '{print $4/1024}' "$WORK/.times" | median)
-  rate=$(awk -v n="$n" -v w="$wall" 'BEGIN {printf "%.0f", (w > 0) ? n / w : 0}')
+  rate=$(awk -v n="$n" -v w="$wall" 'BEGIN {printf "%.0f", n / w}')
   RATE[$label/$n]=$rate
   WALL[$label/$n]=$wall
   CPU[$label/$n]=$cpu
-  printf '%-34s %8s %8.2f %8.2f %9.1f %10s\n' "$label" "$n" "$wall" "$cpu" "$rss" "$rate"
+  printf '%-34s %8s %8.3f %8.2f %9.1f %10s\n' "$label" "$n" "$wall" "$cpu" "$rss" "$rate"
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%.1f\t%s\n' "$(date -u +%F)" "$label" "$n" "$CELL_RUNS" "$wall" "$cpu" "$rss" "$rate" >>"$results"
 }
+
+# Cold runs write into a fresh folder each time and folders are removed
+# only at the end: ext4 allocates inodes slowly right after thousands were
+# deleted, which would time the previous run's clean-up, not this run.
+OUT=$WORK/out-$$
+trap 'rm -rf "$SHM" "$OUT"' EXIT
+mkdir -p "$OUT"
 
 echo "# $(date -u '+%F %H:%M') UTC; $(nproc) CPUs: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); RUNS=$RUNS"
 printf '%-34s %8s %8s %8s %9s %10s\n' case N wall_s cpu_s peak_MiB ads/s
@@ -89,27 +102,25 @@ for n in "${SIZES[@]}"; do
   CELL_RUNS=$RUNS
   [ "$n" -lt 1000000 ] || CELL_RUNS=1
   csv=$DATA/locations-$n.csv
-  out=$WORK/out/hirekit-$n
-  batch=("$HK" -q batch "$ROLE" --locations "$csv" --out "$out")
-  time_cmd "hirekit job-post md+html, cold" "$n" "rm -rf '$out'" -- "${batch[@]}"
-  time_cmd "hirekit job-post md+html, rerun" "$n" ":" -- "${batch[@]}"
-  if [ "$n" -le 100000 ]; then
-    time_cmd "hirekit job-description, cold" "$n" "rm -rf '$out'" -- "${batch[@]}" --doc job-description
+  batch=("$HK" -q batch "$ROLE" --locations "$csv")
+  PREP=
+  time_cmd "hirekit job-post md+html, cold" "$n" -- "${batch[@]}" --out "$OUT/hirekit-$n-{run}"
+  time_cmd "hirekit job-post md+html, rerun" "$n" -- "${batch[@]}" --out "$OUT/hirekit-$n-1"
+  if [ "$n" -le 10000 ]; then
+    time_cmd "hirekit job-description, cold" "$n" -- "${batch[@]}" --doc job-description --out "$OUT/desc-$n-{run}"
   fi
-  rm -rf "$out"
   if [ "$n" -le "$PEER_MAX" ]; then
     for engine in markdown cmarkgfm; do
-      pout=$WORK/out/peer-$engine-$n
-      time_cmd "peer jinja_batch --engine $engine" "$n" "rm -rf '$pout'" -- \
-        "$PY" "$SHARED/peer/jinja_batch.py" --engine "$engine" --profile "$DATA/profile.yaml" "$csv" "$pout"
-      rm -rf "$pout"
+      time_cmd "peer jinja_batch --engine $engine" "$n" -- \
+        "$PY" "$SHARED/peer/jinja_batch.py" --engine "$engine" --profile "$DATA/profile.yaml" "$csv" "$OUT/peer-$engine-$n-{run}"
     done
   fi
   if [ "$n" -le 100000 ]; then
     for jobs in 1 2; do
-      time_cmd "hirekit tmpfs --jobs $jobs, cold" "$n" "rm -rf '$SHM'" -- \
-        "$HK" -q batch "$ROLE" --locations "$csv" --out "$SHM" --jobs "$jobs"
+      PREP="rm -rf '$SHM'"
+      time_cmd "hirekit tmpfs --jobs $jobs, cold" "$n" -- "${batch[@]}" --out "$SHM" --jobs "$jobs"
     done
+    PREP=
     rm -rf "$SHM"
   fi
 done
@@ -126,12 +137,12 @@ for n in "${SIZES[@]}"; do
   done
   cold=${WALL["hirekit job-post md+html, cold/$n"]}
   rerun=${WALL["hirekit job-post md+html, rerun/$n"]}
-  awk -v c="$cold" -v r="$rerun" -v n="$n" 'BEGIN {printf "N=%-8s rerun with no change     %6.1fx faster than cold\n", n, c / r}'
+  awk -v c="$cold" -v r="$rerun" -v n="$n" 'BEGIN {if (r > 0) printf "N=%-8s rerun with no change     %6.1fx faster than cold\n", n, c / r}'
   j1=${WALL["hirekit tmpfs --jobs 1, cold/$n"]:-}
   j2=${WALL["hirekit tmpfs --jobs 2, cold/$n"]:-}
   c1=${CPU["hirekit tmpfs --jobs 1, cold/$n"]:-}
   if [ -n "$j1" ] && [ -n "$j2" ]; then
-    awk -v a="$j1" -v b="$j2" -v c="$c1" -v n="$n" 'BEGIN {
+    awk -v a="$j1" -v b="$j2" -v c="$c1" -v n="$n" 'BEGIN { if (b > 0)
       printf "N=%-8s tmpfs --jobs 2 vs --jobs 1 %6.2fx; CPU per ad (--jobs 1) %.0f us\n", n, a / b, c * 1e6 / n }'
   fi
 done

@@ -27,7 +27,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::time::Instant;
 
-use anyhow::{Result, anyhow, bail};
+use anyhow::{Context as _, Result, anyhow, bail};
 use sha2::{Digest, Sha256};
 
 use crate::diag::{Diagnostic, Diagnostics};
@@ -169,12 +169,20 @@ pub fn run(engine: &Engine, roles: &[RoleInput], opts: &Options, ui: &Ui) -> Res
     let bytes = crate::load::read(&opts.locations)?;
     let text = crate::load::utf8(&batch.shown, &bytes)?;
 
-    let plan = batch.check(text, false)?;
-    let plan = if plan.suspect {
-        batch.check(text, true)?
-    } else {
-        plan
-    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.jobs.max(1))
+        .build()
+        .context("cannot start the worker threads")?;
+    // The previous manifest is read while the rows are checked.
+    let manifest = opts.out.join(&batch.manifest_name);
+    let (plan, previous) = pool.join(
+        || match batch.check(text, false) {
+            Ok(plan) if plan.suspect => batch.check(text, true),
+            other => other,
+        },
+        || Previous::load(&manifest),
+    );
+    let plan = plan?;
     if !plan.errors.is_empty() && !opts.keep_going {
         return Err(too_many(plan.errors, &batch.shown));
     }
@@ -187,8 +195,8 @@ pub fn run(engine: &Engine, roles: &[RoleInput], opts: &Options, ui: &Ui) -> Res
         }
     }
 
-    let previous = Previous::load(&opts.out.join(&batch.manifest_name))?;
-    let mut run = pipeline::Run::new(&batch, previous.as_ref(), &plan);
+    let previous = previous?;
+    let mut run = pipeline::Run::new(&batch, previous.as_ref(), &plan, pool);
     run.writer.prepare_dir(&opts.out, !opts.dry_run)?;
     let records = run.render(text, &plan, ui)?;
     // The CSV is no longer needed: free it before the manifest is sorted.
@@ -377,7 +385,8 @@ impl<'a> Batch<'a> {
         feed.update(b"hirekit batch feed\0");
         feed.update(self.opts.base_url.as_deref().unwrap_or("").as_bytes());
         feed.update([0]);
-        let mut keys: Vec<(String, String)> = Vec::new();
+        let mut paths: Vec<String> = Vec::new();
+        let mut hashes: Vec<u64> = Vec::new();
         for item in reader {
             let row = match item {
                 Ok(row) => row,
@@ -389,9 +398,7 @@ impl<'a> Batch<'a> {
             let line = row.line;
             let loc = &row.location;
             let row_names = RowNames::new(loc, &self.opts.pattern);
-            // (folded key, as shown); the id is compared as written.
-            keys.clear();
-            keys.push((format!("i\0{}", loc.id), loc.id.clone()));
+            paths.clear();
             let mut refused = None;
             'paths: for job in &self.jobs {
                 for format in &self.opts.formats {
@@ -400,21 +407,32 @@ impl<'a> Batch<'a> {
                         refused = Some(format!("cannot name a file after this row: {why}"));
                         break 'paths;
                     }
-                    let folded = plan::fold_case(&path);
-                    if self.reserved.contains(&folded) {
+                    if let Some(own) = self.reserved.iter().find(|r| plan::same_folded(r, &path)) {
                         refused = Some(format!(
-                            "the row's file `{path}` would replace the batch's own `{folded}`; give the row another `id` or change --pattern"
+                            "the row's file `{path}` would replace the batch's own `{own}`; give the row another `id` or change --pattern"
                         ));
                         break 'paths;
                     }
-                    keys.push((format!("p\0{folded}"), path));
+                    paths.push(path);
                 }
             }
             if refused.is_none() {
-                refused = self.clash(&keys, exact, &hashed, &names, &mut plan);
-                if plan.suspect {
-                    // Two hashes matched: the exact pass decides.
-                    break;
+                if exact {
+                    refused = clash(loc, &paths, &names);
+                } else {
+                    // The id as written; paths as a case-insensitive disk sees them.
+                    hashes.clear();
+                    hashes.push(plan::tagged_hash(b'i', &loc.id, false));
+                    hashes.extend(paths.iter().map(|p| plan::tagged_hash(b'p', p, true)));
+                    let repeated = hashes
+                        .iter()
+                        .enumerate()
+                        .any(|(i, h)| hashes[..i].contains(h) || hashed.contains_key(h));
+                    if repeated {
+                        // A match (or two hashes that meet): the exact pass decides.
+                        plan.suspect = true;
+                        break;
+                    }
                 }
             }
             if let Some(message) = refused {
@@ -423,12 +441,13 @@ impl<'a> Batch<'a> {
                 plan.refused.insert(line);
                 continue;
             }
-            for (key, shown) in keys.drain(..) {
-                if exact {
-                    names.insert(key, (line, shown));
-                } else {
-                    hashed.insert(plan::fnv1a64(key.as_bytes()), line);
+            if exact {
+                names.insert(format!("i\0{}", loc.id), (line, loc.id.clone()));
+                for path in paths.drain(..) {
+                    names.insert(format!("p\0{}", plan::fold_case(&path)), (line, path));
                 }
+            } else {
+                hashed.extend(hashes.iter().map(|h| (*h, line)));
             }
             if !self.in_shard(loc) {
                 continue;
@@ -447,50 +466,6 @@ impl<'a> Batch<'a> {
         let n = plan.feed_input.len();
         plan.feed_input.copy_from_slice(&digest[..n]);
         Ok(plan)
-    }
-
-    /// The first clash of a row's keys with each other or with an earlier
-    /// row, as a message naming the other row.
-    fn clash(
-        &self,
-        keys: &[(String, String)],
-        exact: bool,
-        hashed: &HashMap<u64, usize>,
-        names: &HashMap<String, (usize, String)>,
-        plan: &mut Plan,
-    ) -> Option<String> {
-        for (i, (key, shown)) in keys.iter().enumerate() {
-            if keys[..i].iter().any(|(k, _)| k == key) {
-                return Some(format!(
-                    "two of the row's files are both named `{shown}`; change --pattern"
-                ));
-            }
-            let first = if exact {
-                names.get(key).map(|(l, s)| (*l, s.as_str()))
-            } else if hashed.contains_key(&plan::fnv1a64(key.as_bytes())) {
-                plan.suspect = true;
-                return None;
-            } else {
-                None
-            };
-            let Some((first, first_shown)) = first else {
-                continue;
-            };
-            return Some(if key.starts_with("i\0") {
-                format!(
-                    "column `id`: id {shown:?} is also used on line {first}; every row needs its own id (or a different city and state)"
-                )
-            } else if first_shown != shown {
-                format!(
-                    "the row's file `{shown}` and line {first}'s `{first_shown}` differ only in case, which is one file on case-insensitive disks; give the rows different ids"
-                )
-            } else {
-                format!(
-                    "the row's file `{shown}` is also line {first}'s file; give the rows different ids (or a different city and state)"
-                )
-            });
-        }
-        None
     }
 
     /// Renders one ad's requested formats, and the Markdown when the feed
@@ -522,6 +497,41 @@ impl<'a> Batch<'a> {
         };
         Ok((out, md))
     }
+}
+
+/// The first clash of a row's id or files with each other or with an
+/// earlier row's, as a message naming the other row.
+fn clash(
+    loc: &Location,
+    paths: &[String],
+    names: &HashMap<String, (usize, String)>,
+) -> Option<String> {
+    if let Some((first, _)) = names.get(&format!("i\0{}", loc.id)) {
+        return Some(format!(
+            "column `id`: id {:?} is also used on line {first}; every row needs its own id (or a different city and state)",
+            loc.id
+        ));
+    }
+    for (i, path) in paths.iter().enumerate() {
+        if paths[..i].iter().any(|p| plan::same_folded(p, path)) {
+            return Some(format!(
+                "two of the row's files are both named `{path}`; change --pattern"
+            ));
+        }
+        let Some((first, first_path)) = names.get(&format!("p\0{}", plan::fold_case(path))) else {
+            continue;
+        };
+        return Some(if first_path == path {
+            format!(
+                "the row's file `{path}` is also line {first}'s file; give the rows different ids (or a different city and state)"
+            )
+        } else {
+            format!(
+                "the row's file `{path}` and line {first}'s `{first_path}` differ only in case, which is one file on case-insensitive disks; give the rows different ids"
+            )
+        });
+    }
+    None
 }
 
 /// The digest of every template the engine can use, built-in and the

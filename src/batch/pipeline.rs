@@ -22,13 +22,20 @@ pub(super) struct Run<'b, 'a> {
     pub(super) batch: &'b Batch<'a>,
     pub(super) previous: Option<&'b Previous>,
     pub(super) writer: Writer,
+    pub(super) pool: rayon::ThreadPool,
     pub(super) outcome: Outcome,
     /// The feed, once settled.
     pub(super) extras: Vec<Extra>,
+    /// Ads rendered (the others were unchanged and skipped).
+    pub(super) rendered: usize,
+    /// The wrapping sum of every ad's input digest: with the count, a
+    /// digest of the set of ads whatever their order.
+    pub(super) input_sum: u64,
 }
 
 /// What rendering (or skipping) one ad gave.
 struct AdDone {
+    rendered: bool,
     names: RowNames,
     input: write::InputDigest,
     /// Each format's file, and whether it was written.
@@ -50,17 +57,25 @@ enum FeedOut {
 }
 
 impl<'b, 'a> Run<'b, 'a> {
-    pub(super) fn new(batch: &'b Batch<'a>, previous: Option<&'b Previous>, plan: &Plan) -> Self {
+    pub(super) fn new(
+        batch: &'b Batch<'a>,
+        previous: Option<&'b Previous>,
+        plan: &Plan,
+        pool: rayon::ThreadPool,
+    ) -> Self {
         Run {
             batch,
             previous,
             writer: Writer::default(),
+            pool,
             outcome: Outcome {
                 dry_run: batch.opts.dry_run,
                 rejected: plan.errors.iter().map(ToString::to_string).collect(),
                 ..Outcome::default()
             },
             extras: Vec::new(),
+            rendered: 0,
+            input_sum: 0,
         }
     }
 
@@ -70,13 +85,11 @@ impl<'b, 'a> Run<'b, 'a> {
     pub(super) fn render(&mut self, text: &str, plan: &Plan, ui: &Ui) -> Result<Records> {
         let b = self.batch;
         let opts = b.opts;
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(opts.jobs.max(1))
-            .build()
-            .context("cannot start the worker threads")?;
         let feed = self.open_feed(plan)?;
         let feed_renders = matches!(feed, FeedOut::Writing { .. });
         let mut acc = Acc {
+            rendered: 0,
+            input_sum: 0,
             outcome: std::mem::take(&mut self.outcome),
             records: Records::default(),
             feed,
@@ -90,7 +103,7 @@ impl<'b, 'a> Run<'b, 'a> {
                 .filter(|row| !plan.refused.contains(&row.line) && b.in_shard(&row.location))
         });
         let this = &*self;
-        let result = pool.install(|| -> Result<()> {
+        let result = this.pool.install(|| -> Result<()> {
             let mut chunk: Vec<LocationRow> = rows.by_ref().take(CHUNK_ROWS).collect();
             let mut pending: Option<Rendered> = None;
             while !chunk.is_empty() {
@@ -132,6 +145,8 @@ impl<'b, 'a> Run<'b, 'a> {
         acc.bar.finish_and_clear();
         result?;
         self.outcome = acc.outcome;
+        self.rendered = acc.rendered;
+        self.input_sum = acc.input_sum;
         self.close_feed(acc.feed, plan, ui)?;
         Ok(acc.records)
     }
@@ -175,6 +190,7 @@ impl<'b, 'a> Run<'b, 'a> {
                     })
                     .collect();
                 return Ok(AdDone {
+                    rendered: false,
                     names,
                     input,
                     files,
@@ -214,6 +230,7 @@ impl<'b, 'a> Run<'b, 'a> {
             _ => None,
         };
         Ok(AdDone {
+            rendered: true,
             names,
             input,
             files,
@@ -405,6 +422,8 @@ struct Rendered {
 
 /// What pass 2 gathers, in row order.
 struct Acc {
+    rendered: usize,
+    input_sum: u64,
     outcome: Outcome,
     records: Records,
     feed: FeedOut,
@@ -457,6 +476,8 @@ impl Acc {
         records.arena.push_str(&loc.city);
         records.arena.push_str(&ad.names.city);
         records.ads.push(rec);
+        self.rendered += usize::from(ad.rendered);
+        self.input_sum = self.input_sum.wrapping_add(u64::from_le_bytes(ad.input));
         for (file, written) in ad.files {
             records.files.push(file);
             if written {

@@ -274,7 +274,35 @@ pub fn check_path(path: &str) -> Result<(), String> {
 /// The key two paths share when a case-insensitive file system would see
 /// them as one file.
 pub fn fold_case(path: &str) -> String {
-    path.to_lowercase()
+    path.chars().flat_map(char::to_lowercase).collect()
+}
+
+/// Whether two paths are one file on a case-insensitive file system.
+pub fn same_folded(a: &str, b: &str) -> bool {
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
+}
+
+/// [`fnv1a64`] of `tag`, a zero byte and `s` (case-folded when `fold`),
+/// without building the string.
+pub fn tagged_hash(tag: u8, s: &str, fold: bool) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |b: u8| {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    };
+    eat(tag);
+    eat(0);
+    if fold {
+        let mut buf = [0u8; 4];
+        for c in s.chars().flat_map(char::to_lowercase) {
+            c.encode_utf8(&mut buf).bytes().for_each(&mut eat);
+        }
+    } else {
+        s.bytes().for_each(eat);
+    }
+    h
 }
 
 /// 64-bit FNV-1a: a small, stable hash (unlike std's, which is seeded per
@@ -433,6 +461,22 @@ mod tests {
         }
         assert!(sizes.iter().all(|&s| s > 900), "{sizes:?}");
         assert_eq!(shards[1].suffixed("manifest"), "manifest-2-of-3");
+    }
+
+    #[test]
+    fn tagged_hashes_match_the_strings_they_stand_for() {
+        for s in ["Det-1.MD", "a/B/c", "ÉCOLE", ""] {
+            assert_eq!(
+                tagged_hash(b'p', s, true),
+                fnv1a64(format!("p\0{}", fold_case(s)).as_bytes())
+            );
+            assert_eq!(
+                tagged_hash(b'i', s, false),
+                fnv1a64(format!("i\0{s}").as_bytes())
+            );
+        }
+        assert!(same_folded("Index.HTML", "index.html"));
+        assert!(!same_folded("index.htm", "index.html"));
     }
 
     #[test]

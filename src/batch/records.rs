@@ -1,6 +1,9 @@
 //! What a batch remembers of each ad (a few dozen bytes), and what it
 //! makes of that at the end: `index.html`, `--clean` and the manifest.
 
+use std::cell::RefCell;
+
+use sha2::{Digest, Sha256};
 use std::collections::HashSet;
 use std::io::{self, Write};
 
@@ -8,7 +11,7 @@ use anyhow::Result;
 
 use super::pipeline::Run;
 use super::plan::{self, Values};
-use super::write::{self, Entry};
+use super::write::{self, Entry, EntryRef};
 use super::{Outcome, feed};
 use crate::render::Format;
 use crate::states;
@@ -88,58 +91,113 @@ impl Run<'_, '_> {
     pub(super) fn finish(mut self, records: &Records, ui: &Ui) -> Result<Outcome> {
         let b = self.batch;
         let opts = b.opts;
-
-        let order = index_order(records);
-        let (sha, bytes, _) = {
-            let mut h = write::Hashing::new(io::sink());
-            self.write_index(&mut h, records, &order)?;
-            h.finish()
-        };
-        let index_abs = opts.out.join(&b.index_name);
-        let same = self
-            .previous
-            .and_then(|p| p.get(&b.index_name).map(|e| (p, e)))
-            .is_some_and(|(p, e)| {
-                e.mark_seen();
-                e.sha == sha && p.on_disk(&index_abs, e)
-            });
-        if same {
-            self.outcome.unchanged += 1;
+        // Nothing rendered, nothing written: the manifest may well be the
+        // same as before, and then it need not even be sorted.
+        let extras = self.extras.len() + 1;
+        let maybe_same = self.rendered == 0
+            && self.outcome.written == 0
+            && self
+                .previous
+                .is_some_and(|p| p.lists_exactly(records.files.len() + extras));
+        let this = &self;
+        let (index, ads) = if maybe_same || opts.dry_run {
+            (this.index(records), None)
         } else {
+            // The index and the manifest's order, side by side.
+            let (index, ads) = self
+                .pool
+                .join(|| this.index(records), || this.sorted_ads(records));
+            (index, Some(ads))
+        };
+        let (index, written) = index?;
+        if written {
             self.outcome.written += 1;
-            if !opts.dry_run {
-                write::write_streamed(&index_abs, |w| self.write_index(w, records, &order))?;
-            }
+        } else {
+            self.outcome.unchanged += 1;
         }
-        self.extras.push(Extra {
-            path: b.index_name.clone(),
-            format: "index",
-            bytes,
-            sha,
-            input: None,
-        });
+        self.extras.push(index);
 
         let kept = self.settle_stale(records, ui)?;
         if opts.dry_run {
             return Ok(self.outcome);
         }
-        let items = self.manifest_items(records, &kept)?;
-        let (digest, _, _) = {
-            let mut h = write::Hashing::new(io::sink());
-            self.write_manifest(&mut h, records, &kept, &items)?;
-            h.finish()
+        if maybe_same && self.outcome.written == 0 && self.outcome.removed == 0 && kept.is_empty() {
+            // Every file is the one the manifest lists, with the same inputs.
+            return Ok(self.outcome);
+        }
+        let ads = match ads {
+            Some(ads) => ads?,
+            None => self.sorted_ads(records)?,
         };
+        let items = self.merge_items(records, &kept, ads);
+        let manifest = opts.out.join(&b.manifest_name);
         // Rewritten when anything changed, so that its time stays later
         // than every file it lists.
-        let changed = self.previous.is_none_or(|p| p.digest() != digest)
-            || self.outcome.written > 0
-            || self.outcome.removed > 0;
+        let changed = match self.previous {
+            Some(p) if self.outcome.written == 0 && self.outcome.removed == 0 => {
+                let mut h = write::Hashing::new(io::sink());
+                self.write_manifest(&mut h, records, &kept, &items)?;
+                h.finish().0 != p.digest()
+            }
+            _ => true,
+        };
         if changed {
-            write::write_streamed(&opts.out.join(&b.manifest_name), |w| {
+            write::write_streamed(&manifest, |w| {
                 self.write_manifest(w, records, &kept, &items)
             })?;
         }
         Ok(self.outcome)
+    }
+
+    /// Writes the index unless the same is already there; returns its
+    /// manifest line and whether it was written.
+    fn index(&self, records: &Records) -> Result<(Extra, bool)> {
+        let b = self.batch;
+        let opts = b.opts;
+        let abs = opts.out.join(&b.index_name);
+        let input = self.index_input(records);
+        let extra = |(sha, bytes): ([u8; 32], u64)| Extra {
+            path: b.index_name.clone(),
+            format: "index",
+            bytes,
+            sha,
+            input: Some(input),
+        };
+        let previous = self
+            .previous
+            .and_then(|p| p.get(&b.index_name).map(|e| (p, e)));
+        if let Some((p, e)) = previous {
+            e.mark_seen();
+            if e.input == Some(input) && !opts.force && p.on_disk(&abs, e) {
+                // The same ads as when it was written: the same page.
+                return Ok((extra((e.sha, e.bytes)), false));
+            }
+        }
+        let order = index_order(records);
+        let hashed = || -> io::Result<([u8; 32], u64)> {
+            let mut h = write::Hashing::new(io::sink());
+            self.write_index(&mut h, records, &order)?;
+            let (sha, bytes, _) = h.finish();
+            Ok((sha, bytes))
+        };
+        if let Some((p, e)) = previous {
+            let (sha, bytes) = hashed()?;
+            if e.sha == sha && p.on_disk(&abs, e) {
+                return Ok((extra((sha, bytes)), false));
+            }
+        }
+        if opts.dry_run {
+            return Ok((extra(hashed()?), true));
+        }
+        let mut digest = ([0; 32], 0);
+        write::write_streamed(&abs, |w| {
+            let mut h = write::Hashing::new(w);
+            self.write_index(&mut h, records, &order)?;
+            let (sha, bytes, _) = h.finish();
+            digest = (sha, bytes);
+            Ok(())
+        })?;
+        Ok((extra(digest), true))
     }
 
     /// Files the previous manifest listed that this run did not produce:
@@ -270,25 +328,91 @@ impl Run<'_, '_> {
         );
     }
 
-    /// Every manifest line, sorted by path. Paths are expanded as they are
-    /// compared rather than stored, to keep memory small.
-    fn manifest_items(&self, records: &Records, kept: &[Entry]) -> Result<Vec<Item>> {
+    /// A digest of everything the index shows: the settings that shape it
+    /// and the set of ads (their count and the sum of their input digests,
+    /// as the page is sorted by content, not by row).
+    fn index_input(&self, records: &Records) -> write::InputDigest {
+        let b = self.batch;
+        let mut h = Sha256::new();
+        h.update(b"hirekit batch index\0");
+        h.update(env!("CARGO_PKG_VERSION").as_bytes());
+        let mut text = format!("\0{}\0", b.opts.pattern);
+        for f in &b.opts.formats {
+            text.push_str(f.ext());
+            text.push(',');
+        }
+        for job in &b.jobs {
+            let role = &b.roles[job.role].role;
+            text.push_str(&format!("\0{}\0{}\0{}", role.id, role.title, job.doc));
+        }
+        h.update(text.as_bytes());
+        h.update((records.ads.len() as u64).to_le_bytes());
+        h.update(self.input_sum.to_le_bytes());
+        let full: [u8; 32] = h.finalize().into();
+        let mut out = write::InputDigest::default();
+        let n = out.len();
+        out.copy_from_slice(&full[..n]);
+        out
+    }
+
+    /// The ads' manifest lines, sorted by path. Paths are expanded as they
+    /// are compared rather than stored, to keep memory small.
+    fn sorted_ads(&self, records: &Records) -> Result<Vec<Item>> {
+        use rayon::slice::ParallelSliceMut;
+        thread_local! {
+            static PATHS: RefCell<(String, String)> = const { RefCell::new((String::new(), String::new())) };
+        }
         let nf = u8::try_from(self.batch.opts.formats.len())?;
         let ads = u32::try_from(records.ads.len())?;
         let mut items: Vec<Item> = (0..ads)
             .flat_map(|a| (0..nf).map(move |f| Item::Ad(a, f)))
-            .chain((0..u8::try_from(self.extras.len())?).map(Item::Extra))
-            .chain((0..u32::try_from(kept.len())?).map(Item::Kept))
             .collect();
-        let (mut x, mut y) = (String::new(), String::new());
-        items.sort_unstable_by(|a, b| {
-            x.clear();
-            y.clear();
-            self.item_path(records, kept, *a, &mut x);
-            self.item_path(records, kept, *b, &mut y);
-            x.cmp(&y)
+        items.par_sort_unstable_by(|a, b| {
+            PATHS.with(|paths| {
+                let (x, y) = &mut *paths.borrow_mut();
+                x.clear();
+                y.clear();
+                self.item_path(records, &[], *a, x);
+                self.item_path(records, &[], *b, y);
+                x.as_str().cmp(y.as_str())
+            })
         });
         Ok(items)
+    }
+
+    /// Every manifest line in path order: the sorted ads merged with the
+    /// top-level files and the files kept from an earlier run.
+    fn merge_items(&self, records: &Records, kept: &[Entry], ads: Vec<Item>) -> Vec<Item> {
+        let mut others: Vec<Item> = (0..self.extras.len())
+            .filter_map(|e| u8::try_from(e).ok().map(Item::Extra))
+            .chain((0..kept.len()).filter_map(|k| u32::try_from(k).ok().map(Item::Kept)))
+            .collect();
+        let path = |item: Item| {
+            let mut s = String::new();
+            self.item_path(records, kept, item, &mut s);
+            s
+        };
+        others.sort_by_cached_key(|i| path(*i));
+        let mut out = Vec::with_capacity(ads.len() + others.len());
+        let mut others = others.into_iter().peekable();
+        let (mut x, mut y) = (String::new(), String::new());
+        for ad in ads {
+            x.clear();
+            self.item_path(records, kept, ad, &mut x);
+            while let Some(&o) = others.peek() {
+                y.clear();
+                self.item_path(records, kept, o, &mut y);
+                if y < x {
+                    out.push(o);
+                    others.next();
+                } else {
+                    break;
+                }
+            }
+            out.push(ad);
+        }
+        out.extend(others);
+        out
     }
 
     fn item_path(&self, records: &Records, kept: &[Entry], item: Item, out: &mut String) {
@@ -311,44 +435,53 @@ impl Run<'_, '_> {
     ) -> io::Result<()> {
         let b = self.batch;
         let nf = b.opts.formats.len();
-        let mut path = String::new();
-        let entries = items.iter().map(|item| {
+        let mut m = write::ManifestWriter::begin(w, b.opts.shard)?;
+        let (mut path, mut sha, mut input) = (String::new(), String::new(), String::new());
+        for &item in items {
             path.clear();
-            self.item_path(records, kept, *item, &mut path);
-            match *item {
+            sha.clear();
+            input.clear();
+            self.item_path(records, kept, item, &mut path);
+            match item {
                 Item::Ad(a, f) => {
                     let (a, f) = (a as usize, usize::from(f));
                     let rec = &records.ads[a];
                     let job = &b.jobs[usize::from(rec.job)];
                     let file = &records.files[a * nf + f];
-                    Entry {
-                        path: path.clone(),
-                        role: b.roles[job.role].role.id.clone(),
-                        doc: job.doc.clone(),
-                        format: b.opts.formats[f].ext().to_string(),
-                        location: records.id(rec).to_string(),
+                    write::hex_into(&mut sha, &file.sha);
+                    write::hex_into(&mut input, &rec.input);
+                    m.entry(&EntryRef {
+                        path: &path,
+                        role: &b.roles[job.role].role.id,
+                        doc: &job.doc,
+                        format: b.opts.formats[f].ext(),
+                        location: records.id(rec),
                         bytes: u64::from(file.bytes),
-                        sha256: write::hex(&file.sha),
-                        input: write::hex(&rec.input),
-                    }
+                        sha256: &sha,
+                        input: &input,
+                    })?;
                 }
                 Item::Extra(e) => {
                     let extra = &self.extras[usize::from(e)];
-                    Entry {
-                        path: path.clone(),
-                        role: String::new(),
-                        doc: String::new(),
-                        format: extra.format.to_string(),
-                        location: String::new(),
-                        bytes: extra.bytes,
-                        sha256: write::hex(&extra.sha),
-                        input: extra.input.map(|i| write::hex(&i)).unwrap_or_default(),
+                    write::hex_into(&mut sha, &extra.sha);
+                    if let Some(i) = &extra.input {
+                        write::hex_into(&mut input, i);
                     }
+                    m.entry(&EntryRef {
+                        path: &path,
+                        role: "",
+                        doc: "",
+                        format: extra.format,
+                        location: "",
+                        bytes: extra.bytes,
+                        sha256: &sha,
+                        input: &input,
+                    })?;
                 }
-                Item::Kept(k) => kept[k as usize].clone(),
+                Item::Kept(k) => m.entry(&kept[k as usize])?,
             }
-        });
-        write::write_manifest(w, b.opts.shard, entries)
+        }
+        m.end()
     }
 }
 

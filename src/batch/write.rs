@@ -32,13 +32,18 @@ pub fn sha256(bytes: &[u8]) -> [u8; 32] {
 
 /// Lower-case hex.
 pub fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut s = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        s.push(char::from(DIGITS[usize::from(b >> 4)]));
-        s.push(char::from(DIGITS[usize::from(b & 15)]));
-    }
+    hex_into(&mut s, bytes);
     s
+}
+
+/// Appends lower-case hex to `out`.
+pub fn hex_into(out: &mut String, bytes: &[u8]) {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    for b in bytes {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 15)]));
+    }
 }
 
 /// The digest of what a file was made from: 64 bits of a SHA-256, enough
@@ -224,23 +229,53 @@ pub struct EntryRef<'a> {
 
 /// Writes a manifest: a small header, then one entry per line, in the
 /// order given (callers sort by path).
+pub struct ManifestWriter<'w> {
+    w: &'w mut dyn Write,
+    entries: usize,
+}
+
+impl<'w> ManifestWriter<'w> {
+    /// Writes the header.
+    pub fn begin(w: &'w mut dyn Write, shard: Option<plan::Shard>) -> io::Result<Self> {
+        writeln!(w, "{{")?;
+        writeln!(w, "  \"hirekit\": \"{}\",", env!("CARGO_PKG_VERSION"))?;
+        if let Some(s) = shard {
+            writeln!(w, "  \"shard\": \"{s}\",")?;
+        }
+        write!(w, "  \"files\": [")?;
+        Ok(ManifestWriter { w, entries: 0 })
+    }
+
+    /// Writes one entry, on a line of its own.
+    pub fn entry<E: Serialize>(&mut self, e: &E) -> io::Result<()> {
+        let sep: &[u8] = if self.entries == 0 {
+            b"\n    "
+        } else {
+            b",\n    "
+        };
+        self.w.write_all(sep)?;
+        serde_json::to_writer(&mut *self.w, e)?;
+        self.entries += 1;
+        Ok(())
+    }
+
+    /// Closes the list and the object.
+    pub fn end(self) -> io::Result<()> {
+        writeln!(self.w, "\n  ]\n}}")
+    }
+}
+
+/// Writes a whole manifest from its entries.
 pub fn write_manifest<E: Serialize>(
     w: &mut dyn Write,
     shard: Option<plan::Shard>,
     entries: impl Iterator<Item = E>,
 ) -> io::Result<()> {
-    writeln!(w, "{{")?;
-    writeln!(w, "  \"hirekit\": \"{}\",", env!("CARGO_PKG_VERSION"))?;
-    if let Some(s) = shard {
-        writeln!(w, "  \"shard\": \"{s}\",")?;
+    let mut m = ManifestWriter::begin(w, shard)?;
+    for e in entries {
+        m.entry(&e)?;
     }
-    write!(w, "  \"files\": [")?;
-    for (i, e) in entries.enumerate() {
-        w.write_all(if i == 0 { b"\n    " } else { b",\n    " })?;
-        serde_json::to_writer(&mut *w, &e)?;
-    }
-    writeln!(w, "\n  ]\n}}")?;
-    Ok(())
+    m.end()
 }
 
 /// Reads a manifest entry by entry, without holding the whole list.
@@ -365,13 +400,16 @@ impl<'de, F: FnMut(Entry)> Visitor<'de> for FilesSeed<'_, F> {
     }
 }
 
-/// The key a path is looked up by: 128 bits of its SHA-256, so that the
+/// The key a path is looked up by: its 128-bit FNV-1a hash, so that the
 /// previous manifest costs a few dozen bytes per file in memory.
 fn path_key(path: &str) -> u128 {
-    let h = sha256(path.as_bytes());
-    let mut k = [0u8; 16];
-    k.copy_from_slice(&h[..16]);
-    u128::from_le_bytes(k)
+    const PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013B;
+    let mut h: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
+    for b in path.bytes() {
+        h ^= u128::from(b);
+        h = h.wrapping_mul(PRIME);
+    }
+    h
 }
 
 /// A file the previous manifest lists: what tells whether it is still on
@@ -406,6 +444,8 @@ pub struct Previous {
     digest: [u8; 32],
     /// Sorted by key.
     entries: Vec<(u128, Prev)>,
+    /// Every entry was usable, and no path was listed twice.
+    tidy: bool,
 }
 
 impl Previous {
@@ -415,7 +455,9 @@ impl Previous {
     pub fn load(path: &Path) -> Result<Option<Previous>> {
         let mtime = fs::metadata(path).and_then(|m| m.modified()).ok();
         let mut entries = Vec::new();
+        let mut listed = 0;
         let digest = read_manifest(path, |entry| {
+            listed += 1;
             if let Some(prev) = compact(&entry) {
                 entries.push((path_key(&entry.path), prev));
             }
@@ -430,6 +472,7 @@ impl Previous {
             path: path.to_path_buf(),
             mtime,
             digest,
+            tidy: entries.len() == listed,
             entries,
         }))
     }
@@ -437,6 +480,11 @@ impl Previous {
     /// The SHA-256 of the manifest file.
     pub fn digest(&self) -> [u8; 32] {
         self.digest
+    }
+
+    /// Whether the manifest lists exactly `files` usable entries, each once.
+    pub fn lists_exactly(&self, files: usize) -> bool {
+        self.tidy && self.entries.len() == files
     }
 
     /// The entry for a path.
