@@ -58,6 +58,8 @@ pub enum Command {
     Render(RenderArgs),
     /// Check a post for pay-transparency laws, biased wording, readability and missing parts
     Lint(LintArgs),
+    /// Render one ad per row of a locations CSV into a folder, with a manifest and an index
+    Batch(BatchArgs),
     /// List roles
     #[command(subcommand)]
     Roles(RolesCommand),
@@ -174,6 +176,68 @@ pub enum LintFormat {
     Json,
     /// SARIF 2.1.0, for CI systems that show findings inline
     Sarif,
+}
+
+/// `hirekit batch`.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    hirekit batch customer-service-representative --locations sites.csv --out dist\n  \
+    hirekit batch customer-service-representative roles/cashier.yaml --locations sites.csv --out dist \\\n      \
+    --doc job-post --doc job-brief --format md,html,txt\n  \
+    hirekit batch customer-service-representative --locations sites.csv --out dist \\\n      \
+    --feed indeed --base-url https://jobs.example.com/ads\n  \
+    hirekit batch customer-service-representative --locations sites.csv --out dist --shard 2/3\n  \
+    hirekit batch customer-service-representative --locations sites.csv --out dist \\\n      \
+    --pattern '{state}/{city}/{doc}.{ext}' --clean\n\n\
+Files are named by --pattern (default {role}/{doc}/{location}.{ext}) and written atomically.\n\
+manifest.json lists every file with its size and SHA-256; a rerun writes only files whose\n\
+content changed, and --clean removes the files of rows that are gone.")]
+pub struct BatchArgs {
+    /// Role ids (from the workspace's roles/ or the built-ins) or paths to role YAML files
+    #[arg(required = true, value_name = "ROLE")]
+    pub roles: Vec<String>,
+    /// The locations CSV: one ad per row (default: hirekit.yaml `batch.locations`)
+    #[arg(long, value_name = "FILE")]
+    pub locations: Option<PathBuf>,
+    /// The output folder (default: hirekit.yaml `batch.out`)
+    #[arg(long, short = 'o', value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// A document to render for every row; repeat for several [default: job-post]
+    #[arg(long, short = 'd', value_name = "NAME")]
+    pub doc: Vec<String>,
+    /// Formats, comma-separated: md, html, txt, json [default: md,html]
+    #[arg(long, short = 'f', value_name = "LIST", value_delimiter = ',', value_parser = ["md", "html", "txt", "json"])]
+    pub format: Vec<String>,
+    /// File names under --out, with {role} {doc} {location} {state} {city} {ext} [default: {role}/{doc}/{location}.{ext}]
+    #[arg(long, value_name = "PATTERN")]
+    pub pattern: Option<String>,
+    /// A company profile (default: the workspace's company.yaml, if any)
+    #[arg(long, value_name = "FILE")]
+    pub company: Option<PathBuf>,
+    /// Threads that render and write [default: the number of CPUs]
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+    /// Render only the I-th of N slices of the rows (by a hash of each row's id), e.g. 2/3
+    #[arg(long, value_name = "I/N")]
+    pub shard: Option<String>,
+    /// Render the valid rows even when some rows have errors (the errors are listed; exit code 1)
+    #[arg(long, short = 'k')]
+    pub keep_going: bool,
+    /// Remove the files the previous manifest listed that this run did not produce
+    #[arg(long)]
+    pub clean: bool,
+    /// Check, render and compare, but write and remove nothing
+    #[arg(long, short = 'n')]
+    pub dry_run: bool,
+    /// Also write a job feed of the job posts: feed.xml in Indeed's XML format
+    #[arg(long, value_name = "KIND", value_parser = ["indeed"])]
+    pub feed: Option<String>,
+    /// Where --out is published (e.g. https://jobs.example.com/ads), for the feed's job URLs
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Render every ad, even those whose inputs did not change since the last run
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// `hirekit roles`.

@@ -8,6 +8,7 @@
 //! (writing), `diag` (located errors), `ui` (stderr), `lint` (the rules of
 //! `hirekit lint`).
 
+pub mod batch;
 pub mod builtin;
 pub mod cli;
 pub mod commands;

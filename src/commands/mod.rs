@@ -2,6 +2,7 @@
 //! the loaders, the engine and the renderer together; content is written
 //! only through `output`.
 
+pub mod batch;
 pub mod check;
 pub mod completions;
 pub mod init;
@@ -43,6 +44,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Render(args) => render::run(&ctx, args),
         Command::Lint(args) => lint::run(&ctx, args),
+        Command::Batch(args) => batch::run(&ctx, args),
         Command::Roles(cmd) => roles::run(&ctx, cmd),
         Command::Completions(args) => completions::run(args),
         Command::Pay(cmd) => pay::run(&ctx, cmd),

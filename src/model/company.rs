@@ -33,4 +33,7 @@ pub struct Company {
     /// Number of employees, for laws that apply above a size.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub employees: Option<u64>,
+    /// A contact email for job boards (the Indeed feed's `<email>`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub email: String,
 }

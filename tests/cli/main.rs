@@ -6,6 +6,7 @@
 // The harness is shared by every module; not every module uses every helper.
 #![allow(unreachable_pub, dead_code)]
 
+mod batch; // `hirekit batch`: many ads, manifest, feed, index, shards
 mod check; // `hirekit check`: every problem of a workspace, located
 mod errors; // user-facing error messages, as snapshots
 mod html; // web pages: valid HTML, JSON-LD, text from data stays text, a real browser

@@ -119,6 +119,13 @@ impl Hirekit {
         self
     }
 
+    /// Drops the arguments given so far, keeping the working folder, for
+    /// the next command in the same folder.
+    pub fn clear_args(mut self) -> Self {
+        self.args.clear();
+        self
+    }
+
     /// Runs hirekit and returns what it printed.
     pub fn run(&self) -> Run {
         self.run_with_timeout(std::time::Duration::from_secs(300))
@@ -193,6 +200,11 @@ impl Hirekit {
 }
 
 impl Run {
+    /// The working folder of the run.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
     /// stderr with the temporary folder shown as `[ROOT]`.
     pub fn stderr(&self) -> String {
         redact(&self.stderr, &self.root)

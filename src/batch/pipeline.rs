@@ -1,0 +1,517 @@
+//! Pass 2: rows in chunks, each chunk's ads rendered and written in
+//! parallel, then recorded in row order (so the feed and the records come
+//! out the same whatever `--jobs` is).
+
+use std::collections::HashMap;
+use std::io::{self, BufWriter, Write};
+
+use anyhow::{Context as _, Result, anyhow};
+use rayon::prelude::*;
+
+use super::records::{AdRec, Extra, FileRec, Records};
+use super::write::{self, Previous, Writer};
+use super::{Batch, CHUNK_ROWS, Job, Outcome, Plan, RowNames, feed};
+use crate::load::locations::{LocationRow, Reader};
+use crate::model::{Location, Workplace};
+use crate::render::{self, Format};
+use crate::states;
+use crate::ui::Ui;
+
+/// The running state of a batch after planning.
+pub(super) struct Run<'b, 'a> {
+    pub(super) batch: &'b Batch<'a>,
+    pub(super) previous: Option<&'b Previous>,
+    pub(super) writer: Writer,
+    pub(super) pool: rayon::ThreadPool,
+    pub(super) outcome: Outcome,
+    /// The feed, once settled.
+    pub(super) extras: Vec<Extra>,
+    /// Ads rendered (the others were unchanged and skipped).
+    pub(super) rendered: usize,
+    /// The wrapping sum of every ad's input digest: with the count, a
+    /// digest of the set of ads whatever their order.
+    pub(super) input_sum: u64,
+}
+
+/// What rendering (or skipping) one ad gave.
+struct AdDone {
+    rendered: bool,
+    names: RowNames,
+    input: write::InputDigest,
+    /// Each format's file, and whether it was written.
+    files: Vec<(FileRec, bool)>,
+    /// The feed's `<job>` and the required elements it lacks.
+    feed_xml: Option<(String, Vec<&'static str>)>,
+}
+
+/// Where the feed goes.
+enum FeedOut {
+    /// Not asked for, or kept as it is because nothing it shows changed.
+    Kept,
+    /// Being written to a temporary file (or only hashed, in a dry run).
+    Writing {
+        w: Box<BufWriter<write::Hashing<Box<dyn Write + Send>>>>,
+        tmp: Option<tempfile::TempPath>,
+        missing: HashMap<&'static str, usize>,
+    },
+}
+
+impl<'b, 'a> Run<'b, 'a> {
+    pub(super) fn new(
+        batch: &'b Batch<'a>,
+        previous: Option<&'b Previous>,
+        plan: &Plan,
+        pool: rayon::ThreadPool,
+    ) -> Self {
+        Run {
+            batch,
+            previous,
+            writer: Writer::default(),
+            pool,
+            outcome: Outcome {
+                dry_run: batch.opts.dry_run,
+                rejected: plan.errors.iter().map(ToString::to_string).collect(),
+                ..Outcome::default()
+            },
+            extras: Vec::new(),
+            rendered: 0,
+            input_sum: 0,
+        }
+    }
+
+    /// Renders and writes every ad of the shard, chunk by chunk. While the
+    /// workers render one chunk, one of them also records the previous
+    /// chunk and reads the next, so no thread waits on that.
+    pub(super) fn render(&mut self, text: &str, plan: &Plan, ui: &Ui) -> Result<Records> {
+        let b = self.batch;
+        let opts = b.opts;
+        let feed = self.open_feed(plan)?;
+        let feed_renders = matches!(feed, FeedOut::Writing { .. });
+        let mut acc = Acc {
+            rendered: 0,
+            input_sum: 0,
+            outcome: std::mem::take(&mut self.outcome),
+            records: Records::default(),
+            feed,
+            bar: progress_bar(opts.progress, plan.ads),
+        };
+        acc.records.ads.reserve(plan.ads);
+        acc.records.files.reserve(plan.ads * opts.formats.len());
+        let mut rows = Reader::new(&b.shown, text)?.filter_map(|item| {
+            // Rows with errors were reported by the plan.
+            item.ok()
+                .filter(|row| !plan.refused.contains(&row.line) && b.in_shard(&row.location))
+        });
+        let this = &*self;
+        let result = this.pool.install(|| -> Result<()> {
+            let mut chunk: Vec<LocationRow> = rows.by_ref().take(CHUNK_ROWS).collect();
+            let mut pending: Option<Rendered> = None;
+            while !chunk.is_empty() {
+                let work: Vec<(usize, usize)> = (0..chunk.len())
+                    .flat_map(|r| (0..b.jobs.len()).map(move |j| (r, j)))
+                    .collect();
+                let ((next, recorded), done) = rayon::join(
+                    || {
+                        let recorded = pending.take().map_or(Ok(()), |p| acc.record(b, p));
+                        let next: Vec<LocationRow> = rows.by_ref().take(CHUNK_ROWS).collect();
+                        (next, recorded)
+                    },
+                    || {
+                        work.par_iter()
+                            .map(|&(r, j)| this.ad(&chunk[r].location, &b.jobs[j], feed_renders))
+                            .collect::<Vec<_>>()
+                    },
+                );
+                recorded?;
+                if !opts.keep_going
+                    && let Some((i, _)) = done.iter().enumerate().find(|(_, d)| d.is_err())
+                {
+                    let line = chunk[work[i].0].line;
+                    if let Some(Err(e)) = done.into_iter().nth(i) {
+                        return Err(
+                            e.context(format!("while rendering line {line} of `{}`", b.shown))
+                        );
+                    }
+                    return Ok(());
+                }
+                pending = Some(Rendered {
+                    rows: std::mem::replace(&mut chunk, next),
+                    work,
+                    done,
+                });
+            }
+            pending.map_or(Ok(()), |p| acc.record(b, p))
+        });
+        acc.bar.finish_and_clear();
+        result?;
+        self.outcome = acc.outcome;
+        self.rendered = acc.rendered;
+        self.input_sum = acc.input_sum;
+        self.close_feed(acc.feed, plan, ui)?;
+        Ok(acc.records)
+    }
+
+    /// Renders (or skips) and writes one ad. Runs on a worker thread.
+    fn ad(&self, loc: &Location, job: &Job, feed_renders: bool) -> Result<AdDone> {
+        let b = self.batch;
+        let opts = b.opts;
+        let names = RowNames::new(loc, &opts.pattern);
+        let input = b.ad_input(job, loc)?;
+        let paths: Vec<String> = opts
+            .formats
+            .iter()
+            .map(|f| b.path(&names, job, *f))
+            .collect();
+
+        // Nothing this ad is made from changed since the manifest was
+        // written, and its files are as the manifest says: keep them
+        // without rendering.
+        if let Some(prev) = self.previous
+            && !opts.force
+            && !(job.feed && feed_renders)
+        {
+            let entries: Option<Vec<&write::Prev>> = paths
+                .iter()
+                .map(|p| {
+                    prev.get(p)
+                        .filter(|e| e.input == Some(input) && prev.on_disk(&opts.out.join(p), e))
+                })
+                .collect();
+            if let Some(entries) = entries {
+                let files = entries
+                    .iter()
+                    .map(|e| {
+                        e.mark_seen();
+                        let file = FileRec {
+                            bytes: u32::try_from(e.bytes).unwrap_or(u32::MAX),
+                            sha: e.sha,
+                        };
+                        (file, false)
+                    })
+                    .collect();
+                return Ok(AdDone {
+                    rendered: false,
+                    names,
+                    input,
+                    files,
+                    feed_xml: None,
+                });
+            }
+        }
+
+        let (texts, md) = b.render_ad(loc, job)?;
+        let mut files = Vec::with_capacity(paths.len());
+        for (path, content) in paths.iter().zip(&texts) {
+            let content = content.as_bytes();
+            let sha = write::sha256(content);
+            let abs = opts.out.join(path);
+            let dir = abs.parent().unwrap_or(&opts.out);
+            let changed = if self.writer.prepare_dir(dir, !opts.dry_run)? {
+                // A folder this run created holds nothing older.
+                if let Some(e) = self.previous.and_then(|p| p.get(path)) {
+                    e.mark_seen();
+                }
+                true
+            } else {
+                write::needs_write(self.previous, path, &abs, content, &sha)
+            };
+            if changed && !opts.dry_run {
+                self.writer.write(&abs, content)?;
+            }
+            let file = FileRec {
+                bytes: u32::try_from(content.len())
+                    .map_err(|_| anyhow!("`{path}` would be larger than 4 GiB"))?,
+                sha,
+            };
+            files.push((file, changed));
+        }
+        let feed_xml = match md {
+            Some(md) if job.feed && feed_renders => Some(self.feed_job(loc, job, &names, &md)),
+            _ => None,
+        };
+        Ok(AdDone {
+            rendered: true,
+            names,
+            input,
+            files,
+            feed_xml,
+        })
+    }
+
+    /// The feed's `<job>` for one post.
+    fn feed_job(
+        &self,
+        loc: &Location,
+        job: &Job,
+        names: &RowNames,
+        md: &str,
+    ) -> (String, Vec<&'static str>) {
+        let b = self.batch;
+        let input = &b.roles[job.role];
+        let company = &input.company.profile;
+        let body = render::markdown::to_html(md);
+        let url = match (&b.opts.base_url, b.opts.formats.contains(&Format::Html)) {
+            (Some(base), true) => format!(
+                "{}/{}?source=Indeed",
+                base.trim_end_matches('/'),
+                feed::url_path(&b.path(names, job, Format::Html))
+            ),
+            _ => [&loc.apply_url, &company.apply_url, &company.website]
+                .into_iter()
+                .find(|u| !u.is_empty())
+                .cloned()
+                .unwrap_or_default(),
+        };
+        let pay = crate::pay::resolve(Some(loc), input.table.as_ref());
+        let salary = pay.offered.as_ref().map(feed::salary).unwrap_or_default();
+        let reference = format!("{}-{}", input.role.id, loc.id);
+        let either = |a: &str, b: &str| {
+            if a.is_empty() {
+                b.to_string()
+            } else {
+                a.to_string()
+            }
+        };
+        let brand = either(&loc.company, &company.name);
+        let parent = either(&company.name, &loc.company);
+        let email = either(
+            loc.extra.get("email").map_or("", String::as_str),
+            &company.email,
+        );
+        let post = feed::FeedJob {
+            title: &input.role.title,
+            date: &loc.date_posted,
+            reference: &reference,
+            requisition: &input.role.id,
+            url: &url,
+            company: &brand,
+            sourcename: &parent,
+            city: &loc.city,
+            state: &loc.state,
+            country: &loc.country,
+            postalcode: &loc.postal_code,
+            email: &email,
+            description: &body,
+            salary: &salary,
+            jobtype: feed::jobtype(&loc.employment_type).unwrap_or(""),
+            expirationdate: &loc.valid_through,
+            remotetype: match loc.workplace {
+                Workplace::Remote => "Fully remote",
+                Workplace::Hybrid => "Hybrid remote",
+                Workplace::Onsite => "",
+            },
+        };
+        (post.to_xml(), post.missing())
+    }
+
+    /// Starts the feed, unless it is off or nothing it shows changed.
+    fn open_feed(&mut self, plan: &Plan) -> Result<FeedOut> {
+        let b = self.batch;
+        if !b.opts.feed {
+            return Ok(FeedOut::Kept);
+        }
+        let out = &b.opts.out;
+        if let Some(prev) = self.previous
+            && let Some(e) = prev.get(&b.feed_name)
+            && !b.opts.force
+            && e.input == Some(plan.feed_input)
+            && prev.on_disk(&out.join(&b.feed_name), e)
+        {
+            e.mark_seen();
+            self.outcome.unchanged += 1;
+            self.extras.push(Extra {
+                path: b.feed_name.clone(),
+                format: "feed",
+                bytes: e.bytes,
+                sha: e.sha,
+                input: Some(plan.feed_input),
+            });
+            return Ok(FeedOut::Kept);
+        }
+        let (sink, tmp): (Box<dyn Write + Send>, _) = if b.opts.dry_run {
+            (Box::new(io::sink()), None)
+        } else {
+            let (file, path) = write::temp_beside(out)
+                .with_context(|| format!("cannot create a temporary file in `{}`", out.display()))?
+                .into_parts();
+            (Box::new(file), Some(path))
+        };
+        let mut w = Box::new(BufWriter::new(write::Hashing::new(sink)));
+        let company = b.roles.first().map(|r| &r.company.profile);
+        let publisher = company
+            .map(|c| c.name.as_str())
+            .filter(|n| !n.is_empty())
+            .unwrap_or("hirekit");
+        let head = feed::feed_head(publisher, company.map_or("", |c| c.website.as_str()));
+        w.write_all(head.as_bytes())?;
+        Ok(FeedOut::Writing {
+            w,
+            tmp,
+            missing: HashMap::new(),
+        })
+    }
+
+    /// Ends the feed: renamed into place, or dropped when the same content
+    /// is already there.
+    fn close_feed(&mut self, feed: FeedOut, plan: &Plan, ui: &Ui) -> Result<()> {
+        let FeedOut::Writing {
+            mut w,
+            tmp,
+            missing,
+        } = feed
+        else {
+            return Ok(());
+        };
+        let b = self.batch;
+        let name = &b.feed_name;
+        w.write_all(feed::FEED_TAIL.as_bytes())?;
+        let hashing = w
+            .into_inner()
+            .map_err(|e| e.into_error())
+            .with_context(|| format!("cannot write `{name}`"))?;
+        let (sha, bytes, _) = hashing.finish();
+        let mut missing: Vec<_> = missing.into_iter().collect();
+        missing.sort_unstable();
+        for (element, n) in missing {
+            let hint = match element {
+                "date" => "add a `date_posted` column",
+                "url" => "give --base-url (with html among the formats), or an apply URL",
+                "email" => "set `email` in the company profile or add an `email` column",
+                _ => "set `name` in the company profile or add a `company` column",
+            };
+            ui.warn(&format!(
+                "{name}: {n} {} no <{element}>, which Indeed requires; {hint}",
+                if n == 1 { "job has" } else { "jobs have" }
+            ));
+        }
+        let abs = b.opts.out.join(name);
+        let same = self
+            .previous
+            .and_then(|p| p.get(name).map(|e| (p, e)))
+            .is_some_and(|(p, e)| {
+                e.mark_seen();
+                e.sha == sha && p.on_disk(&abs, e)
+            });
+        if same {
+            self.outcome.unchanged += 1;
+        } else {
+            self.outcome.written += 1;
+            if let Some(tmp) = tmp {
+                tmp.persist(&abs)
+                    .map_err(|e| e.error)
+                    .with_context(|| format!("cannot write `{}`", abs.display()))?;
+            }
+        }
+        self.extras.push(Extra {
+            path: name.clone(),
+            format: "feed",
+            bytes,
+            sha,
+            input: Some(plan.feed_input),
+        });
+        Ok(())
+    }
+}
+
+/// A rendered chunk waiting to be recorded.
+struct Rendered {
+    rows: Vec<LocationRow>,
+    work: Vec<(usize, usize)>,
+    done: Vec<Result<AdDone>>,
+}
+
+/// What pass 2 gathers, in row order.
+struct Acc {
+    rendered: usize,
+    input_sum: u64,
+    outcome: Outcome,
+    records: Records,
+    feed: FeedOut,
+    bar: indicatif::ProgressBar,
+}
+
+impl Acc {
+    /// Records a rendered chunk, ad by ad, in row order.
+    fn record(&mut self, b: &Batch<'_>, chunk: Rendered) -> Result<()> {
+        for (&(r, j), result) in chunk.work.iter().zip(chunk.done) {
+            let row = &chunk.rows[r];
+            match result {
+                Ok(ad) => self.record_ad(b, row, j, ad)?,
+                Err(e) => {
+                    let e = e.context(format!("line {} of `{}` was left out", row.line, b.shown));
+                    self.outcome.rejected.push(crate::report(&e));
+                }
+            }
+        }
+        self.bar.inc(chunk.work.len() as u64);
+        Ok(())
+    }
+
+    fn record_ad(
+        &mut self,
+        b: &Batch<'_>,
+        row: &LocationRow,
+        job: usize,
+        ad: AdDone,
+    ) -> Result<()> {
+        let loc = &row.location;
+        let records = &mut self.records;
+        let too_long = || anyhow!("line {}: a value is too long for the manifest", row.line);
+        let len = |s: &str| u16::try_from(s.len()).map_err(|_| too_long());
+        let rec = AdRec {
+            at: u32::try_from(records.arena.len())
+                .map_err(|_| anyhow!("too many rows for one batch"))?,
+            id_len: len(&ad.names.location)?,
+            city_len: len(&loc.city)?,
+            slug_len: len(&ad.names.city)?,
+            job: u16::try_from(job).map_err(|_| too_long())?,
+            state: states::STATES
+                .iter()
+                .position(|(c, _)| *c == loc.state)
+                .and_then(|i| u8::try_from(i).ok())
+                .unwrap_or(0),
+            input: ad.input,
+        };
+        records.arena.push_str(&ad.names.location);
+        records.arena.push_str(&loc.city);
+        records.arena.push_str(&ad.names.city);
+        records.ads.push(rec);
+        self.rendered += usize::from(ad.rendered);
+        self.input_sum = self.input_sum.wrapping_add(u64::from_le_bytes(ad.input));
+        for (file, written) in ad.files {
+            records.files.push(file);
+            if written {
+                self.outcome.written += 1;
+            } else {
+                self.outcome.unchanged += 1;
+            }
+        }
+        self.outcome.ads += 1;
+        if let (FeedOut::Writing { w, missing, .. }, Some((xml, absent))) =
+            (&mut self.feed, ad.feed_xml)
+        {
+            w.write_all(xml.as_bytes())
+                .with_context(|| format!("cannot write `{}`", b.feed_name))?;
+            for name in absent {
+                *missing.entry(name).or_default() += 1;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn progress_bar(show: bool, len: usize) -> indicatif::ProgressBar {
+    if !show {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(len as u64),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} ads  {per_sec:.0}  eta {eta}")
+    {
+        bar.set_style(style);
+    }
+    bar
+}

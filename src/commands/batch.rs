@@ -1,0 +1,172 @@
+//! `hirekit batch`: the command line and `hirekit.yaml` `batch:` settings
+//! into [`crate::batch::Options`]; loads the roles, company and templates,
+//! runs the batch and prints the summary.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+
+use super::Ctx;
+use crate::batch::plan::{DEFAULT_PATTERN, Pattern, Shard};
+use crate::batch::{self, Options};
+use crate::cli::BatchArgs;
+use crate::engine::Engine;
+use crate::load;
+use crate::render::{Format, RoleInput};
+
+/// Usage errors exit with 2, as clap's do.
+fn usage(ctx: &Ctx, message: &str) -> Result<ExitCode> {
+    ctx.ui.error(&format!("error: {message}"));
+    Ok(ExitCode::from(2))
+}
+
+/// A path from `hirekit.yaml`, relative to the workspace.
+fn from_config(ctx: &Ctx, value: Option<&String>) -> Option<PathBuf> {
+    value.map(|v| ctx.ws.path(v).unwrap_or_else(|| PathBuf::from(v)))
+}
+
+/// Runs `hirekit batch`.
+pub fn run(ctx: &Ctx, args: BatchArgs) -> Result<ExitCode> {
+    let d = &ctx.ws.config.batch;
+    let Some(out) = args
+        .out
+        .clone()
+        .or_else(|| from_config(ctx, d.out.as_ref()))
+    else {
+        return usage(
+            ctx,
+            "the following required argument was not provided: --out <DIR> (or `batch.out` in hirekit.yaml)",
+        );
+    };
+    let Some(locations) = args
+        .locations
+        .clone()
+        .or_else(|| from_config(ctx, d.locations.as_ref()))
+    else {
+        return usage(
+            ctx,
+            "the following required argument was not provided: --locations <FILE> (or `batch.locations` in hirekit.yaml)",
+        );
+    };
+    let shard = match args.shard.as_deref().map(str::parse::<Shard>).transpose() {
+        Ok(s) => s,
+        Err(e) => return usage(ctx, &format!("invalid value for '--shard <I/N>': {e}")),
+    };
+
+    let (formats, from) = if !args.format.is_empty() {
+        (args.format.clone(), "--format")
+    } else if !d.formats.is_empty() {
+        (d.formats.clone(), "hirekit.yaml `batch.formats`")
+    } else {
+        (vec!["md".to_string(), "html".to_string()], "")
+    };
+    let mut parsed: Vec<Format> = Vec::new();
+    for f in &formats {
+        let format: Format = f
+            .parse()
+            .map_err(|e: String| anyhow::anyhow!("{e} (from {from})"))?;
+        if !parsed.contains(&format) {
+            parsed.push(format);
+        }
+    }
+    let mut docs: Vec<String> = Vec::new();
+    let wanted = if !args.doc.is_empty() {
+        args.doc.clone()
+    } else if !d.docs.is_empty() {
+        d.docs.clone()
+    } else {
+        vec!["job-post".to_string()]
+    };
+    for doc in wanted {
+        if !docs.contains(&doc) {
+            docs.push(doc);
+        }
+    }
+    let pattern: Pattern = match (&args.pattern, &d.pattern) {
+        (Some(p), _) => p.parse().map_err(anyhow::Error::msg)?,
+        (None, Some(p)) => p
+            .parse()
+            .map_err(|e: String| anyhow::anyhow!("{e} (from hirekit.yaml `batch.pattern`)"))?,
+        (None, None) => DEFAULT_PATTERN.parse().map_err(anyhow::Error::msg)?,
+    };
+    if let Some(url) = &args.base_url
+        && !load::company::is_web_url(url)
+    {
+        bail!("--base-url must be an http:// or https:// URL, got `{url}`");
+    }
+
+    let engine = Engine::load(&ctx.ws)?;
+    for doc in &docs {
+        if !engine.has_document(doc) {
+            bail!(
+                "unknown document `{doc}`; available: {}",
+                engine
+                    .documents()
+                    .iter()
+                    .map(|d| format!("`{d}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+        }
+    }
+    let company = super::load_company(ctx, args.company.as_deref())?;
+    let mut roles: Vec<RoleInput> = Vec::new();
+    for arg in &args.roles {
+        let loaded = load::role::load(&ctx.ws, arg)?;
+        if let Some(same) = roles.iter().find(|r| r.role.id == loaded.role.id) {
+            bail!(
+                "role `{}` is given twice (`{}` and `{}`)",
+                loaded.role.id,
+                same.path,
+                loaded.shown
+            );
+        }
+        let table = load::pay::for_role(&ctx.ws, &loaded)?;
+        roles.push(RoleInput::new(
+            loaded.role,
+            loaded.shown,
+            company.clone(),
+            table,
+        ));
+    }
+
+    let jobs = args.jobs.map_or_else(
+        || std::thread::available_parallelism().map_or(1, usize::from),
+        usize::from,
+    );
+    let opts = Options {
+        locations,
+        out,
+        docs,
+        formats: parsed,
+        pattern,
+        jobs,
+        shard,
+        keep_going: args.keep_going,
+        clean: args.clean,
+        dry_run: args.dry_run,
+        feed: args.feed.is_some(),
+        base_url: args.base_url.clone(),
+        force: args.force,
+        progress: !ctx.ui.quiet && std::io::stderr().is_terminal(),
+    };
+    let outcome = batch::run(&engine, &roles, &opts, &ctx.ui)?;
+    if outcome.rejected.is_empty() {
+        ctx.ui.status(&outcome.summary());
+        return Ok(ExitCode::SUCCESS);
+    }
+    for report in &outcome.rejected {
+        ctx.ui.error(report);
+    }
+    ctx.ui.status(&outcome.summary());
+    let n = outcome.rejected.len();
+    ctx.ui.error(&format!(
+        "error: {n} {} of `{}` {} left out (--keep-going)",
+        if n == 1 { "row" } else { "rows" },
+        opts.locations.display(),
+        if n == 1 { "was" } else { "were" },
+    ));
+    Ok(crate::failure())
+}

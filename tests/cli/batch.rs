@@ -1,0 +1,602 @@
+//! `hirekit batch`: one ad per row, the same bytes for any `--jobs`,
+//! incremental reruns, `--clean`, shards, the manifest, the feed and the
+//! index, and every refusal before anything is written.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use crate::support::{Hirekit, Run, repo};
+
+const CSR: &str = "customer-service-representative";
+const SITES: &str = "batch/sites-240.csv";
+
+/// Every file under `dir`, by path relative to it (with `/`).
+fn files_under(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(root, &path, out);
+            } else {
+                let rel = path.strip_prefix(root).unwrap();
+                let rel = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                out.insert(rel, std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    if dir.exists() {
+        walk(dir, dir, &mut out);
+    }
+    out
+}
+
+fn count_ext(files: &BTreeMap<String, Vec<u8>>, ext: &str) -> usize {
+    files
+        .keys()
+        .filter(|p| p.ends_with(&format!(".{ext}")))
+        .count()
+}
+
+/// stderr with the summary's timing (which varies) replaced by `[TIME]`.
+fn summary(run: &Run) -> String {
+    run.stderr()
+        .lines()
+        .map(|line| match line.rfind(" in ") {
+            Some(i) if line.ends_with(" ads/s)") => format!("{} in [TIME]", &line[..i]),
+            _ => line.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The manifest's entries as JSON values.
+fn manifest(path: &Path) -> Vec<serde_json::Value> {
+    let text = std::fs::read_to_string(path).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v["files"].as_array().unwrap().clone()
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    hirekit::batch::write::hex(&hirekit::batch::write::sha256(bytes))
+}
+
+/// The first `n` data rows of the 240-row fixture, with its header.
+fn first_rows(n: usize) -> String {
+    let text = std::fs::read_to_string(repo().join("tests/fixtures").join(SITES)).unwrap();
+    text.lines().take(n + 1).map(|l| format!("{l}\n")).collect()
+}
+
+#[test]
+fn batch_of_240_rows_is_identical_for_any_jobs() {
+    let hk = Hirekit::new().fixture(SITES, "sites.csv").args([
+        "batch",
+        CSR,
+        "--locations",
+        "sites.csv",
+        "--out",
+        "one",
+        "--jobs",
+        "1",
+    ]);
+    let one = hk.succeeds();
+    insta::assert_snapshot!(summary(&one), @"240 ads: 481 files written, 0 unchanged, 0 removed in [TIME]");
+    let hk = hk.clear_args().args([
+        "batch",
+        CSR,
+        "--locations",
+        "sites.csv",
+        "--out",
+        "two",
+        "--jobs",
+        "2",
+    ]);
+    hk.succeeds();
+    let a = files_under(&hk.root().join("one"));
+    let b = files_under(&hk.root().join("two"));
+    assert_eq!(count_ext(&a, "md"), 240);
+    assert_eq!(count_ext(&a, "html"), 241, "240 ads and the index");
+    assert_eq!(a.len(), 482, "ads, index.html and manifest.json");
+    assert!(a == b, "--jobs 1 and --jobs 2 differ");
+    let entries = manifest(&hk.root().join("one/manifest.json"));
+    let paths: Vec<&str> = entries
+        .iter()
+        .map(|e| e["path"].as_str().unwrap())
+        .collect();
+    let mut sorted = paths.clone();
+    sorted.sort_unstable();
+    assert_eq!(paths, sorted, "manifest sorted by path");
+    assert!(
+        a.keys().all(|p| !p.contains(".hirekit-")),
+        "no temporary files"
+    );
+}
+
+#[test]
+fn each_ad_says_where_its_pay_comes_from() {
+    let hk = Hirekit::new().fixture(SITES, "sites.csv").args([
+        "batch",
+        CSR,
+        "--locations",
+        "sites.csv",
+        "--out",
+        "out",
+    ]);
+    hk.succeeds();
+    let read = |id: &str| {
+        std::fs::read_to_string(hk.root().join(format!("out/{CSR}/job-post/{id}.md"))).unwrap()
+    };
+    // site-002: an offered hourly range; site-001: Alabama's BLS figures.
+    assert!(read("site-002").contains("**$17.50 to $21.50 an hour**"));
+    assert!(read("site-001").contains("in Alabama is **$"));
+    // A row without an id gets `<state>-<city>`.
+    assert!(
+        read("ar-greenville-1").contains("# Customer Service Representative – Greenville 1, AR")
+    );
+}
+
+#[test]
+fn rerun_writes_nothing_and_a_changed_row_rewrites_only_its_files() {
+    let hk = Hirekit::new().fixture(SITES, "sites.csv").args([
+        "batch",
+        CSR,
+        "--locations",
+        "sites.csv",
+        "--out",
+        "out",
+    ]);
+    hk.succeeds();
+    let again = hk.succeeds();
+    insta::assert_snapshot!(summary(&again), @"240 ads: 0 files written, 481 unchanged, 0 removed in [TIME]");
+
+    let text = std::fs::read_to_string(hk.root().join("sites.csv")).unwrap();
+    let changed = text.replacen("site-001,Springfield 1,AL", "site-001,Springfield 1,GA", 1);
+    assert_ne!(text, changed);
+    let hk = hk.file("sites.csv", changed);
+    let third = hk.succeeds();
+    // The row's .md and .html, and the index (its state changed).
+    insta::assert_snapshot!(summary(&third), @"240 ads: 3 files written, 478 unchanged, 0 removed in [TIME]");
+
+    // --force renders everything again, and still writes nothing new.
+    let hk = hk.args(["--force"]);
+    let forced = hk.succeeds();
+    insta::assert_snapshot!(summary(&forced), @"240 ads: 0 files written, 481 unchanged, 0 removed in [TIME]");
+}
+
+#[test]
+fn a_file_edited_by_hand_is_put_back() {
+    let hk = Hirekit::new().fixture(SITES, "sites.csv").args([
+        "batch",
+        CSR,
+        "--locations",
+        "sites.csv",
+        "--out",
+        "out",
+    ]);
+    hk.succeeds();
+    let ad = hk.root().join(format!("out/{CSR}/job-post/site-005.md"));
+    let original = std::fs::read(&ad).unwrap();
+    let mut edited = original.clone();
+    edited[0] = b'X';
+    std::fs::write(&ad, &edited).unwrap();
+    std::fs::remove_file(hk.root().join(format!("out/{CSR}/job-post/site-006.html"))).unwrap();
+    let run = hk.succeeds();
+    insta::assert_snapshot!(summary(&run), @"240 ads: 2 files written, 479 unchanged, 0 removed in [TIME]");
+    assert_eq!(std::fs::read(&ad).unwrap(), original);
+}
+
+#[test]
+fn dropped_rows_stay_until_clean_removes_them() {
+    let hk = Hirekit::new()
+        .fixture(SITES, "sites.csv")
+        .file("out/notes.txt", "mine")
+        .file(&format!("out/{CSR}/job-post/mine.md"), "mine too")
+        .args(["batch", CSR, "--locations", "sites.csv", "--out", "out"]);
+    hk.succeeds();
+    let hk = hk.file("sites.csv", first_rows(200));
+
+    let kept = hk.succeeds();
+    insta::assert_snapshot!(summary(&kept), @r"
+    warning: 80 files from an earlier run are no longer produced; they stay listed in `manifest.json` until a run with --clean removes them
+    200 ads: 1 file written, 400 unchanged, 0 removed in [TIME]
+    ");
+    assert_eq!(count_ext(&files_under(&hk.root().join("out")), "md"), 241);
+
+    let hk = hk.args(["--clean"]);
+    let cleaned = hk.succeeds();
+    insta::assert_snapshot!(summary(&cleaned), @"200 ads: 0 files written, 401 unchanged, 80 removed in [TIME]");
+    let files = files_under(&hk.root().join("out"));
+    assert_eq!(count_ext(&files, "md"), 201, "200 ads and mine.md");
+    assert_eq!(count_ext(&files, "html"), 201, "200 ads and the index");
+    assert!(
+        files.contains_key("notes.txt") && files.contains_key(&format!("{CSR}/job-post/mine.md"))
+    );
+    assert_eq!(manifest(&hk.root().join("out/manifest.json")).len(), 401);
+}
+
+#[test]
+fn clean_removes_folders_it_empties() {
+    let hk = Hirekit::new()
+        .fixture(SITES, "sites.csv")
+        .args(["batch", CSR, "--locations", "sites.csv", "--out", "out"])
+        .args(["--doc", "job-post", "--doc", "job-brief"]);
+    hk.succeeds();
+    assert!(hk.root().join(format!("out/{CSR}/job-brief")).is_dir());
+    // Only job posts now, with --clean: the job-brief folder goes.
+    let hk = hk.clear_args().args([
+        "batch",
+        CSR,
+        "--locations",
+        "sites.csv",
+        "--out",
+        "out",
+        "--clean",
+    ]);
+    let cleaned = hk.succeeds();
+    insta::assert_snapshot!(summary(&cleaned), @"240 ads: 1 file written, 480 unchanged, 480 removed in [TIME]");
+    assert!(!hk.root().join(format!("out/{CSR}/job-brief")).exists());
+    assert!(hk.root().join(format!("out/{CSR}/job-post")).is_dir());
+}
+
+#[test]
+fn same_city_and_state_without_id_is_refused_before_writing() {
+    let run = Hirekit::new()
+        .file(
+            "sites.csv",
+            "city,state\nDetroit,MI\nDenver,CO\nDetroit,Michigan\n",
+        )
+        .args(["batch", CSR, "--locations", "sites.csv", "--out", "out"])
+        .fails();
+    insta::assert_snapshot!(run.stderr());
+    assert!(!run.root().join("out").exists());
+}
+
+#[test]
+fn unknown_state_on_row_3_names_it_and_writes_nothing() {
+    let run = Hirekit::new()
+        .fixture("errors/csv/unknown-state.csv", "sites.csv")
+        .args(["batch", CSR, "--locations", "sites.csv", "--out", "out"])
+        .fails();
+    insta::assert_snapshot!(run.stderr());
+    assert!(!run.root().join("out").exists());
+}
+
+#[test]
+fn every_bad_row_is_listed_and_keep_going_renders_the_others() {
+    let csv = "id,city,state,pay_min,pay_max\n\
+               a1,Detroit,MI,,\n\
+               a2,Springfield,ZZ,,\n\
+               a3,Denver,CO,30,20\n\
+               a4,Austin,TX,18,22\n\
+               a1,Boston,MA,,\n";
+    let hk = Hirekit::new().file("sites.csv", csv).args([
+        "batch",
+        CSR,
+        "--locations",
+        "sites.csv",
+        "--out",
+        "out",
+    ]);
+    let refused = hk.fails();
+    insta::assert_snapshot!("bad_rows_refused", refused.stderr());
+    assert!(!hk.root().join("out").exists());
+
+    let hk = hk.args(["--keep-going"]);
+    let kept = hk.fails();
+    insta::assert_snapshot!("bad_rows_kept_going", summary(&kept));
+    let files = files_under(&hk.root().join("out"));
+    assert_eq!(count_ext(&files, "md"), 2, "{:?}", files.keys());
+}
+
+#[test]
+fn three_shards_give_every_row_exactly_once() {
+    let mut hk = Hirekit::new().fixture(SITES, "sites.csv");
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for i in 1..=3 {
+        let shard = format!("{i}/3");
+        hk = hk
+            .clear_args()
+            .args(["batch", CSR, "--locations", "sites.csv", "--out", "out"])
+            .args(["--shard", &shard, "--format", "md"]);
+        hk.succeeds();
+        let entries = manifest(&hk.root().join(format!("out/manifest-{i}-of-3.json")));
+        let ids: BTreeSet<String> = entries
+            .iter()
+            .filter(|e| e["format"] == "md")
+            .map(|e| e["location"].as_str().unwrap().to_string())
+            .collect();
+        assert!(ids.len() > 40, "shard {i} has {} rows", ids.len());
+        for id in ids {
+            *seen.entry(id).or_default() += 1;
+        }
+    }
+    assert_eq!(seen.len(), 240);
+    assert!(seen.values().all(|&n| n == 1));
+    let files = files_under(&hk.root().join("out"));
+    assert_eq!(count_ext(&files, "md"), 240);
+    for i in 1..=3 {
+        assert!(files.contains_key(&format!("index-{i}-of-3.html")));
+    }
+}
+
+#[test]
+fn feed_index_and_manifest_of_a_small_batch() {
+    let hk = Hirekit::new()
+        .file(
+            "company.yaml",
+            "name: Northwind Support\nabout: We run customer care.\n\
+             apply_url: https://jobs.example.com/apply\nwebsite: https://example.com\n\
+             email: jobs@example.com\n",
+        )
+        .file(
+            "sites.csv",
+            "\u{feff}ID,City,State,Postal_Code,Employment_Type,Workplace,Pay_Min,Pay_Max,Date_Posted,Valid_Through,Company\r\n\
+             det-1,Detroit,MI,48226,FULL_TIME,hybrid,18.50,22,2026-11-24,2026-12-31,\r\n\
+             aus-1,Austin,Texas,78701,PART_TIME,remote,,,2026-11-24,,Northwind Texas\r\n\
+             bad-cdata,\"Odd ]]> Town\",CO,,,,,,2026-11-25,,\r\n",
+        )
+        .args(["batch", CSR, "--locations", "sites.csv", "--out", "out"])
+        .args(["--company", "company.yaml", "--feed", "indeed"])
+        .args(["--base-url", "https://jobs.example.com/ads/"]);
+    let run = hk.succeeds();
+    assert_eq!(
+        summary(&run),
+        "3 ads: 8 files written, 0 unchanged, 0 removed in [TIME]"
+    );
+    let out = hk.root().join("out");
+    let feed = std::fs::read_to_string(out.join("feed.xml")).unwrap();
+    insta::assert_snapshot!("small_feed", feed);
+    // Sizes and hashes change with the templates: checked against the
+    // files rather than pinned.
+    let text = std::fs::read_to_string(out.join("manifest.json")).unwrap();
+    for entry in manifest(&out.join("manifest.json")) {
+        let bytes = std::fs::read(out.join(entry["path"].as_str().unwrap())).unwrap();
+        assert_eq!(entry["bytes"], bytes.len());
+        assert_eq!(entry["sha256"].as_str().unwrap(), sha256_hex(&bytes));
+    }
+    let redacted: String = text
+        .lines()
+        .map(|line| {
+            let mut line = line.to_string();
+            for key in ["\"bytes\":", "\"sha256\":", "\"input\":"] {
+                if let Some(start) = line.find(key) {
+                    let value = start + key.len();
+                    let end = line[value..]
+                        .find([',', '}'])
+                        .map_or(line.len(), |i| value + i);
+                    line.replace_range(value..end, "[..]");
+                }
+            }
+            line + "\n"
+        })
+        .collect();
+    insta::assert_snapshot!("small_manifest", redacted);
+    insta::assert_snapshot!(
+        "small_index",
+        std::fs::read_to_string(out.join("index.html")).unwrap()
+    );
+    assert_eq!(feed.matches("<job>").count(), 3);
+    assert_eq!(
+        feed.matches("<requisitionid><![CDATA[customer-service-representative]]></requisitionid>")
+            .count(),
+        3
+    );
+    assert!(feed.contains("<city><![CDATA[Odd ]]]]><![CDATA[> Town]]></city>"));
+}
+
+#[test]
+fn several_roles_and_documents_in_one_run() {
+    let csr_yaml =
+        std::fs::read_to_string(repo().join("data/roles/customer-service-representative.yaml"))
+            .unwrap();
+    let agent = csr_yaml
+        .replacen(
+            "id: customer-service-representative",
+            "id: support-agent",
+            1,
+        )
+        .replacen(
+            "title: Customer Service Representative",
+            "title: Support Agent",
+            1,
+        );
+    let hk = Hirekit::new()
+        .file("roles/support-agent.yaml", agent)
+        .file("sites.csv", first_rows(10))
+        .args([
+            "batch",
+            CSR,
+            "roles/support-agent.yaml",
+            "--locations",
+            "sites.csv",
+        ])
+        .args([
+            "--out",
+            "out",
+            "--doc",
+            "job-post",
+            "--doc",
+            "job-brief",
+            "--format",
+            "md,txt",
+        ]);
+    let run = hk.succeeds();
+    assert_eq!(
+        summary(&run),
+        "40 ads: 81 files written, 0 unchanged, 0 removed in [TIME]"
+    );
+    let files = files_under(&hk.root().join("out"));
+    for dir in [
+        "customer-service-representative/job-post",
+        "customer-service-representative/job-brief",
+        "support-agent/job-post",
+        "support-agent/job-brief",
+    ] {
+        assert_eq!(
+            files.keys().filter(|p| p.starts_with(dir)).count(),
+            20,
+            "{dir}"
+        );
+    }
+    assert!(
+        String::from_utf8_lossy(&files["support-agent/job-post/site-001.md"])
+            .starts_with("# Support Agent")
+    );
+}
+
+#[test]
+fn workspace_batch_settings_are_defaults_and_flags_win() {
+    let hk = Hirekit::new()
+        .file(
+            "hirekit.yaml",
+            "batch:\n  out: site\n  locations: sites.csv\n  docs: [job-brief]\n  formats: [txt]\n  pattern: \"{state}/{city}-{doc}.{ext}\"\n",
+        )
+        .file("sites.csv", first_rows(3))
+        .cwd("sub")
+        .args(["batch", CSR]);
+    hk.succeeds();
+    let files = files_under(&hk.root().join("site"));
+    assert!(
+        files.contains_key("al/springfield-1-job-brief.txt"),
+        "{:?}",
+        files.keys()
+    );
+    let hk = hk
+        .clear_args()
+        .args(["batch", CSR, "--format", "md", "--out", "flag"]);
+    hk.succeeds();
+    assert!(
+        hk.root()
+            .join("sub/flag/ak/riverside-1-job-brief.md")
+            .is_file()
+    );
+}
+
+#[test]
+fn dry_run_writes_nothing() {
+    let hk = Hirekit::new().fixture(SITES, "sites.csv").args([
+        "batch",
+        CSR,
+        "--locations",
+        "sites.csv",
+        "--out",
+        "out",
+        "--dry-run",
+    ]);
+    let run = hk.succeeds();
+    insta::assert_snapshot!(summary(&run), @"dry run: 240 ads: 481 files would be written, 0 unchanged, 0 would be removed in [TIME]");
+    assert!(!hk.root().join("out").exists());
+}
+
+#[test]
+fn file_names_never_leave_out_and_never_collide() {
+    let refuse = |csv: &str, extra: &[&str]| {
+        let hk = Hirekit::new()
+            .file("sites.csv", csv)
+            .args(["batch", CSR, "--locations", "sites.csv", "--out", "out"])
+            .args(extra);
+        let run = hk.fails();
+        assert!(!hk.root().join("out").exists(), "{}", run.stderr);
+        run.stderr()
+    };
+    let mut report = String::new();
+    for (name, csv, extra) in [
+        (
+            "windows device name",
+            "id,city,state\ncon,Detroit,MI\n",
+            &[][..],
+        ),
+        (
+            "case only",
+            "id,city,state\nDet-1,Detroit,MI\ndet-1,Denver,CO\n",
+            &[],
+        ),
+        (
+            "the index's name",
+            "id,city,state\nindex,Detroit,MI\n",
+            &["--pattern", "{location}.{ext}"][..],
+        ),
+        (
+            "same city slug",
+            "id,city,state\na,St. Louis,MO\nb,St Louis,MO\n",
+            &["--pattern", "{state}/{city}.{ext}"][..],
+        ),
+        (
+            "pattern escapes",
+            "id,city,state\na,Detroit,MI\n",
+            &["--pattern", "../{location}.{ext}"][..],
+        ),
+        (
+            "pattern without ext",
+            "id,city,state\na,Detroit,MI\n",
+            &["--pattern", "{location}"][..],
+        ),
+    ] {
+        report.push_str(&format!("== {name}\n{}\n", refuse(csv, extra)));
+    }
+    insta::assert_snapshot!(report);
+
+    // Hostile city names are slugged into plain file names.
+    let hk = Hirekit::new()
+        .file("sites.csv", "id,city,state\na,../../etc,MI\nb,/root/x,MI\n")
+        .args(["batch", CSR, "--locations", "sites.csv", "--out", "out"])
+        .args(["--pattern", "{state}/{city}.{ext}", "--format", "md"]);
+    hk.succeeds();
+    let files = files_under(&hk.root().join("out"));
+    assert!(
+        files.contains_key("mi/etc.md") && files.contains_key("mi/root-x.md"),
+        "{:?}",
+        files.keys()
+    );
+}
+
+#[test]
+fn batch_usage_errors_exit_2() {
+    let base = ["batch", CSR, "--locations", "sites.csv"];
+    let run = Hirekit::new()
+        .fixture(SITES, "sites.csv")
+        .args(base)
+        .usage_error();
+    assert!(run.stderr.contains("--out"), "{}", run.stderr);
+    for extra in [
+        &["--shard", "4/3"][..],
+        &["--format", "pdf"][..],
+        &["--jobs", "0"][..],
+    ] {
+        Hirekit::new()
+            .fixture(SITES, "sites.csv")
+            .args(base)
+            .args(["--out", "o"])
+            .args(extra)
+            .usage_error();
+    }
+    Hirekit::new()
+        .args(["batch", "--locations", "sites.csv", "--out", "o"])
+        .usage_error();
+    let run = Hirekit::new()
+        .fixture(SITES, "sites.csv")
+        .args(base)
+        .args([
+            "--out",
+            "o",
+            "--format",
+            "md,html",
+            "--pattern",
+            "{location}.md",
+        ])
+        .fails();
+    assert!(run.stderr.contains("{ext}"), "{}", run.stderr);
+}
+
+#[test]
+fn batch_help_shows_examples() {
+    let out = Hirekit::new().args(["batch", "--help"]).succeeds().stdout;
+    // The global options are pinned elsewhere.
+    let start = out.find("Global options:").unwrap();
+    let end = out.find("Examples:").unwrap();
+    insta::assert_snapshot!(format!("{}{}", &out[..start], &out[end..]));
+}
