@@ -173,3 +173,67 @@ fn a_50_mb_profile_is_refused_without_reading_it() {
     assert_eq!(run.code, Some(1), "{}", run.stderr);
     insta::assert_snapshot!(run.stderr());
 }
+
+/// Every file under `dir`, relative to it.
+fn files_under(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(p.strip_prefix(dir).unwrap().to_string_lossy().to_string());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn hostile_ids_and_cities_never_write_outside_out() {
+    let ids = "id,city,state\n../../x,Detroit,MI\n/etc/x,Detroit,MI\n\"C:\\x\",Detroit,MI\ncon,Detroit,MI\n";
+    let long = "b".repeat(300);
+    let cities = format!(
+        "id,city,state\n,../../x,MI\n,/etc/x,CO\n,\"C:\\x\",TX\n,con,NY\n,{long},CA\n,\"Nul\0Town\",WA\n,Detroit,MI\n,DETROIT,MI\n"
+    );
+    let mut report = String::new();
+    for (name, csv) in [("ids", ids.to_string()), ("cities", cities)] {
+        let h = Hirekit::new()
+            .cwd("work")
+            .file("work/sites.csv", &csv)
+            .args([
+                "batch",
+                "customer-service-representative",
+                "--locations",
+                "sites.csv",
+            ])
+            .args(["--out", "out", "--keep-going"]);
+        let run = h.fails();
+        let stderr: String = run
+            .stderr()
+            .lines()
+            .map(|l| match l.find(" in ") {
+                // The summary's timing changes from run to run.
+                Some(i) if l.ends_with("ads/s)") => format!("{} in [TIME]", &l[..i]),
+                _ => l.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        report.push_str(&format!("== {name}\n{stderr}\n"));
+        // Only `work/` may change, and inside it only `out/` and the CSV.
+        let top: Vec<String> = files_under(h.root());
+        assert!(
+            top.iter()
+                .all(|f| f.starts_with("work/out/") || f == "work/sites.csv"),
+            "{name}: {top:#?}"
+        );
+        for f in files_under(&h.root().join("work/out")) {
+            assert!(!f.contains(".."), "{f}");
+            report.push_str(&format!("wrote {f}\n"));
+        }
+    }
+    insta::assert_snapshot!(report);
+}
