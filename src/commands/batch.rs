@@ -99,17 +99,7 @@ pub fn run(ctx: &Ctx, args: BatchArgs) -> Result<ExitCode> {
 
     let engine = Engine::load(&ctx.ws)?;
     for doc in &docs {
-        if !engine.has_document(doc) {
-            bail!(
-                "unknown document `{doc}`; available: {}",
-                engine
-                    .documents()
-                    .iter()
-                    .map(|d| format!("`{d}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            );
-        }
+        engine.require_document(doc)?;
     }
     let company = super::load_company(ctx, args.company.as_deref())?;
     let mut roles: Vec<RoleInput> = Vec::new();

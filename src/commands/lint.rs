@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::rc::Rc;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 
 use super::Ctx;
 use crate::cli::{LintArgs, LintFormat};
@@ -193,17 +193,7 @@ fn company_file(ctx: &Ctx, explicit: Option<&Path>) -> Result<Option<CompanyFile
 fn lint_role(ctx: &Ctx, args: &LintArgs, data: &Data, date: Date) -> Result<Report> {
     let engine = Engine::load(&ctx.ws)?;
     let doc = args.doc.as_deref().unwrap_or(DEFAULT_DOC);
-    if !engine.has_document(doc) {
-        bail!(
-            "unknown document `{doc}`; available: {}",
-            engine
-                .documents()
-                .iter()
-                .map(|d| format!("`{d}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
-    }
+    engine.require_document(doc)?;
     let loaded = load::role::load(&ctx.ws, &args.target)?;
     let role_source = match &loaded.origin {
         Origin::Builtin => crate::builtin::role(&args.target)

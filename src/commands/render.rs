@@ -57,17 +57,7 @@ pub fn run(ctx: &Ctx, args: RenderArgs) -> Result<ExitCode> {
         .or_else(|| defaults.doc.clone())
         .unwrap_or_else(|| "job-description".to_string());
     let engine = Engine::load(&ctx.ws)?;
-    if !engine.has_document(&doc) {
-        bail!(
-            "unknown document `{doc}`; available: {}",
-            engine
-                .documents()
-                .iter()
-                .map(|d| format!("`{d}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
-    }
+    engine.require_document(&doc)?;
     let loaded = load::role::load(&ctx.ws, &args.role)?;
     let table = load::pay::for_role(&ctx.ws, &loaded)?;
     let company = super::load_company(ctx, args.company.as_deref())?;

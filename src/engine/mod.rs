@@ -146,6 +146,26 @@ impl Engine {
         self.documents().iter().any(|d| d == name)
     }
 
+    /// Fails unless a document exists, naming the documents there are.
+    pub fn require_document(&self, name: &str) -> anyhow::Result<()> {
+        if self.has_document(name) {
+            return Ok(());
+        }
+        anyhow::bail!(
+            "unknown document `{name}`; available: {}",
+            self.documents_list()
+        )
+    }
+
+    /// The documents as `` `a`, `b` ``, for messages.
+    pub fn documents_list(&self) -> String {
+        self.documents()
+            .iter()
+            .map(|d| format!("`{d}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     /// Whether a document's template compiled (a workspace override that
     /// failed falls back to the built-in, which counts).
     pub fn can_render(&self, doc: &str) -> bool {

@@ -22,14 +22,7 @@ pub(super) fn check(ws: &Workspace, engine: &Engine) -> Vec<Diagnostic> {
         let (line, col) = find_yaml_key(&source, key);
         found.push(Diagnostic::at(MARKER, &source, line, col, message));
     };
-    let documents = || {
-        engine
-            .documents()
-            .iter()
-            .map(|d| format!("`{d}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let documents = || engine.documents_list();
     if let Some(f) = &config.render.format
         && let Err(e) = f.parse::<Format>()
     {
