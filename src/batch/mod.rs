@@ -262,10 +262,43 @@ enum Checked {
         /// Its files (kept only for the exact pass).
         paths: Vec<String>,
         /// Hashes of its id and files (the hashed pass).
-        hashes: Vec<u64>,
+        hashes: Hashes,
         /// Its posts' input digests, for the feed.
         feed_inputs: Vec<write::InputDigest>,
     },
+}
+
+/// A checked row, and its raw cells (to be freed where they were made).
+type CheckedRow = Result<(Checked, Option<Row>)>;
+
+/// A row's name hashes, kept inline (no allocation) for up to 8.
+#[derive(Default)]
+struct Hashes {
+    inline: [u64; 8],
+    len: usize,
+    more: Vec<u64>,
+}
+
+impl Hashes {
+    fn push(&mut self, h: u64) {
+        if self.len < self.inline.len() && self.more.is_empty() {
+            self.inline[self.len] = h;
+            self.len += 1;
+        } else {
+            if self.more.is_empty() {
+                self.more.extend_from_slice(&self.inline[..self.len]);
+            }
+            self.more.push(h);
+        }
+    }
+
+    fn as_slice(&self) -> &[u64] {
+        if self.more.is_empty() {
+            &self.inline[..self.len]
+        } else {
+            &self.more
+        }
+    }
 }
 
 /// The plan: what pass 1 found.
@@ -439,7 +472,7 @@ impl<'a> Batch<'a> {
         let mut raw: Vec<_> = std::iter::from_fn(|| reader.next_raw())
             .take(CHUNK_ROWS)
             .collect();
-        let mut pending: Option<Vec<Result<Checked>>> = None;
+        let mut pending: Option<Vec<CheckedRow>> = None;
         while !raw.is_empty() {
             plan.rows += raw.len();
             let ((next, stop), checked) = rayon::join(
@@ -484,8 +517,23 @@ impl<'a> Batch<'a> {
         parser: &RowParser<'_>,
         raw: Result<Row, Diagnostic>,
         exact: bool,
+    ) -> Result<(Checked, Option<Row>)> {
+        // The raw row goes back to the thread that read it, to be freed
+        // there (cheaper for the allocator than freeing it here).
+        let raw = match raw {
+            Ok(raw) => raw,
+            Err(d) => return Ok((Checked::Bad(d), None)),
+        };
+        let checked = self.check_parsed(parser.parse(&raw), exact)?;
+        Ok((checked, Some(raw)))
+    }
+
+    fn check_parsed(
+        &self,
+        row: Result<crate::load::locations::LocationRow, Diagnostic>,
+        exact: bool,
     ) -> Result<Checked> {
-        let row = match raw.and_then(|r| parser.parse(&r)) {
+        let row = match row {
             Ok(row) => row,
             Err(d) => return Ok(Checked::Bad(d)),
         };
@@ -511,12 +559,14 @@ impl<'a> Batch<'a> {
                 paths.push(path);
             }
         }
-        let mut hashes = Vec::new();
+        let mut hashes = Hashes::default();
         if !exact {
             // The id as written; paths as a case-insensitive disk sees them.
             hashes.push(plan::tagged_hash(b'i', &loc.id, false));
-            hashes.extend(paths.iter().map(|p| plan::tagged_hash(b'p', p, true)));
-            paths.clear();
+            for p in &paths {
+                hashes.push(plan::tagged_hash(b'p', p, true));
+            }
+            paths = Vec::new();
         }
         let in_shard = self.in_shard(&loc);
         let mut feed_inputs = Vec::new();
@@ -585,11 +635,12 @@ impl Claims {
         &mut self,
         b: &Batch<'_>,
         plan: &mut Plan,
-        chunk: Vec<Result<Checked>>,
+        chunk: Vec<CheckedRow>,
         exact: bool,
     ) -> Result<bool> {
         for c in chunk {
-            let (line, id, in_shard, paths, hashes, inputs) = match c? {
+            let (checked, _raw) = c?;
+            let (line, id, in_shard, paths, hashes, inputs) = match checked {
                 Checked::Bad(d) => {
                     plan.errors.push(d);
                     continue;
@@ -622,6 +673,7 @@ impl Claims {
                         .insert(format!("p\0{}", plan::fold_case(&path)), (line, path));
                 }
             } else {
+                let hashes = hashes.as_slice();
                 let repeated = hashes
                     .iter()
                     .enumerate()

@@ -228,6 +228,9 @@ pub struct EntryRef<'a> {
     pub input: &'a str,
 }
 
+/// What goes between two manifest entries.
+pub const ENTRY_SEPARATOR: &[u8] = b",\n    ";
+
 /// Writes a manifest: a small header, then one entry per line, in the
 /// order given (callers sort by path).
 pub struct ManifestWriter<'w> {
@@ -249,15 +252,30 @@ impl<'w> ManifestWriter<'w> {
 
     /// Writes one entry, on a line of its own.
     pub fn entry<E: Serialize>(&mut self, e: &E) -> io::Result<()> {
-        let sep: &[u8] = if self.entries == 0 {
-            b"\n    "
-        } else {
-            b",\n    "
-        };
-        self.w.write_all(sep)?;
+        self.separate()?;
         serde_json::to_writer(&mut *self.w, e)?;
         self.entries += 1;
         Ok(())
+    }
+
+    /// Writes `n` entries already serialized and joined by
+    /// [`ENTRY_SEPARATOR`].
+    pub fn lines(&mut self, joined: &[u8], n: usize) -> io::Result<()> {
+        if n == 0 {
+            return Ok(());
+        }
+        self.separate()?;
+        self.w.write_all(joined)?;
+        self.entries += n;
+        Ok(())
+    }
+
+    fn separate(&mut self) -> io::Result<()> {
+        if self.entries == 0 {
+            self.w.write_all(b"\n    ")
+        } else {
+            self.w.write_all(ENTRY_SEPARATOR)
+        }
     }
 
     /// Closes the list and the object.
