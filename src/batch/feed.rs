@@ -188,6 +188,12 @@ pub const FEED_TAIL: &str = "</source>\n";
 /// Escapes text for HTML content or a quoted attribute.
 pub fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    push_escaped(&mut out, s);
+    out
+}
+
+/// Appends `s` escaped for HTML content or a quoted attribute.
+pub fn push_escaped(out: &mut String, s: &str) {
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -198,21 +204,28 @@ pub fn escape_html(s: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 /// A relative path as a URL path: bytes other than ASCII letters, digits,
 /// `-._~/` are percent-encoded.
 pub fn url_path(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
+    push_url_path(&mut out, path);
+    out
+}
+
+/// Appends [`url_path`] of `path` to `out`.
+fn push_url_path(out: &mut String, path: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for b in path.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
             out.push(char::from(b));
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
         }
     }
-    out
 }
 
 /// One ad in the index.
@@ -234,6 +247,7 @@ pub struct IndexItem<'a> {
 pub struct IndexWriter<'w> {
     w: &'w mut dyn Write,
     open: bool,
+    line: String,
 }
 
 impl<'w> IndexWriter<'w> {
@@ -272,7 +286,11 @@ impl<'w> IndexWriter<'w> {
             }
             writeln!(w, "</ul>\n</nav>")?;
         }
-        Ok(IndexWriter { w, open: false })
+        Ok(IndexWriter {
+            w,
+            open: false,
+            line: String::with_capacity(512),
+        })
     }
 
     /// Starts a state's section.
@@ -290,30 +308,33 @@ impl<'w> IndexWriter<'w> {
 
     /// One ad.
     pub fn item(&mut self, item: &IndexItem<'_>) -> io::Result<()> {
-        let mut line = String::with_capacity(256);
+        let line = &mut self.line;
+        line.clear();
         line.push_str("<li><span class=\"city\">");
-        line.push_str(&escape_html(item.city));
+        push_escaped(line, item.city);
         line.push_str("</span> ");
+        // Percent-encoded paths have nothing left to escape.
         if let Some((_, main)) = item.files.first() {
-            line.push_str(&format!(
-                "<a href=\"{}\">{}</a>",
-                escape_html(&url_path(main)),
-                escape_html(item.title)
-            ));
+            line.push_str("<a href=\"");
+            push_url_path(line, main);
+            line.push_str("\">");
+            push_escaped(line, item.title);
+            line.push_str("</a>");
         }
         if let Some(doc) = item.doc {
-            line.push_str(&format!(" <span class=\"doc\">{}</span>", escape_html(doc)));
+            line.push_str(" <span class=\"doc\">");
+            push_escaped(line, doc);
+            line.push_str("</span>");
         }
-        line.push_str(&format!(
-            " <span class=\"id\">{}</span>",
-            escape_html(item.location)
-        ));
+        line.push_str(" <span class=\"id\">");
+        push_escaped(line, item.location);
+        line.push_str("</span>");
         for (format, path) in item.files.iter().skip(1) {
-            line.push_str(&format!(
-                " <a class=\"format\" href=\"{}\">{}</a>",
-                escape_html(&url_path(path)),
-                escape_html(format)
-            ));
+            line.push_str(" <a class=\"format\" href=\"");
+            push_url_path(line, path);
+            line.push_str("\">");
+            push_escaped(line, format);
+            line.push_str("</a>");
         }
         line.push_str("</li>\n");
         self.w.write_all(line.as_bytes())

@@ -274,11 +274,17 @@ pub fn check_path(path: &str) -> Result<(), String> {
 /// The key two paths share when a case-insensitive file system would see
 /// them as one file.
 pub fn fold_case(path: &str) -> String {
+    if path.is_ascii() {
+        return path.to_ascii_lowercase();
+    }
     path.chars().flat_map(char::to_lowercase).collect()
 }
 
 /// Whether two paths are one file on a case-insensitive file system.
 pub fn same_folded(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
     a.chars()
         .flat_map(char::to_lowercase)
         .eq(b.chars().flat_map(char::to_lowercase))
@@ -294,7 +300,9 @@ pub fn tagged_hash(tag: u8, s: &str, fold: bool) -> u64 {
     };
     eat(tag);
     eat(0);
-    if fold {
+    if fold && s.is_ascii() {
+        s.bytes().map(|b| b.to_ascii_lowercase()).for_each(eat);
+    } else if fold {
         let mut buf = [0u8; 4];
         for c in s.chars().flat_map(char::to_lowercase) {
             c.encode_utf8(&mut buf).bytes().for_each(&mut eat);

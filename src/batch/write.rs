@@ -9,6 +9,7 @@
 //! After a power loss, rerun the batch; the manifest is written last and
 //! files newer than it are checked by content.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt;
 use std::fs;
@@ -227,6 +228,9 @@ pub struct EntryRef<'a> {
     pub input: &'a str,
 }
 
+/// What goes between two manifest entries.
+pub const ENTRY_SEPARATOR: &[u8] = b",\n    ";
+
 /// Writes a manifest: a small header, then one entry per line, in the
 /// order given (callers sort by path).
 pub struct ManifestWriter<'w> {
@@ -248,15 +252,30 @@ impl<'w> ManifestWriter<'w> {
 
     /// Writes one entry, on a line of its own.
     pub fn entry<E: Serialize>(&mut self, e: &E) -> io::Result<()> {
-        let sep: &[u8] = if self.entries == 0 {
-            b"\n    "
-        } else {
-            b",\n    "
-        };
-        self.w.write_all(sep)?;
+        self.separate()?;
         serde_json::to_writer(&mut *self.w, e)?;
         self.entries += 1;
         Ok(())
+    }
+
+    /// Writes `n` entries already serialized and joined by
+    /// [`ENTRY_SEPARATOR`].
+    pub fn lines(&mut self, joined: &[u8], n: usize) -> io::Result<()> {
+        if n == 0 {
+            return Ok(());
+        }
+        self.separate()?;
+        self.w.write_all(joined)?;
+        self.entries += n;
+        Ok(())
+    }
+
+    fn separate(&mut self) -> io::Result<()> {
+        if self.entries == 0 {
+            self.w.write_all(b"\n    ")
+        } else {
+            self.w.write_all(ENTRY_SEPARATOR)
+        }
     }
 
     /// Closes the list and the object.
@@ -278,49 +297,90 @@ pub fn write_manifest<E: Serialize>(
     m.end()
 }
 
-/// Reads a manifest entry by entry, without holding the whole list.
-/// Returns the SHA-256 of the file, or `None` when there is no file.
-fn read_manifest(path: &Path, mut each: impl FnMut(Entry)) -> Result<Option<[u8; 32]>> {
+/// Reads a manifest entry by entry, without holding the whole list:
+/// `each` gets every entry, and `restart` is called when reading starts
+/// over (entries seen so far are to be forgotten). Returns the SHA-256 of
+/// the file, or `None` when there is no file.
+fn read_manifest(
+    path: &Path,
+    each: &mut dyn FnMut(Entry),
+    restart: &mut dyn FnMut(),
+) -> Result<Option<[u8; 32]>> {
+    let cannot_read = || format!("cannot read `{}`", path.display());
     let file = match fs::File::open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(e).with_context(|| format!("cannot read `{}`", path.display())),
+        Err(e) => return Err(e).with_context(cannot_read),
     };
-    let cannot_read = || format!("cannot read `{}`", path.display());
-    let invalid = |e: serde_json::Error| {
-        anyhow::anyhow!(
-            "the previous manifest `{}` is not valid ({e}); remove it to start afresh",
-            path.display()
-        )
-    };
-    let size = file.metadata().map(|m| m.len()).unwrap_or(u64::MAX);
-    if size <= SMALL_MANIFEST {
-        // Parsing from memory is several times faster than from a reader.
-        let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-        io::Read::read_to_end(&mut io::BufReader::new(file), &mut bytes)
-            .with_context(cannot_read)?;
-        let mut de = serde_json::Deserializer::from_slice(&bytes);
-        ManifestSeed(&mut each)
-            .deserialize(&mut de)
-            .and_then(|()| de.end())
-            .map_err(invalid)?;
-        return Ok(Some(sha256(&bytes)));
+    // The layout `ManifestWriter` writes is read line by line (fast, and
+    // one entry in memory at a time); anything else by a JSON parser.
+    if let Some(digest) = read_lines(file, each).with_context(cannot_read)? {
+        return Ok(Some(digest));
     }
+    restart();
+    let file = fs::File::open(path).with_context(cannot_read)?;
     let mut reader = HashingReader::new(io::BufReader::with_capacity(1 << 16, file));
     {
         let mut de = serde_json::Deserializer::from_reader(&mut reader);
-        ManifestSeed(&mut each)
+        ManifestSeed(each)
             .deserialize(&mut de)
             .and_then(|()| de.end())
-            .map_err(invalid)?;
+            .map_err(|e| {
+                anyhow::anyhow!(
+                    "the previous manifest `{}` is not valid ({e}); remove it to start afresh",
+                    path.display()
+                )
+            })?;
     }
     io::copy(&mut reader, &mut io::sink()).with_context(cannot_read)?;
     Ok(Some(reader.hasher.finalize().into()))
 }
 
-/// Manifests up to this size are read into memory to be parsed (about
-/// 100,000 ads in two formats); larger ones are parsed as they are read.
-const SMALL_MANIFEST: u64 = 64 << 20;
+/// Reads a manifest laid out as `ManifestWriter` writes it, one entry per
+/// line; `None` as soon as a line does not fit that layout.
+fn read_lines(file: fs::File, each: &mut dyn FnMut(Entry)) -> io::Result<Option<[u8; 32]>> {
+    #[derive(PartialEq)]
+    enum At {
+        Start,
+        Header,
+        Files,
+        ListEnd,
+        End,
+    }
+    let mut reader = io::BufReader::with_capacity(1 << 16, HashingReader::new(file));
+    let mut line = String::new();
+    let mut at = At::Start;
+    loop {
+        line.clear();
+        if io::BufRead::read_line(&mut reader, &mut line)? == 0 {
+            break;
+        }
+        let t = line.trim();
+        at = match at {
+            At::Start if t == "{" => At::Header,
+            At::Header if t == "\"files\": [" => At::Files,
+            At::Header if t.starts_with("\"hirekit\":") || t.starts_with("\"shard\":") => {
+                At::Header
+            }
+            At::Files if t == "]" => At::ListEnd,
+            At::Files => {
+                let t = t.strip_suffix(',').unwrap_or(t);
+                match serde_json::from_str::<Entry>(t) {
+                    Ok(entry) if t.starts_with('{') => each(entry),
+                    _ => return Ok(None),
+                }
+                At::Files
+            }
+            At::ListEnd if t == "}" => At::End,
+            At::End if t.is_empty() => At::End,
+            _ => return Ok(None),
+        };
+    }
+    if at != At::End {
+        return Ok(None);
+    }
+    Ok(Some(reader.into_inner().hasher.finalize().into()))
+}
 
 /// A reader that hashes what passes through it.
 struct HashingReader<R> {
@@ -346,9 +406,9 @@ impl<R: io::Read> io::Read for HashingReader<R> {
 }
 
 /// Visits the top-level object, handing each entry of `files` to `F`.
-struct ManifestSeed<'f, F>(&'f mut F);
+struct ManifestSeed<'f, F: ?Sized>(&'f mut F);
 
-impl<'de, F: FnMut(Entry)> DeserializeSeed<'de> for ManifestSeed<'_, F> {
+impl<'de, F: FnMut(Entry) + ?Sized> DeserializeSeed<'de> for ManifestSeed<'_, F> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
@@ -356,7 +416,7 @@ impl<'de, F: FnMut(Entry)> DeserializeSeed<'de> for ManifestSeed<'_, F> {
     }
 }
 
-impl<'de, F: FnMut(Entry)> Visitor<'de> for ManifestSeed<'_, F> {
+impl<'de, F: FnMut(Entry) + ?Sized> Visitor<'de> for ManifestSeed<'_, F> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -375,9 +435,9 @@ impl<'de, F: FnMut(Entry)> Visitor<'de> for ManifestSeed<'_, F> {
     }
 }
 
-struct FilesSeed<'f, F>(&'f mut F);
+struct FilesSeed<'f, F: ?Sized>(&'f mut F);
 
-impl<'de, F: FnMut(Entry)> DeserializeSeed<'de> for FilesSeed<'_, F> {
+impl<'de, F: FnMut(Entry) + ?Sized> DeserializeSeed<'de> for FilesSeed<'_, F> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
@@ -385,7 +445,7 @@ impl<'de, F: FnMut(Entry)> DeserializeSeed<'de> for FilesSeed<'_, F> {
     }
 }
 
-impl<'de, F: FnMut(Entry)> Visitor<'de> for FilesSeed<'_, F> {
+impl<'de, F: FnMut(Entry) + ?Sized> Visitor<'de> for FilesSeed<'_, F> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -454,14 +514,20 @@ impl Previous {
     /// is data, and `--clean` must never reach outside `--out`).
     pub fn load(path: &Path) -> Result<Option<Previous>> {
         let mtime = fs::metadata(path).and_then(|m| m.modified()).ok();
-        let mut entries = Vec::new();
-        let mut listed = 0;
-        let digest = read_manifest(path, |entry| {
-            listed += 1;
-            if let Some(prev) = compact(&entry) {
-                entries.push((path_key(&entry.path), prev));
-            }
-        })?;
+        // (entries, how many the file lists); both closures need it.
+        let collected = RefCell::new((Vec::new(), 0_usize));
+        let digest = read_manifest(
+            path,
+            &mut |entry| {
+                let mut c = collected.borrow_mut();
+                c.1 += 1;
+                if let Some(prev) = compact(&entry) {
+                    c.0.push((path_key(&entry.path), prev));
+                }
+            },
+            &mut || *collected.borrow_mut() = (Vec::new(), 0),
+        )?;
+        let (mut entries, listed) = collected.into_inner();
         let Some(digest) = digest else {
             return Ok(None);
         };
@@ -518,12 +584,17 @@ impl Previous {
         if self.entries.iter().all(|(_, p)| p.seen()) {
             return Ok(Vec::new());
         }
-        let mut out = Vec::new();
-        read_manifest(&self.path, |entry| {
-            if compact(&entry).is_some() && self.get(&entry.path).is_some_and(|p| !p.seen()) {
-                out.push(entry);
-            }
-        })?;
+        let out = RefCell::new(Vec::new());
+        read_manifest(
+            &self.path,
+            &mut |entry| {
+                if compact(&entry).is_some() && self.get(&entry.path).is_some_and(|p| !p.seen()) {
+                    out.borrow_mut().push(entry);
+                }
+            },
+            &mut || out.borrow_mut().clear(),
+        )?;
+        let mut out = out.into_inner();
         out.sort_by(|a, b| a.path.cmp(&b.path));
         out.dedup_by(|a, b| a.path == b.path);
         Ok(out)
@@ -650,6 +721,24 @@ mod tests {
         assert_eq!(unseen.len(), 1);
         assert_eq!(unseen[0].path, "index.html");
         assert_eq!(prev.digest(), sha256(text.as_bytes()));
+    }
+
+    #[test]
+    fn manifests_in_another_layout_are_read_too() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("manifest.json");
+        let sha = hex(&sha256(b"x"));
+        // The first entry on one line as usual, the second spread over
+        // several: the line reader gives up after one entry and starts over.
+        let text = format!(
+            "{{\n  \"files\": [\n    {{\"path\":\"a.md\",\"format\":\"md\",\"bytes\":1,\"sha256\":\"{sha}\"}},\n    {{\n      \"path\": \"b.md\",\n      \"format\": \"md\",\n      \"bytes\": 1,\n      \"sha256\": \"{sha}\"\n    }}\n  ]\n}}\n"
+        );
+        fs::write(&path, &text).unwrap();
+        let prev = Previous::load(&path).unwrap().unwrap();
+        assert!(prev.lists_exactly(2));
+        assert_eq!(prev.digest(), sha256(text.as_bytes()));
+        let unseen = prev.unseen().unwrap();
+        assert_eq!(unseen.len(), 2);
     }
 
     #[test]

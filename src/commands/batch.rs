@@ -16,6 +16,9 @@ use crate::engine::Engine;
 use crate::load;
 use crate::render::{Format, RoleInput};
 
+/// Rows left out under `--keep-going` that are shown in full.
+const SHOWN_REJECTS: usize = 50;
+
 /// Usage errors exit with 2, as clap's do.
 fn usage(ctx: &Ctx, message: &str) -> Result<ExitCode> {
     ctx.ui.error(&format!("error: {message}"));
@@ -147,13 +150,18 @@ pub fn run(ctx: &Ctx, args: BatchArgs) -> Result<ExitCode> {
         ctx.ui.status(&outcome.summary());
         return Ok(ExitCode::SUCCESS);
     }
-    for report in &outcome.rejected {
+    for report in outcome.rejected.iter().take(SHOWN_REJECTS) {
         ctx.ui.error(report);
     }
     ctx.ui.status(&outcome.summary());
     let n = outcome.rejected.len();
+    let unshown = if n > SHOWN_REJECTS {
+        format!(" ({} not shown)", n - SHOWN_REJECTS)
+    } else {
+        String::new()
+    };
     ctx.ui.error(&format!(
-        "error: {n} {} of `{}` {} left out (--keep-going)",
+        "error: {n} {} of `{}` {} left out{unshown} (--keep-going)",
         if n == 1 { "row" } else { "rows" },
         opts.locations.display(),
         if n == 1 { "was" } else { "were" },

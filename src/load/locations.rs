@@ -102,6 +102,38 @@ impl<'a> Reader<'a> {
     }
 }
 
+impl<'a> Reader<'a> {
+    /// The next row's cells, not yet checked: with [`Reader::parser`], rows
+    /// can be checked on several threads while one thread reads the file.
+    pub fn next_raw(&mut self) -> Option<Result<Row, Diagnostic>> {
+        self.file.next_row()
+    }
+
+    /// What checks raw rows of this file (see [`Reader::next_raw`]).
+    pub fn parser(&self) -> RowParser<'a> {
+        RowParser {
+            path: self.file.path,
+            index: self.index,
+            extra: self.extra.clone(),
+        }
+    }
+}
+
+/// Checks the raw rows of one locations file; shared between threads.
+#[derive(Debug, Clone)]
+pub struct RowParser<'a> {
+    path: &'a str,
+    index: [Option<usize>; 14],
+    extra: Vec<(usize, String)>,
+}
+
+impl RowParser<'_> {
+    /// Checks one row, as [`Reader`]'s iterator does.
+    pub fn parse(&self, row: &Row) -> Result<LocationRow, Diagnostic> {
+        parse_row(self.path, row, &self.index, &self.extra)
+    }
+}
+
 impl Iterator for Reader<'_> {
     type Item = Result<LocationRow, Diagnostic>;
 

@@ -600,3 +600,16 @@ fn batch_help_shows_examples() {
     let end = out.find("Examples:").unwrap();
     insta::assert_snapshot!(format!("{}{}", &out[..start], &out[end..]));
 }
+
+#[test]
+fn a_csv_with_no_rows_is_refused() {
+    let run = Hirekit::new()
+        .file("sites.csv", "id,city,state\n")
+        .args(["batch", CSR, "--locations", "sites.csv", "--out", "out"])
+        .fails();
+    insta::assert_snapshot!(run.stderr(), @r"
+    error: no location rows below the header
+     --> sites.csv
+    ");
+    assert!(!run.root().join("out").exists());
+}
