@@ -206,7 +206,8 @@ impl<'b, 'a> Run<'b, 'a> {
             let sha = write::sha256(content);
             let abs = opts.out.join(path);
             let dir = abs.parent().unwrap_or(&opts.out);
-            let changed = if self.writer.prepare_dir(dir, !opts.dry_run)? {
+            let fresh = self.writer.prepare_dir(dir, !opts.dry_run)?;
+            let changed = if fresh {
                 // A folder this run created holds nothing older.
                 if let Some(e) = self.previous.and_then(|p| p.get(path)) {
                     e.mark_seen();
@@ -216,7 +217,11 @@ impl<'b, 'a> Run<'b, 'a> {
                 write::needs_write(self.previous, path, &abs, content, &sha)
             };
             if changed && !opts.dry_run {
-                self.writer.write(&abs, content)?;
+                if fresh {
+                    self.writer.write_new(&abs, content)?;
+                } else {
+                    self.writer.write(&abs, content)?;
+                }
             }
             let file = FileRec {
                 bytes: u32::try_from(content.len())
