@@ -70,6 +70,8 @@ time_cmd() {
   local k t0 t1
   for k in $(seq "$CELL_RUNS"); do
     [ -z "${PREP:-}" ] || eval "$PREP"
+    # Earlier runs' dirty pages are flushed now, not while this one runs.
+    sync
     t0=$EPOCHREALTIME
     /usr/bin/time -f '%e %U %S %M' -a -o "$WORK/.times" "${@//\{run\}/$k}" >/dev/null 2>"$WORK/.stderr" ||
       { cat "$WORK/.stderr" >&2; exit 1; }

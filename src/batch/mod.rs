@@ -201,7 +201,7 @@ pub fn run(engine: &Engine, roles: &[RoleInput], opts: &Options, ui: &Ui) -> Res
     {
         // Any template error shows up now, before a file is written.
         for job in &batch.jobs {
-            batch.render_ad(&first.location, job)?;
+            batch.render_ad(&batch.roles[job.role], &first.location, job)?;
         }
     }
 
@@ -588,7 +588,13 @@ impl<'a> Batch<'a> {
 
     /// Renders one ad's requested formats, and the Markdown when the feed
     /// needs it. Returns the texts (formats in order), then the Markdown.
-    fn render_ad(&self, loc: &Location, job: &Job) -> Result<(Vec<String>, Option<String>)> {
+    /// `input` is the job's role (or a copy of it).
+    fn render_ad(
+        &self,
+        input: &RoleInput,
+        loc: &Location,
+        job: &Job,
+    ) -> Result<(Vec<String>, Option<String>)> {
         let formats = &self.opts.formats;
         let extra_md = job.feed && !formats.contains(&Format::Md);
         let mut want = formats.clone();
@@ -597,7 +603,7 @@ impl<'a> Batch<'a> {
         }
         let mut out = render::render_formats(
             self.engine,
-            &self.roles[job.role],
+            input,
             Some(loc),
             &job.doc,
             &want,

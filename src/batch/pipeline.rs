@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 use std::io::{self, BufWriter, Write};
+use std::sync::OnceLock;
 
 use anyhow::{Context as _, Result, anyhow};
 use rayon::prelude::*;
@@ -13,7 +14,7 @@ use super::write::{self, Previous, Writer};
 use super::{Batch, CHUNK_ROWS, Job, Outcome, Plan, RowNames, feed};
 use crate::load::locations::{LocationRow, Reader};
 use crate::model::{Location, Workplace};
-use crate::render::{self, Format};
+use crate::render::{self, Format, RoleInput};
 use crate::states;
 use crate::ui::Ui;
 
@@ -31,6 +32,11 @@ pub(super) struct Run<'b, 'a> {
     /// The wrapping sum of every ad's input digest: with the count, a
     /// digest of the set of ads whatever their order.
     pub(super) input_sum: u64,
+    /// Each worker thread's own copy of the roles. Template rendering
+    /// clones values of the role's context, which share reference counts;
+    /// threads that share one copy keep bouncing those counters between
+    /// their caches.
+    copies: Vec<OnceLock<Vec<RoleInput>>>,
 }
 
 /// What rendering (or skipping) one ad gave.
@@ -76,7 +82,28 @@ impl<'b, 'a> Run<'b, 'a> {
             extras: Vec::new(),
             rendered: 0,
             input_sum: 0,
+            copies: (0..batch.opts.jobs.max(1))
+                .map(|_| OnceLock::new())
+                .collect(),
         }
+    }
+
+    /// The role to render with on this thread: its own copy on a worker.
+    fn role_input(&self, role: usize) -> &RoleInput {
+        let b = self.batch;
+        let Some(copies) = rayon::current_thread_index().and_then(|i| self.copies.get(i)) else {
+            return &b.roles[role];
+        };
+        let copies = copies.get_or_init(|| {
+            b.roles
+                .iter()
+                .map(|r| {
+                    let company = r.company.given.then(|| r.company.profile.clone());
+                    RoleInput::new(r.role.clone(), r.path.clone(), company, r.table.clone())
+                })
+                .collect()
+        });
+        &copies[role]
     }
 
     /// Renders and writes every ad of the shard, chunk by chunk. While the
@@ -199,14 +226,15 @@ impl<'b, 'a> Run<'b, 'a> {
             }
         }
 
-        let (texts, md) = b.render_ad(loc, job)?;
+        let (texts, md) = b.render_ad(self.role_input(job.role), loc, job)?;
         let mut files = Vec::with_capacity(paths.len());
         for (path, content) in paths.iter().zip(&texts) {
             let content = content.as_bytes();
             let sha = write::sha256(content);
             let abs = opts.out.join(path);
             let dir = abs.parent().unwrap_or(&opts.out);
-            let changed = if self.writer.prepare_dir(dir, !opts.dry_run)? {
+            let fresh = self.writer.prepare_dir(dir, !opts.dry_run)?;
+            let changed = if fresh {
                 // A folder this run created holds nothing older.
                 if let Some(e) = self.previous.and_then(|p| p.get(path)) {
                     e.mark_seen();
@@ -216,7 +244,11 @@ impl<'b, 'a> Run<'b, 'a> {
                 write::needs_write(self.previous, path, &abs, content, &sha)
             };
             if changed && !opts.dry_run {
-                self.writer.write(&abs, content)?;
+                if fresh {
+                    self.writer.write_new(&abs, content)?;
+                } else {
+                    self.writer.write(&abs, content)?;
+                }
             }
             let file = FileRec {
                 bytes: u32::try_from(content.len())

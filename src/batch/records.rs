@@ -527,8 +527,8 @@ impl Run<'_, '_> {
 }
 
 /// Up to this many files, the manifest is sorted with every path in
-/// memory (about 15 MB); above, paths are expanded as they are compared.
-const KEYED_SORT_MAX: usize = 1 << 18;
+/// memory (a few MB); above, paths are expanded as they are compared.
+const KEYED_SORT_MAX: usize = 1 << 16;
 
 /// The index's order: state name, city, location id, then job.
 fn index_order(records: &Records) -> Vec<u32> {

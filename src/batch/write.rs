@@ -139,6 +139,19 @@ impl Writer {
         Ok(fresh)
     }
 
+    /// Writes `content` to `path`, a name nothing has yet (its folder was
+    /// created by this run). On Linux the file is written unnamed
+    /// (`O_TMPFILE`) and then linked under its name, which appears only
+    /// once the file is whole; elsewhere, or when that fails, as
+    /// [`Writer::write`] does.
+    pub fn write_new(&self, path: &Path, content: &[u8]) -> Result<()> {
+        #[cfg(target_os = "linux")]
+        if linked_new(path, content).unwrap_or(false) {
+            return Ok(());
+        }
+        self.write(path, content)
+    }
+
     /// Writes `content` to `path` (whose folder exists): a temporary file
     /// in the same folder, then a rename.
     pub fn write(&self, path: &Path, content: &[u8]) -> Result<()> {
@@ -152,6 +165,28 @@ impl Writer {
             .with_context(|| format!("cannot write `{}`", path.display()))?;
         Ok(())
     }
+}
+
+/// Writes `content` into an unnamed file in `path`'s folder and links it
+/// as `path`. `Ok(false)` when the file system or the system cannot, or
+/// `path` exists: nothing is left behind, and the caller writes another way.
+#[cfg(target_os = "linux")]
+fn linked_new(path: &Path, content: &[u8]) -> io::Result<bool> {
+    use rustix::fs::{AtFlags, CWD, Mode, OFlags, linkat, openat};
+    use std::os::fd::AsRawFd;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let Ok(fd) = openat(
+        CWD,
+        dir,
+        OFlags::TMPFILE | OFlags::WRONLY | OFlags::CLOEXEC,
+        Mode::from_bits_truncate(0o666),
+    ) else {
+        return Ok(false);
+    };
+    let mut file = fs::File::from(fd);
+    file.write_all(content)?;
+    let unnamed = format!("/proc/self/fd/{}", file.as_raw_fd());
+    Ok(linkat(CWD, unnamed.as_str(), CWD, path, AtFlags::SYMLINK_FOLLOW).is_ok())
 }
 
 /// Streams a file through `fill` into a temporary file beside `path`, then
@@ -819,6 +854,20 @@ mod tests {
             b"one",
             &sha256(b"one")
         ));
+    }
+
+    #[test]
+    fn new_files_appear_whole_and_existing_ones_are_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let w = Writer::default();
+        let path = dir.path().join("a.md");
+        w.write_new(&path, b"first").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"first");
+        // Not new after all: still written, by rename.
+        w.write_new(&path, b"second").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"second");
+        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 1, "no temporary files left");
     }
 
     #[test]
