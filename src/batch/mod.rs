@@ -44,7 +44,7 @@ use write::Previous;
 
 /// Rows rendered per chunk: enough to keep every thread busy, few enough
 /// that a chunk's output is a few megabytes.
-const CHUNK_ROWS: usize = 256;
+const CHUNK_ROWS: usize = 512;
 
 /// Row errors shown in full; the rest are counted.
 const MAX_SHOWN_ERRORS: usize = 50;

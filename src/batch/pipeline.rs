@@ -42,13 +42,25 @@ pub(super) struct Run<'b, 'a> {
 /// What rendering (or skipping) one ad gave.
 struct AdDone {
     rendered: bool,
-    names: RowNames,
     input: write::InputDigest,
-    /// Each format's file, and whether it was written.
-    files: Vec<(FileRec, bool)>,
+    /// Each format's file, and whether it was written (held inline: the
+    /// formats are few, and this crosses threads).
+    files: [(FileRec, bool); MAX_FORMATS],
     /// The feed's `<job>` and the required elements it lacks.
     feed_xml: Option<(String, Vec<&'static str>)>,
 }
+
+/// Every format, at most once each.
+const MAX_FORMATS: usize = Format::ALL.len();
+
+/// An unused slot of `AdDone::files`.
+const NO_FILE: (FileRec, bool) = (
+    FileRec {
+        bytes: 0,
+        sha: [0; 32],
+    },
+    false,
+);
 
 /// Where the feed goes.
 enum FeedOut {
@@ -205,20 +217,17 @@ impl<'b, 'a> Run<'b, 'a> {
                 })
                 .collect();
             if let Some(entries) = entries {
-                let files = entries
-                    .iter()
-                    .map(|e| {
-                        e.mark_seen();
-                        let file = FileRec {
-                            bytes: u32::try_from(e.bytes).unwrap_or(u32::MAX),
-                            sha: e.sha,
-                        };
-                        (file, false)
-                    })
-                    .collect();
+                let mut files = [NO_FILE; MAX_FORMATS];
+                for (slot, e) in files.iter_mut().zip(&entries) {
+                    e.mark_seen();
+                    let file = FileRec {
+                        bytes: u32::try_from(e.bytes).unwrap_or(u32::MAX),
+                        sha: e.sha,
+                    };
+                    *slot = (file, false);
+                }
                 return Ok(AdDone {
                     rendered: false,
-                    names,
                     input,
                     files,
                     feed_xml: None,
@@ -227,8 +236,8 @@ impl<'b, 'a> Run<'b, 'a> {
         }
 
         let (texts, md) = b.render_ad(self.role_input(job.role), loc, job)?;
-        let mut files = Vec::with_capacity(paths.len());
-        for (path, content) in paths.iter().zip(&texts) {
+        let mut files = [NO_FILE; MAX_FORMATS];
+        for ((path, content), slot) in paths.iter().zip(&texts).zip(files.iter_mut()) {
             let content = content.as_bytes();
             let sha = write::sha256(content);
             let abs = opts.out.join(path);
@@ -255,7 +264,7 @@ impl<'b, 'a> Run<'b, 'a> {
                     .map_err(|_| anyhow!("`{path}` would be larger than 4 GiB"))?,
                 sha,
             };
-            files.push((file, changed));
+            *slot = (file, changed);
         }
         let feed_xml = match md {
             Some(md) if job.feed && feed_renders => Some(self.feed_job(loc, job, &names, &md)),
@@ -263,7 +272,6 @@ impl<'b, 'a> Run<'b, 'a> {
         };
         Ok(AdDone {
             rendered: true,
-            names,
             input,
             files,
             feed_xml,
@@ -487,15 +495,16 @@ impl Acc {
         ad: AdDone,
     ) -> Result<()> {
         let loc = &row.location;
+        let names = RowNames::new(loc, &b.opts.pattern);
         let records = &mut self.records;
         let too_long = || anyhow!("line {}: a value is too long for the manifest", row.line);
         let len = |s: &str| u16::try_from(s.len()).map_err(|_| too_long());
         let rec = AdRec {
             at: u32::try_from(records.arena.len())
                 .map_err(|_| anyhow!("too many rows for one batch"))?,
-            id_len: len(&ad.names.location)?,
+            id_len: len(&names.location)?,
             city_len: len(&loc.city)?,
-            slug_len: len(&ad.names.city)?,
+            slug_len: len(&names.city)?,
             job: u16::try_from(job).map_err(|_| too_long())?,
             state: states::STATES
                 .iter()
@@ -504,13 +513,13 @@ impl Acc {
                 .unwrap_or(0),
             input: ad.input,
         };
-        records.arena.push_str(&ad.names.location);
+        records.arena.push_str(&names.location);
         records.arena.push_str(&loc.city);
-        records.arena.push_str(&ad.names.city);
+        records.arena.push_str(&names.city);
         records.ads.push(rec);
         self.rendered += usize::from(ad.rendered);
         self.input_sum = self.input_sum.wrapping_add(u64::from_le_bytes(ad.input));
-        for (file, written) in ad.files {
+        for &(file, written) in ad.files.iter().take(b.opts.formats.len()) {
             records.files.push(file);
             if written {
                 self.outcome.written += 1;
