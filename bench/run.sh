@@ -12,6 +12,7 @@
 #   RUNS=3         timed runs per cell; the median is reported
 #   PEER_MAX=10000 largest N the peers run at (Python-Markdown needs ~100 s per 10,000 ads)
 #   BIG=1          also N = 1,000,000 with hirekit alone (peak memory; writes ~12 GB)
+#   SETTLE=150     seconds to wait after removing the previous run's outputs
 #
 # Every run is timed from outside with GNU time (`/usr/bin/time -f`): wall
 # seconds, user + sys CPU seconds, peak RSS. ads/s = N / wall. "cold" means
@@ -91,11 +92,19 @@ time_cmd() {
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%.1f\t%s\n' "$(date -u +%F)" "$label" "$n" "$CELL_RUNS" "$wall" "$cpu" "$rss" "$rate" >>"$results"
 }
 
-# Cold runs write into a fresh folder each time and folders are removed
-# only at the end: ext4 allocates inodes slowly right after thousands were
-# deleted, which would time the previous run's clean-up, not this run.
-OUT=$WORK/out-$$
-trap 'rm -rf "$SHM" "$OUT"' EXIT
+# Cold runs write into a fresh folder each time, and nothing is deleted
+# while timing: right after thousands of files are deleted, ext4 (without
+# a journal, as here) allocates inodes slowly for a minute or two, which
+# would time the clean-up, not the run. The outputs stay in WORK/out until
+# the next run removes them, and then waits.
+OUT=$WORK/out
+trap 'rm -rf "$SHM"' EXIT
+if [ -e "$OUT" ]; then
+  rm -rf "$OUT"
+  sync
+  echo "# removed the previous run's outputs; waiting ${SETTLE:-150} s before timing" >&2
+  sleep "${SETTLE:-150}"
+fi
 mkdir -p "$OUT"
 
 echo "# $(date -u '+%F %H:%M') UTC; $(nproc) CPUs: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); RUNS=$RUNS"
