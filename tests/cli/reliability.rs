@@ -92,6 +92,12 @@ fn no_csv_in_the_corpus_makes_a_command_panic() {
             &format!("pay import {n}"),
         );
         assert_clean(&h().args(["pay", "show", &n]), &format!("pay show {n}"));
+        for extra in [&[][..], &["--keep-going"][..], &["--dry-run"][..]] {
+            let run = h()
+                .args(["batch", role, "--locations", &n, "--out", "out"])
+                .args(extra);
+            assert_clean(&run, &format!("batch {n} {extra:?}"));
+        }
     }
 }
 
