@@ -551,7 +551,7 @@ fn progress_bar(show: bool, len: usize) -> indicatif::ProgressBar {
         indicatif::ProgressDrawTarget::stderr(),
     );
     if let Ok(style) =
-        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} ads  {per_sec:.0}  eta {eta}")
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} ads  {elapsed} eta {eta}")
     {
         bar.set_style(style);
     }
