@@ -9,8 +9,9 @@ use std::sync::OnceLock;
 use anyhow::{Context as _, Result, anyhow};
 use rayon::prelude::*;
 
+use super::manifest::{self, Previous};
 use super::records::{AdRec, Extra, FileRec, Records};
-use super::write::{self, Previous, Writer};
+use super::write::{self, Writer};
 use super::{Batch, CHUNK_ROWS, Job, Outcome, Plan, RowNames, feed};
 use crate::load::locations::{LocationRow, Reader};
 use crate::model::{Location, Workplace};
@@ -209,7 +210,7 @@ impl<'b, 'a> Run<'b, 'a> {
             && !opts.force
             && !(job.feed && feed_renders)
         {
-            let entries: Option<Vec<&write::Prev>> = paths
+            let entries: Option<Vec<&manifest::Prev>> = paths
                 .iter()
                 .map(|p| {
                     prev.get(p)
@@ -550,7 +551,7 @@ fn progress_bar(show: bool, len: usize) -> indicatif::ProgressBar {
         indicatif::ProgressDrawTarget::stderr(),
     );
     if let Ok(style) =
-        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} ads  {per_sec:.0}  eta {eta}")
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} ads  {elapsed} eta {eta}")
     {
         bar.set_style(style);
     }

@@ -2,16 +2,16 @@
 //! makes of that at the end: `index.html`, `--clean` and the manifest.
 
 use std::cell::RefCell;
-
-use sha2::{Digest, Sha256};
 use std::collections::HashSet;
 use std::io::{self, Write};
 
 use anyhow::Result;
+use sha2::{Digest, Sha256};
 
+use super::manifest::{self, Entry, EntryRef};
 use super::pipeline::Run;
 use super::plan::{self, Values};
-use super::write::{self, Entry, EntryRef};
+use super::write;
 use super::{Outcome, feed};
 use crate::render::Format;
 use crate::states;
@@ -446,7 +446,7 @@ impl Run<'_, '_> {
     ) -> io::Result<()> {
         use rayon::prelude::*;
         const PART: usize = 1024;
-        let mut m = write::ManifestWriter::begin(w, self.batch.opts.shard)?;
+        let mut m = manifest::ManifestWriter::begin(w, self.batch.opts.shard)?;
         for window in items.chunks(PART * 16) {
             let parts: Vec<(io::Result<Vec<u8>>, usize)> = self.pool.install(|| {
                 window
@@ -475,7 +475,7 @@ impl Run<'_, '_> {
         let (mut path, mut sha, mut input) = (String::new(), String::new(), String::new());
         for (i, &item) in items.iter().enumerate() {
             if i > 0 {
-                out.extend_from_slice(write::ENTRY_SEPARATOR);
+                out.extend_from_slice(manifest::ENTRY_SEPARATOR);
             }
             path.clear();
             sha.clear();
