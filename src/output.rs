@@ -6,6 +6,20 @@ use std::path::Path;
 
 use anyhow::{Context as _, Result};
 
+/// A temporary file in `dir` (`.hirekit-XXXXXX.tmp`, a name no output can
+/// have), created with the usual permissions (0666 less the umask), as a
+/// file created directly would have, rather than tempfile's private 0600.
+pub fn temp_beside(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".hirekit-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    builder.tempfile_in(dir)
+}
+
 /// Writes `content` to `path` atomically, creating parent folders.
 pub fn write_atomic(path: &Path, content: &[u8]) -> Result<()> {
     let dir = match path.parent() {
@@ -14,10 +28,7 @@ pub fn write_atomic(path: &Path, content: &[u8]) -> Result<()> {
     };
     std::fs::create_dir_all(dir)
         .with_context(|| format!("cannot create folder `{}`", dir.display()))?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".hirekit-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
+    let mut tmp = temp_beside(dir)
         .with_context(|| format!("cannot create a temporary file in `{}`", dir.display()))?;
     tmp.write_all(content)
         .with_context(|| format!("cannot write `{}`", path.display()))?;
@@ -59,5 +70,19 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names.len(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn written_files_get_the_permissions_of_a_plainly_created_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let plain = dir.path().join("plain.html");
+        std::fs::write(&plain, b"x").unwrap();
+        let atomic = dir.path().join("page.html");
+        write_atomic(&atomic, b"x").unwrap();
+        // 0666 less the umask, not tempfile's private 0600.
+        assert_eq!(mode(&atomic), mode(&plain));
     }
 }

@@ -94,18 +94,7 @@ impl<W: Write> Write for Hashing<W> {
     }
 }
 
-/// A temporary file beside `target`, created with the usual permissions
-/// (0666 less the umask), as a file created directly would have.
-pub fn temp_beside(dir: &Path) -> io::Result<tempfile::NamedTempFile> {
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".hirekit-").suffix(".tmp");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(fs::Permissions::from_mode(0o666));
-    }
-    builder.tempfile_in(dir)
-}
+pub use crate::output::temp_beside;
 
 /// Writes files atomically, creating folders once.
 #[derive(Default)]
