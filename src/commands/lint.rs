@@ -298,19 +298,11 @@ fn lint_role(ctx: &Ctx, args: &LintArgs, data: &Data, date: Date) -> Result<Repo
             settings: &ctx.ws.config.lint,
             data,
         };
-        let scope = if i == 0 {
-            Scope::All
-        } else {
-            Scope::PerLocation
-        };
-        report.findings.extend(lint::check(&lint_input, scope));
+        report
+            .findings
+            .extend(lint::check(&lint_input, scope_for(i)));
         if i == 0 {
-            report.readability = Some(lint::readability::measure(&prose));
-            report.gender_balance = Some(lint::wording::balance(
-                &prose,
-                data,
-                &ctx.ws.config.lint.allow_words,
-            ));
+            measure(&mut report, &prose, data, ctx);
             report
                 .sources
                 .insert(prose.file.clone(), prose.source.clone());
@@ -321,6 +313,26 @@ fn lint_role(ctx: &Ctx, args: &LintArgs, data: &Data, date: Date) -> Result<Repo
 
 /// Every Markdown template, as the file a word in it would be fixed in:
 /// the workspace file when it overrides or adds one, else the built-in.
+/// The first location gets every rule; the others only the rules that
+/// depend on the location.
+fn scope_for(i: usize) -> Scope {
+    if i == 0 {
+        Scope::All
+    } else {
+        Scope::PerLocation
+    }
+}
+
+/// Readability and gender balance of the text, once per report.
+fn measure(report: &mut Report, prose: &Prose, data: &Data, ctx: &Ctx) {
+    report.readability = Some(lint::readability::measure(prose));
+    report.gender_balance = Some(lint::wording::balance(
+        prose,
+        data,
+        &ctx.ws.config.lint.allow_words,
+    ));
+}
+
 fn template_sources(ctx: &Ctx, engine: &Engine) -> Vec<SourceText> {
     engine
         .templates()
@@ -389,19 +401,9 @@ fn lint_file(ctx: &Ctx, args: &LintArgs, data: &Data, date: Date) -> Result<Repo
             settings: &ctx.ws.config.lint,
             data,
         };
-        let scope = if i == 0 {
-            Scope::All
-        } else {
-            Scope::PerLocation
-        };
-        report.findings.extend(lint::check(&input, scope));
+        report.findings.extend(lint::check(&input, scope_for(i)));
     }
-    report.readability = Some(lint::readability::measure(&prose));
-    report.gender_balance = Some(lint::wording::balance(
-        &prose,
-        data,
-        &ctx.ws.config.lint.allow_words,
-    ));
+    measure(&mut report, &prose, data, ctx);
     Ok(report)
 }
 

@@ -389,20 +389,16 @@ impl Builder {
 
     /// Text copied verbatim from the source at `src`.
     pub(super) fn push_mapped(&mut self, s: &str, src: usize) {
-        if !self.ensure_open(s) {
-            return;
-        }
-        self.segs.push(Seg {
-            text_start: self.text.len(),
-            src_start: src,
-            len: s.len(),
-            exact: true,
-        });
-        self.text.push_str(s);
+        self.push_seg(s, src, true);
     }
 
     /// Text decoded from the source at `src` (an entity, an escape).
     pub(super) fn push_at(&mut self, s: &str, src: usize) {
+        self.push_seg(s, src, false);
+    }
+
+    /// Text from the source at `src`; `exact` when it is the source's own bytes.
+    fn push_seg(&mut self, s: &str, src: usize, exact: bool) {
         if !self.ensure_open(s) {
             return;
         }
@@ -410,7 +406,7 @@ impl Builder {
             text_start: self.text.len(),
             src_start: src,
             len: s.len(),
-            exact: false,
+            exact,
         });
         self.text.push_str(s);
     }

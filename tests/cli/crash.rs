@@ -160,14 +160,20 @@ fn a_killed_batch_leaves_whole_files_and_a_rerun_repairs_it() {
     );
 }
 
-fn h_run(root: &Path, args: &[&str]) {
-    let out = StdCommand::new(hirekit_bin())
+/// Runs hirekit in `root` and returns what it did.
+fn hirekit_in(root: &Path, args: &[&str]) -> std::process::Output {
+    StdCommand::new(hirekit_bin())
         .current_dir(root)
         .arg("--color")
         .arg("never")
         .args(args)
         .output()
-        .unwrap();
+        .unwrap()
+}
+
+/// Runs hirekit in `root` and expects success.
+fn h_run(root: &Path, args: &[&str]) {
+    let out = hirekit_in(root, args);
     assert!(
         out.status.success(),
         "{}",
@@ -221,11 +227,7 @@ proptest! {
         let h = Hirekit::new().file("sites.csv", &csv);
         let root = h.root().to_path_buf();
         let run = |out: &str, jobs: &str| {
-            StdCommand::new(hirekit_bin())
-                .current_dir(&root)
-                .args(["--color", "never", "batch", ROLE, "--locations", "sites.csv", "--out", out, "--jobs", jobs, "-q"])
-                .output()
-                .unwrap()
+            hirekit_in(&root, &["batch", ROLE, "--locations", "sites.csv", "--out", out, "--jobs", jobs, "-q"])
         };
         let one = run("one", "1");
         let four = run("four", "4");
@@ -237,12 +239,11 @@ proptest! {
         prop_assert!(a == b, "--jobs 1 and --jobs 4 differ");
         if code == Some(0) {
             let ads: Vec<&String> = a.keys().filter(|k| k.starts_with(ROLE)).collect();
-            let expected: Vec<String> = (0..cities.len())
+            let mut expected: Vec<String> = (0..cities.len())
                 .flat_map(|i| [format!("{ROLE}/job-post/r{i}.html"), format!("{ROLE}/job-post/r{i}.md")])
                 .collect();
-            let mut expected_sorted = expected.clone();
-            expected_sorted.sort();
-            prop_assert_eq!(ads.into_iter().cloned().collect::<Vec<_>>(), expected_sorted);
+            expected.sort();
+            prop_assert_eq!(ads.into_iter().cloned().collect::<Vec<_>>(), expected);
             for (rel, bytes) in &a {
                 if rel.ends_with(".html") {
                     let page = String::from_utf8_lossy(bytes);
