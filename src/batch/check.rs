@@ -105,10 +105,10 @@ impl Batch<'_> {
             suspect: false,
         };
         // About one row per 40 bytes: room for an id and a path or two each
-        // (capped, for files of long rows).
+        // (capped, for files of long rows; the list grows if need be).
         let expected =
             (text.len() / 40 * (1 + self.jobs.len() * self.opts.formats.len())).min(1 << 22);
-        let hashed: HashMap<u64, usize> = HashMap::with_capacity(if exact { 0 } else { expected });
+        let hashed: Vec<u64> = Vec::with_capacity(if exact { 0 } else { expected });
         let names: HashMap<String, (usize, String)> = HashMap::new();
         let mut feed = Sha256::new();
         feed.update(b"hirekit batch feed\0");
@@ -128,16 +128,16 @@ impl Batch<'_> {
         let mut pending: Option<Vec<CheckedRow>> = None;
         while !raw.is_empty() {
             plan.rows += raw.len();
-            let ((next, stop), checked) = rayon::join(
+            let ((next, claimed), checked) = rayon::join(
                 || {
-                    let stop = match pending.take() {
+                    let claimed = match pending.take() {
                         Some(chunk) => claims.claim(self, &mut plan, chunk, exact),
-                        None => Ok(false),
+                        None => Ok(()),
                     };
                     let next: Vec<_> = std::iter::from_fn(|| reader.next_raw())
                         .take(CHUNK_ROWS)
                         .collect();
-                    (next, stop)
+                    (next, claimed)
                 },
                 || {
                     raw.into_par_iter()
@@ -145,16 +145,21 @@ impl Batch<'_> {
                         .collect::<Vec<_>>()
                 },
             );
-            if stop? {
-                return Ok(plan);
-            }
+            claimed?;
             pending = Some(checked);
             raw = next;
         }
-        if let Some(chunk) = pending
-            && claims.claim(self, &mut plan, chunk, exact)?
-        {
-            return Ok(plan);
+        if let Some(chunk) = pending {
+            claims.claim(self, &mut plan, chunk, exact)?;
+        }
+        if !exact {
+            // Any hash met twice: the exact pass decides what it was.
+            let mut hashed = claims.hashed;
+            hashed.par_sort_unstable();
+            if hashed.windows(2).any(|w| w[0] == w[1]) {
+                plan.suspect = true;
+                return Ok(plan);
+            }
         }
         let feed = claims.feed;
         let digest: [u8; 32] = feed.finalize().into();
@@ -238,8 +243,9 @@ impl Batch<'_> {
 
 /// What pass 1 remembers of the rows so far.
 struct Claims {
-    /// Hashes of ids and folded paths, with their line (the hashed pass).
-    hashed: HashMap<u64, usize>,
+    /// Hashes of ids and folded paths (the hashed pass): 8 bytes each,
+    /// sorted at the end to find any repeat.
+    hashed: Vec<u64>,
     /// Ids and folded paths, with their line and path as written (the
     /// exact pass).
     names: HashMap<String, (usize, String)>,
@@ -248,15 +254,15 @@ struct Claims {
 }
 
 impl Claims {
-    /// Matches a checked chunk against the rows before it, in order.
-    /// `true` when a hashed pass must stop for an exact one.
+    /// Matches a checked chunk against the rows before it, in order (the
+    /// exact pass), or gathers its hashes (the hashed pass).
     fn claim(
         &mut self,
         b: &Batch<'_>,
         plan: &mut Plan,
         chunk: Vec<CheckedRow>,
         exact: bool,
-    ) -> Result<bool> {
+    ) -> Result<()> {
         for c in chunk {
             let (checked, _raw) = c?;
             let (line, id, in_shard, paths, hashes, inputs) = match checked {
@@ -292,17 +298,7 @@ impl Claims {
                         .insert(format!("p\0{}", plan::fold_case(&path)), (line, path));
                 }
             } else {
-                let hashes = hashes.as_slice();
-                let repeated = hashes
-                    .iter()
-                    .enumerate()
-                    .any(|(i, h)| hashes[..i].contains(h) || self.hashed.contains_key(h));
-                if repeated {
-                    // A match (or two hashes that meet): the exact pass decides.
-                    plan.suspect = true;
-                    return Ok(true);
-                }
-                self.hashed.extend(hashes.iter().map(|h| (*h, line)));
+                self.hashed.extend_from_slice(hashes.as_slice());
             }
             if !in_shard {
                 continue;
@@ -315,7 +311,7 @@ impl Claims {
                 plan.first = Some(line);
             }
         }
-        Ok(false)
+        Ok(())
     }
 }
 

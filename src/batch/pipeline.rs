@@ -9,10 +9,10 @@ use std::sync::OnceLock;
 use anyhow::{Context as _, Result, anyhow};
 use rayon::prelude::*;
 
-use super::manifest::{self, Previous};
-use super::records::{AdRec, Extra, FileRec, Records};
+use super::manifest::{Entry, ManifestOut, Prev, Previous};
+use super::records::{AdRec, Extra, Line, Records};
 use super::write::{self, Writer};
-use super::{Batch, CHUNK_ROWS, Job, Outcome, Plan, RowNames, feed};
+use super::{Batch, CHUNK_ROWS, Job, Outcome, Plan, RowNames, feed, plan};
 use crate::load::locations::{LocationRow, Reader};
 use crate::model::{Location, Workplace};
 use crate::render::{self, Format, RoleInput};
@@ -26,6 +26,8 @@ pub(super) struct Run<'b, 'a> {
     pub(super) writer: Writer,
     pub(super) pool: rayon::ThreadPool,
     pub(super) outcome: Outcome,
+    /// The new manifest (none in a dry run).
+    pub(super) manifest: Option<ManifestOut<'b>>,
     /// The feed, once settled.
     pub(super) extras: Vec<Extra>,
     /// Ads rendered (the others were unchanged and skipped).
@@ -44,24 +46,22 @@ pub(super) struct Run<'b, 'a> {
 struct AdDone {
     rendered: bool,
     input: write::InputDigest,
-    /// Each format's file, and whether it was written (held inline: the
-    /// formats are few, and this crosses threads).
-    files: [(FileRec, bool); MAX_FORMATS],
+    /// Each format's file.
+    files: Vec<FileDone>,
     /// The feed's `<job>` and the required elements it lacks.
     feed_xml: Option<(String, Vec<&'static str>)>,
 }
 
-/// Every format, at most once each.
-const MAX_FORMATS: usize = Format::ALL.len();
-
-/// An unused slot of `AdDone::files`.
-const NO_FILE: (FileRec, bool) = (
-    FileRec {
-        bytes: 0,
-        sha: [0; 32],
-    },
-    false,
-);
+/// One file of an ad.
+struct FileDone {
+    path: String,
+    /// Its manifest entry.
+    line: Line,
+    /// It was written (rather than found as it should be).
+    written: bool,
+    /// What the previous manifest says of it.
+    prev: Option<Prev>,
+}
 
 /// Where the feed goes.
 enum FeedOut {
@@ -87,6 +87,7 @@ impl<'b, 'a> Run<'b, 'a> {
             previous,
             writer: Writer::default(),
             pool,
+            manifest: None,
             outcome: Outcome {
                 dry_run: batch.opts.dry_run,
                 rejected: plan.errors.iter().map(ToString::to_string).collect(),
@@ -127,16 +128,24 @@ impl<'b, 'a> Run<'b, 'a> {
         let opts = b.opts;
         let feed = self.open_feed(plan)?;
         let feed_renders = matches!(feed, FeedOut::Writing { .. });
+        let manifest = if opts.dry_run {
+            None
+        } else {
+            let out = ManifestOut::begin(&opts.out, self.previous, opts.shard);
+            Some(out.with_context(|| format!("cannot write `{}`", b.manifest_name))?)
+        };
         let mut acc = Acc {
             rendered: 0,
             input_sum: 0,
             outcome: std::mem::take(&mut self.outcome),
             records: Records::default(),
+            previous: self.previous,
+            manifest,
+            row: None,
             feed,
             bar: progress_bar(opts.progress, plan.ads),
         };
         acc.records.ads.reserve(plan.ads);
-        acc.records.files.reserve(plan.ads * opts.formats.len());
         let mut rows = Reader::new(&b.shown, text)?.filter_map(|item| {
             // Rows with errors were reported by the plan.
             item.ok()
@@ -185,6 +194,7 @@ impl<'b, 'a> Run<'b, 'a> {
         acc.bar.finish_and_clear();
         result?;
         self.outcome = acc.outcome;
+        self.manifest = acc.manifest;
         self.rendered = acc.rendered;
         self.input_sum = acc.input_sum;
         self.close_feed(acc.feed, plan, ui)?;
@@ -203,30 +213,39 @@ impl<'b, 'a> Run<'b, 'a> {
             .map(|f| b.path(&names, job, *f))
             .collect();
 
+        let found: Vec<Option<Prev>> = match self.previous {
+            Some(prev) => paths.iter().map(|p| prev.find(p)).collect(),
+            None => vec![None; paths.len()],
+        };
+
         // Nothing this ad is made from changed since the manifest was
         // written, and its files are as the manifest says: keep them
-        // without rendering.
+        // without rendering, and their entries as they are.
         if let Some(prev) = self.previous
             && !opts.force
             && !(job.feed && feed_renders)
         {
-            let entries: Option<Vec<&manifest::Prev>> = paths
+            let spans: Option<Vec<_>> = paths
                 .iter()
-                .map(|p| {
-                    prev.get(p)
-                        .filter(|e| e.input == Some(input) && prev.on_disk(&opts.out.join(p), e))
+                .zip(&found)
+                .map(|(p, e)| {
+                    let e = e.as_ref()?;
+                    let kept = e.input == Some(input) && prev.on_disk(&opts.out.join(p), e);
+                    kept.then_some(e.span).flatten()
                 })
                 .collect();
-            if let Some(entries) = entries {
-                let mut files = [NO_FILE; MAX_FORMATS];
-                for (slot, e) in files.iter_mut().zip(&entries) {
-                    e.mark_seen();
-                    let file = FileRec {
-                        bytes: u32::try_from(e.bytes).unwrap_or(u32::MAX),
-                        sha: e.sha,
-                    };
-                    *slot = (file, false);
-                }
+            if let Some(spans) = spans {
+                let files = paths
+                    .into_iter()
+                    .zip(spans)
+                    .zip(found)
+                    .map(|((path, span), prev)| FileDone {
+                        path,
+                        line: Line::Old(span),
+                        written: false,
+                        prev,
+                    })
+                    .collect();
                 return Ok(AdDone {
                     rendered: false,
                     input,
@@ -237,35 +256,35 @@ impl<'b, 'a> Run<'b, 'a> {
         }
 
         let (texts, md) = b.render_ad(self.role_input(job.role), loc, job)?;
-        let mut files = [NO_FILE; MAX_FORMATS];
-        for ((path, content), slot) in paths.iter().zip(&texts).zip(files.iter_mut()) {
+        let mut files = Vec::with_capacity(paths.len());
+        for ((path, content), prev) in paths.into_iter().zip(&texts).zip(found) {
             let content = content.as_bytes();
             let sha = write::sha256(content);
-            let abs = opts.out.join(path);
+            let abs = opts.out.join(&path);
             let dir = abs.parent().unwrap_or(&opts.out);
+            // A folder this run created holds nothing older.
             let fresh = self.writer.prepare_dir(dir, !opts.dry_run)?;
-            let changed = if fresh {
-                // A folder this run created holds nothing older.
-                if let Some(e) = self.previous.and_then(|p| p.get(path)) {
-                    e.mark_seen();
-                }
-                true
-            } else {
-                write::needs_write(self.previous, path, &abs, content, &sha)
-            };
-            if changed && !opts.dry_run {
+            let listed = self.previous.zip(prev.as_ref());
+            let written = fresh || write::needs_write(listed, &abs, content, &sha);
+            if written && !opts.dry_run {
                 if fresh {
                     self.writer.write_new(&abs, content)?;
                 } else {
                     self.writer.write(&abs, content)?;
                 }
             }
-            let file = FileRec {
-                bytes: u32::try_from(content.len())
-                    .map_err(|_| anyhow!("`{path}` would be larger than 4 GiB"))?,
-                sha,
-            };
-            *slot = (file, changed);
+            if u32::try_from(content.len()).is_err() {
+                return Err(anyhow!("`{path}` would be larger than 4 GiB"));
+            }
+            files.push(FileDone {
+                path,
+                line: Line::New {
+                    bytes: content.len() as u64,
+                    sha,
+                },
+                written,
+                prev,
+            });
         }
         let feed_xml = match md {
             Some(md) if job.feed && feed_renders => Some(self.feed_job(loc, job, &names, &md)),
@@ -353,18 +372,18 @@ impl<'b, 'a> Run<'b, 'a> {
         }
         let out = &b.opts.out;
         if let Some(prev) = self.previous
-            && let Some(e) = prev.get(&b.feed_name)
+            && let Some(e) = prev.find(&b.feed_name)
+            && let Some(span) = e.span
             && !b.opts.force
             && e.input == Some(plan.feed_input)
-            && prev.on_disk(&out.join(&b.feed_name), e)
+            && prev.on_disk(&out.join(&b.feed_name), &e)
         {
-            e.mark_seen();
+            prev.mark(&b.feed_name, Some(&e));
             self.outcome.unchanged += 1;
             self.extras.push(Extra {
                 path: b.feed_name.clone(),
                 format: "feed",
-                bytes: e.bytes,
-                sha: e.sha,
+                line: Line::Old(span),
                 input: Some(plan.feed_input),
             });
             return Ok(FeedOut::Kept);
@@ -426,13 +445,12 @@ impl<'b, 'a> Run<'b, 'a> {
             ));
         }
         let abs = b.opts.out.join(name);
-        let same = self
-            .previous
-            .and_then(|p| p.get(name).map(|e| (p, e)))
-            .is_some_and(|(p, e)| {
-                e.mark_seen();
-                e.sha == sha && p.on_disk(&abs, e)
-            });
+        let listed = self.previous.and_then(|p| {
+            let e = p.find(name);
+            p.mark(name, e.as_ref());
+            e.map(|e| (p, e))
+        });
+        let same = write::holds(listed.as_ref().map(|(p, e)| (*p, e)), &abs, bytes, &sha);
         if same {
             self.outcome.unchanged += 1;
         } else {
@@ -446,8 +464,7 @@ impl<'b, 'a> Run<'b, 'a> {
         self.extras.push(Extra {
             path: name.clone(),
             format: "feed",
-            bytes,
-            sha,
+            line: Line::New { bytes, sha },
             input: Some(plan.feed_input),
         });
         Ok(())
@@ -462,16 +479,28 @@ struct Rendered {
 }
 
 /// What pass 2 gathers, in row order.
-struct Acc {
+struct Acc<'b> {
     rendered: usize,
     input_sum: u64,
     outcome: Outcome,
     records: Records,
+    previous: Option<&'b Previous>,
+    manifest: Option<ManifestOut<'b>>,
+    /// The row last recorded (its line) and its text in the arena.
+    row: Option<(usize, RowText)>,
     feed: FeedOut,
     bar: indicatif::ProgressBar,
 }
 
-impl Acc {
+/// Where a row's id and city lie in the arena.
+#[derive(Clone, Copy)]
+struct RowText {
+    at: u32,
+    id_len: u16,
+    city_len: u16,
+}
+
+impl Acc<'_> {
     /// Records a rendered chunk, ad by ad, in row order.
     fn record(&mut self, b: &Batch<'_>, chunk: Rendered) -> Result<()> {
         for (&(r, j), result) in chunk.work.iter().zip(chunk.done) {
@@ -488,6 +517,26 @@ impl Acc {
         Ok(())
     }
 
+    /// The row's id and city in the arena, added once for all its ads.
+    fn row_text(&mut self, row: &LocationRow, location: &str) -> Result<RowText> {
+        if let Some((line, text)) = self.row
+            && line == row.line
+        {
+            return Ok(text);
+        }
+        let arena = &mut self.records.arena;
+        let too_long = || anyhow!("line {}: a value is too long for the manifest", row.line);
+        let text = RowText {
+            at: u32::try_from(arena.len()).map_err(|_| anyhow!("too many rows for one batch"))?,
+            id_len: u16::try_from(location.len()).map_err(|_| too_long())?,
+            city_len: u16::try_from(row.location.city.len()).map_err(|_| too_long())?,
+        };
+        arena.push_str(location);
+        arena.push_str(&row.location.city);
+        self.row = Some((row.line, text));
+        Ok(text)
+    }
+
     fn record_ad(
         &mut self,
         b: &Batch<'_>,
@@ -496,37 +545,55 @@ impl Acc {
         ad: AdDone,
     ) -> Result<()> {
         let loc = &row.location;
-        let names = RowNames::new(loc, &b.opts.pattern);
-        let records = &mut self.records;
-        let too_long = || anyhow!("line {}: a value is too long for the manifest", row.line);
-        let len = |s: &str| u16::try_from(s.len()).map_err(|_| too_long());
-        let rec = AdRec {
-            at: u32::try_from(records.arena.len())
-                .map_err(|_| anyhow!("too many rows for one batch"))?,
-            id_len: len(&names.location)?,
-            city_len: len(&loc.city)?,
-            slug_len: len(&names.city)?,
-            job: u16::try_from(job).map_err(|_| too_long())?,
+        let location = plan::location_name(&loc.id);
+        let text = self.row_text(row, &location)?;
+        self.records.ads.push(AdRec {
+            at: text.at,
+            id_len: text.id_len,
+            city_len: text.city_len,
+            job: u16::try_from(job).map_err(|_| anyhow!("too many roles and documents"))?,
             state: states::STATES
                 .iter()
                 .position(|(c, _)| *c == loc.state)
                 .and_then(|i| u8::try_from(i).ok())
                 .unwrap_or(0),
-            input: ad.input,
-        };
-        records.arena.push_str(&names.location);
-        records.arena.push_str(&loc.city);
-        records.arena.push_str(&names.city);
-        records.ads.push(rec);
+        });
         self.rendered += usize::from(ad.rendered);
         self.input_sum = self.input_sum.wrapping_add(u64::from_le_bytes(ad.input));
-        for &(file, written) in ad.files.iter().take(b.opts.formats.len()) {
-            records.files.push(file);
-            if written {
+        let job = &b.jobs[job];
+        let mut input = String::new();
+        write::hex_into(&mut input, &ad.input);
+        let mut sha = String::new();
+        for (file, format) in ad.files.iter().zip(&b.opts.formats) {
+            if let Some(prev) = self.previous {
+                prev.mark(&file.path, file.prev.as_ref());
+            }
+            if file.written {
                 self.outcome.written += 1;
             } else {
                 self.outcome.unchanged += 1;
             }
+            let Some(out) = &mut self.manifest else {
+                continue;
+            };
+            let listed = match file.line {
+                Line::Old(span) => out.old_entry(span),
+                Line::New { bytes, sha: digest } => {
+                    sha.clear();
+                    write::hex_into(&mut sha, &digest);
+                    out.entry(&Entry {
+                        path: file.path.as_str().into(),
+                        role: b.roles[job.role].role.id.as_str().into(),
+                        doc: job.doc.as_str().into(),
+                        format: format.ext().into(),
+                        location: location.as_str().into(),
+                        bytes,
+                        sha256: sha.as_str().into(),
+                        input: input.as_str().into(),
+                    })
+                }
+            };
+            listed.with_context(|| format!("cannot write `{}`", b.manifest_name))?;
         }
         self.outcome.ads += 1;
         if let (FeedOut::Writing { w, missing, .. }, Some((xml, absent))) =

@@ -1,14 +1,11 @@
-//! What a batch remembers of each ad (a few dozen bytes), and what it
-//! makes of that at the end: `index.html`, `--clean` and the manifest.
+//! What a batch remembers of each ad (a dozen bytes, and its row's id and
+//! city), and what it makes of that at the end: `index.html`, `--clean`
+//! and the end of the manifest.
 
-use std::cell::RefCell;
-use std::collections::HashSet;
-use std::io::{self, Write};
-
-use anyhow::Result;
+use anyhow::{Context as _, Result};
 use sha2::{Digest, Sha256};
 
-use super::manifest::{self, Entry, EntryRef};
+use super::manifest::{Entry, ManifestOut, Span};
 use super::pipeline::Run;
 use super::plan::{self, Values};
 use super::write;
@@ -16,34 +13,24 @@ use super::{Outcome, feed};
 use crate::render::Format;
 use crate::states;
 use crate::ui::Ui;
+use std::io::{self, Write};
 
-/// One ad: its id, city and city slug in the arena, its job, its state
-/// and its input digest. Its files' sizes and hashes are in
-/// `Records::files`, one per format.
+/// One ad: its row's id and city in the arena, its job and its state.
 #[derive(Clone, Copy)]
 pub(super) struct AdRec {
     pub(super) at: u32,
     pub(super) id_len: u16,
     pub(super) city_len: u16,
-    pub(super) slug_len: u16,
     pub(super) job: u16,
     pub(super) state: u8,
-    pub(super) input: write::InputDigest,
-}
-
-/// A file's size and hash.
-#[derive(Clone, Copy)]
-pub(super) struct FileRec {
-    pub(super) bytes: u32,
-    pub(super) sha: [u8; 32],
 }
 
 /// Every ad of the run, in row order.
 #[derive(Default)]
 pub(super) struct Records {
+    /// Each row's location name and city, one after the other.
     pub(super) arena: String,
     pub(super) ads: Vec<AdRec>,
-    pub(super) files: Vec<FileRec>,
 }
 
 impl Records {
@@ -60,206 +47,239 @@ impl Records {
     fn city(&self, rec: &AdRec) -> &str {
         self.text(rec.at as usize + usize::from(rec.id_len), rec.city_len)
     }
+}
 
-    fn city_slug(&self, rec: &AdRec) -> &str {
-        let start = rec.at as usize + usize::from(rec.id_len) + usize::from(rec.city_len);
-        self.text(start, rec.slug_len)
-    }
+/// A file's manifest entry: made anew, or the previous manifest's.
+#[derive(Clone, Copy)]
+pub(super) enum Line {
+    New { bytes: u64, sha: [u8; 32] },
+    Old(Span),
 }
 
 /// A file at the top of the output folder: the index or the feed.
 pub(super) struct Extra {
     pub(super) path: String,
     pub(super) format: &'static str,
-    pub(super) bytes: u64,
-    pub(super) sha: [u8; 32],
+    pub(super) line: Line,
     pub(super) input: Option<write::InputDigest>,
 }
 
-/// A line of the manifest: an ad's file (ad, format), a top-level file, or
-/// a file kept from an earlier run. Eight bytes, as there are millions.
-#[derive(Clone, Copy)]
-enum Item {
-    Ad(u32, u8),
-    Extra(u8),
-    Kept(u32),
-}
-
 impl Run<'_, '_> {
-    /// The index, `--clean` and the manifest (written last, so that files
-    /// older than it are known to be as it says).
+    /// The index, `--clean` and the end of the manifest (written last, so
+    /// that files older than it are known to be as it says).
     pub(super) fn finish(mut self, records: &Records, ui: &Ui) -> Result<Outcome> {
         let b = self.batch;
         let opts = b.opts;
-        // Nothing rendered, nothing written: the manifest may well be the
-        // same as before, and then it need not even be sorted.
-        let extras = self.extras.len() + 1;
-        let maybe_same = self.rendered == 0
-            && self.outcome.written == 0
-            && self
-                .previous
-                .is_some_and(|p| p.lists_exactly(records.files.len() + extras));
-        let this = &self;
-        let (index, ads) = if maybe_same || opts.dry_run {
-            (this.index(records), None)
-        } else {
-            // The index and the manifest's order, side by side.
-            let (index, ads) = self
-                .pool
-                .join(|| this.index(records), || this.sorted_ads(records));
-            (index, Some(ads))
-        };
-        let (index, written) = index?;
+        let (index, written) = self.index(records)?;
         if written {
             self.outcome.written += 1;
         } else {
             self.outcome.unchanged += 1;
         }
         self.extras.push(index);
-
-        let kept = self.settle_stale(records, ui)?;
-        if opts.dry_run {
-            return Ok(self.outcome);
-        }
-        if maybe_same && self.outcome.written == 0 && self.outcome.removed == 0 && kept.is_empty() {
-            // Every file is the one the manifest lists, with the same inputs.
-            return Ok(self.outcome);
-        }
-        let ads = match ads {
-            Some(ads) => ads?,
-            None => self.sorted_ads(records)?,
-        };
-        let items = self.merge_items(records, &kept, ads);
-        let manifest = opts.out.join(&b.manifest_name);
-        // Rewritten when anything changed, so that its time stays later
-        // than every file it lists.
-        let changed = match self.previous {
-            Some(p) if self.outcome.written == 0 && self.outcome.removed == 0 => {
-                let mut h = write::Hashing::new(io::sink());
-                self.write_manifest(&mut h, records, &kept, &items)?;
-                h.finish().0 != p.digest()
+        let mut manifest = self.manifest.take();
+        if let Some(out) = &mut manifest {
+            let mut sha = String::new();
+            let mut input = String::new();
+            for extra in &self.extras {
+                let listed = match extra.line {
+                    Line::Old(span) => out.old_entry(span),
+                    Line::New { bytes, sha: digest } => {
+                        sha.clear();
+                        write::hex_into(&mut sha, &digest);
+                        input.clear();
+                        if let Some(i) = &extra.input {
+                            write::hex_into(&mut input, i);
+                        }
+                        out.entry(&Entry {
+                            path: extra.path.as_str().into(),
+                            role: "".into(),
+                            doc: "".into(),
+                            format: extra.format.into(),
+                            location: "".into(),
+                            bytes,
+                            sha256: sha.as_str().into(),
+                            input: input.as_str().into(),
+                        })
+                    }
+                };
+                listed.with_context(|| format!("cannot write `{}`", b.manifest_name))?;
             }
-            _ => true,
-        };
-        if changed {
-            write::write_streamed(&manifest, |w| {
-                self.write_manifest(w, records, &kept, &items)
-            })?;
+        }
+        self.settle_stale(records, manifest.as_mut(), ui)?;
+        if let Some(out) = manifest {
+            // Rewritten when any file was, so that its time stays later
+            // than every file it lists.
+            let touch = self.outcome.written > 0 || self.outcome.removed > 0;
+            out.finish(&opts.out.join(&b.manifest_name), touch)?;
         }
         Ok(self.outcome)
     }
 
     /// Writes the index unless the same is already there; returns its
-    /// manifest line and whether it was written.
+    /// manifest entry and whether it was written.
     fn index(&self, records: &Records) -> Result<(Extra, bool)> {
         let b = self.batch;
         let opts = b.opts;
         let abs = opts.out.join(&b.index_name);
         let input = self.index_input(records);
-        let extra = |(sha, bytes): ([u8; 32], u64)| Extra {
+        let extra = |line: Line| Extra {
             path: b.index_name.clone(),
             format: "index",
-            bytes,
-            sha,
+            line,
             input: Some(input),
         };
-        let previous = self
-            .previous
-            .and_then(|p| p.get(&b.index_name).map(|e| (p, e)));
-        if let Some((p, e)) = previous {
-            e.mark_seen();
-            if e.input == Some(input) && !opts.force && p.on_disk(&abs, e) {
-                // The same ads as when it was written: the same page.
-                return Ok((extra((e.sha, e.bytes)), false));
-            }
+        let previous = self.previous.map(|p| {
+            let e = p.find(&b.index_name);
+            p.mark(&b.index_name, e.as_ref());
+            (p, e)
+        });
+        if let Some((p, Some(e))) = previous
+            && let Some(span) = e.span
+            && e.input == Some(input)
+            && !opts.force
+            && p.on_disk(&abs, &e)
+        {
+            // The same ads as when it was written: the same page.
+            return Ok((extra(Line::Old(span)), false));
         }
         let order = index_order(records);
-        let hashed = || -> io::Result<([u8; 32], u64)> {
+        let hashed = || -> io::Result<Line> {
             let mut h = write::Hashing::new(io::sink());
             self.write_index(&mut h, records, &order)?;
             let (sha, bytes, _) = h.finish();
-            Ok((sha, bytes))
+            Ok(Line::New { bytes, sha })
         };
         if let Some((p, e)) = previous {
-            let (sha, bytes) = hashed()?;
-            if e.sha == sha && p.on_disk(&abs, e) {
-                return Ok((extra((sha, bytes)), false));
+            let line = hashed()?;
+            if let Line::New { bytes, sha } = line
+                && write::holds(e.as_ref().map(|e| (p, e)), &abs, bytes, &sha)
+            {
+                return Ok((extra(line), false));
             }
         }
         if opts.dry_run {
             return Ok((extra(hashed()?), true));
         }
-        let mut digest = ([0; 32], 0);
+        let mut line = Line::New {
+            bytes: 0,
+            sha: [0; 32],
+        };
         write::write_streamed(&abs, |w| {
             let mut h = write::Hashing::new(w);
             self.write_index(&mut h, records, &order)?;
             let (sha, bytes, _) = h.finish();
-            digest = (sha, bytes);
+            line = Line::New { bytes, sha };
             Ok(())
         })?;
-        Ok((extra(digest), true))
+        Ok((extra(line), true))
     }
 
     /// Files the previous manifest listed that this run did not produce:
-    /// removed with `--clean`, else kept (and returned, to stay listed).
-    fn settle_stale(&mut self, records: &Records, ui: &Ui) -> Result<Vec<Entry>> {
+    /// removed with `--clean`, else kept in the manifest (`out`). Two
+    /// passes over the previous manifest, holding 8 bytes per such file.
+    fn settle_stale(
+        &mut self,
+        records: &Records,
+        mut out: Option<&mut ManifestOut<'_>>,
+        ui: &Ui,
+    ) -> Result<()> {
         let b = self.batch;
         let opts = b.opts;
         let Some(prev) = self.previous else {
-            return Ok(Vec::new());
+            return Ok(());
         };
-        let mut stale = prev.unseen()?;
-        stale.retain(|e| opts.out.join(&e.path).is_file());
+        // The files still on disk, by the hash of their case-folded path.
+        let mut stale: Vec<u64> = Vec::new();
+        prev.each_unproduced(&mut |e, _| {
+            if opts.out.join(e.path.as_ref()).is_file() {
+                stale.push(plan::tagged_hash(b'p', &e.path, true));
+            }
+        })?;
         if stale.is_empty() {
-            return Ok(stale);
+            return Ok(());
         }
+        stale.sort_unstable();
         // On a case-insensitive disk `A.md` and `a.md` are one file: never
         // remove a file that this run wrote under another case.
-        let folded: HashSet<String> = stale.iter().map(|e| plan::fold_case(&e.path)).collect();
-        let mut same_file = HashSet::new();
+        let mut same_file = Vec::new();
         let mut path = String::new();
+        let mut note = |path: &str| {
+            let key = plan::tagged_hash(b'p', path, true);
+            if stale.binary_search(&key).is_ok() {
+                same_file.push(key);
+            }
+        };
         for rec in &records.ads {
             for f in &opts.formats {
                 path.clear();
                 self.rec_path_into(records, rec, *f, &mut path);
-                let key = plan::fold_case(&path);
-                if folded.contains(&key) {
-                    same_file.insert(key);
-                }
+                note(&path);
             }
         }
         for extra in &self.extras {
-            same_file.insert(plan::fold_case(&extra.path));
+            note(&extra.path);
         }
-        stale.retain(|e| !same_file.contains(&plan::fold_case(&e.path)));
+        same_file.sort_unstable();
 
-        if opts.clean {
-            let mut removed = Vec::new();
-            for e in &stale {
-                if opts.dry_run || write::remove_listed(&opts.out, &e.path)? {
-                    removed.push(e.path.as_str());
+        let mut removed = Vec::new();
+        let mut kept = 0;
+        let mut failed = Ok(());
+        prev.each_unproduced(&mut |e, span| {
+            let key = plan::tagged_hash(b'p', &e.path, true);
+            if failed.is_err()
+                || stale.binary_search(&key).is_err()
+                || same_file.binary_search(&key).is_ok()
+                || !opts.out.join(e.path.as_ref()).is_file()
+            {
+                return;
+            }
+            if opts.clean {
+                let gone = if opts.dry_run {
+                    Ok(true)
+                } else {
+                    write::remove_listed(&opts.out, &e.path)
+                };
+                match gone {
+                    Ok(true) => removed.push(e.path.to_string()),
+                    Ok(false) => {}
+                    Err(err) => failed = Err(err),
+                }
+                return;
+            }
+            kept += 1;
+            if let Some(out) = out.as_deref_mut() {
+                let listed = match span {
+                    Some(span) => out.old_entry(span),
+                    None => out.entry(e),
+                };
+                if let Err(err) = listed {
+                    failed = Err(anyhow::Error::from(err)
+                        .context(format!("cannot write `{}`", b.manifest_name)));
                 }
             }
+        })?;
+        failed?;
+        if opts.clean {
             if !opts.dry_run {
-                write::prune_empty_dirs(&opts.out, removed.iter().copied());
+                write::prune_empty_dirs(&opts.out, removed.iter().map(String::as_str));
             }
             self.outcome.removed = removed.len();
-            return Ok(Vec::new());
+            return Ok(());
         }
-        self.outcome.stale = stale.len();
-        if !stale.is_empty() {
-            let n = stale.len();
-            let (files, are, they, them) = if n == 1 {
+        self.outcome.stale = kept;
+        if kept > 0 {
+            let (files, are, they, them) = if kept == 1 {
                 ("file", "is", "it stays", "it")
             } else {
                 ("files", "are", "they stay", "them")
             };
             ui.warn(&format!(
-                "{n} {files} from an earlier run {are} no longer produced; {they} listed in `{}` until a run with --clean removes {them}",
+                "{kept} {files} from an earlier run {are} no longer produced; {they} listed in `{}` until a run with --clean removes {them}",
                 b.manifest_name
             ));
         }
-        Ok(stale)
+        Ok(())
     }
 
     fn write_index(&self, w: &mut dyn Write, records: &Records, order: &[u32]) -> io::Result<()> {
@@ -315,13 +335,18 @@ impl Run<'_, '_> {
     fn rec_path_into(&self, records: &Records, rec: &AdRec, format: Format, out: &mut String) {
         let b = self.batch;
         let job = &b.jobs[usize::from(rec.job)];
+        let city = if b.opts.pattern.uses(plan::Placeholder::City) {
+            plan::name_slug(records.city(rec))
+        } else {
+            String::new()
+        };
         b.opts.pattern.expand_into(
             &Values {
                 role: &job.role_slug,
                 doc: &job.doc_slug,
                 location: records.id(rec),
                 state: &b.state_lower[usize::from(rec.state)],
-                city: records.city_slug(rec),
+                city: &city,
                 ext: format.ext(),
             },
             out,
@@ -354,181 +379,7 @@ impl Run<'_, '_> {
         out.copy_from_slice(&full[..n]);
         out
     }
-
-    /// The ads' manifest lines, sorted by path. Paths are expanded as they
-    /// are compared rather than stored, to keep memory small.
-    fn sorted_ads(&self, records: &Records) -> Result<Vec<Item>> {
-        use rayon::slice::ParallelSliceMut;
-        thread_local! {
-            static PATHS: RefCell<(String, String)> = const { RefCell::new((String::new(), String::new())) };
-        }
-        let nf = u8::try_from(self.batch.opts.formats.len())?;
-        let ads = u32::try_from(records.ads.len())?;
-        let mut items: Vec<Item> = (0..ads)
-            .flat_map(|a| (0..nf).map(move |f| Item::Ad(a, f)))
-            .collect();
-        if items.len() <= KEYED_SORT_MAX {
-            // Few enough to hold every path while sorting: faster.
-            items.par_sort_by_cached_key(|item| {
-                let mut path = String::new();
-                self.item_path(records, &[], *item, &mut path);
-                path
-            });
-            return Ok(items);
-        }
-        items.par_sort_unstable_by(|a, b| {
-            PATHS.with(|paths| {
-                let (x, y) = &mut *paths.borrow_mut();
-                x.clear();
-                y.clear();
-                self.item_path(records, &[], *a, x);
-                self.item_path(records, &[], *b, y);
-                x.as_str().cmp(y.as_str())
-            })
-        });
-        Ok(items)
-    }
-
-    /// Every manifest line in path order: the sorted ads merged with the
-    /// top-level files and the files kept from an earlier run.
-    fn merge_items(&self, records: &Records, kept: &[Entry], ads: Vec<Item>) -> Vec<Item> {
-        let mut others: Vec<Item> = (0..self.extras.len())
-            .filter_map(|e| u8::try_from(e).ok().map(Item::Extra))
-            .chain((0..kept.len()).filter_map(|k| u32::try_from(k).ok().map(Item::Kept)))
-            .collect();
-        let path = |item: Item| {
-            let mut s = String::new();
-            self.item_path(records, kept, item, &mut s);
-            s
-        };
-        others.sort_by_cached_key(|i| path(*i));
-        let mut out = Vec::with_capacity(ads.len() + others.len());
-        let mut others = others.into_iter().peekable();
-        let (mut x, mut y) = (String::new(), String::new());
-        for ad in ads {
-            x.clear();
-            self.item_path(records, kept, ad, &mut x);
-            while let Some(&o) = others.peek() {
-                y.clear();
-                self.item_path(records, kept, o, &mut y);
-                if y < x {
-                    out.push(o);
-                    others.next();
-                } else {
-                    break;
-                }
-            }
-            out.push(ad);
-        }
-        out.extend(others);
-        out
-    }
-
-    fn item_path(&self, records: &Records, kept: &[Entry], item: Item, out: &mut String) {
-        match item {
-            Item::Ad(a, f) => {
-                let format = self.batch.opts.formats[usize::from(f)];
-                self.rec_path_into(records, &records.ads[a as usize], format, out);
-            }
-            Item::Extra(e) => out.push_str(&self.extras[usize::from(e)].path),
-            Item::Kept(k) => out.push_str(&kept[k as usize].path),
-        }
-    }
-
-    /// Writes the manifest. Its lines are made in parallel, a window at a
-    /// time (so memory stays bounded), and written in order.
-    fn write_manifest(
-        &self,
-        w: &mut dyn Write,
-        records: &Records,
-        kept: &[Entry],
-        items: &[Item],
-    ) -> io::Result<()> {
-        use rayon::prelude::*;
-        const PART: usize = 1024;
-        let mut m = manifest::ManifestWriter::begin(w, self.batch.opts.shard)?;
-        for window in items.chunks(PART * 16) {
-            let parts: Vec<(io::Result<Vec<u8>>, usize)> = self.pool.install(|| {
-                window
-                    .par_chunks(PART)
-                    .map(|part| (self.manifest_lines(records, kept, part), part.len()))
-                    .collect()
-            });
-            for (lines, n) in parts {
-                m.lines(&lines?, n)?;
-            }
-        }
-        m.end()
-    }
-
-    /// The manifest lines of some items, joined as `ManifestWriter::lines`
-    /// expects.
-    fn manifest_lines(
-        &self,
-        records: &Records,
-        kept: &[Entry],
-        items: &[Item],
-    ) -> io::Result<Vec<u8>> {
-        let b = self.batch;
-        let nf = b.opts.formats.len();
-        let mut out = Vec::with_capacity(items.len() * 320);
-        let (mut path, mut sha, mut input) = (String::new(), String::new(), String::new());
-        for (i, &item) in items.iter().enumerate() {
-            if i > 0 {
-                out.extend_from_slice(manifest::ENTRY_SEPARATOR);
-            }
-            path.clear();
-            sha.clear();
-            input.clear();
-            self.item_path(records, kept, item, &mut path);
-            match item {
-                Item::Ad(a, f) => {
-                    let (a, f) = (a as usize, usize::from(f));
-                    let rec = &records.ads[a];
-                    let job = &b.jobs[usize::from(rec.job)];
-                    let file = &records.files[a * nf + f];
-                    write::hex_into(&mut sha, &file.sha);
-                    write::hex_into(&mut input, &rec.input);
-                    let entry = EntryRef {
-                        path: &path,
-                        role: &b.roles[job.role].role.id,
-                        doc: &job.doc,
-                        format: b.opts.formats[f].ext(),
-                        location: records.id(rec),
-                        bytes: u64::from(file.bytes),
-                        sha256: &sha,
-                        input: &input,
-                    };
-                    serde_json::to_writer(&mut out, &entry)?;
-                }
-                Item::Extra(e) => {
-                    let extra = &self.extras[usize::from(e)];
-                    write::hex_into(&mut sha, &extra.sha);
-                    if let Some(i) = &extra.input {
-                        write::hex_into(&mut input, i);
-                    }
-                    let entry = EntryRef {
-                        path: &path,
-                        role: "",
-                        doc: "",
-                        format: extra.format,
-                        location: "",
-                        bytes: extra.bytes,
-                        sha256: &sha,
-                        input: &input,
-                    };
-                    serde_json::to_writer(&mut out, &entry)?;
-                }
-                Item::Kept(k) => serde_json::to_writer(&mut out, &kept[k as usize])?,
-            }
-        }
-        Ok(out)
-    }
 }
-
-/// Up to this many files, the manifest is sorted with every path in
-/// memory (a few MB); above, paths are expanded as they are compared.
-const KEYED_SORT_MAX: usize = 1 << 16;
 
 /// The index's order: state name, city, location id, then job.
 fn index_order(records: &Records) -> Vec<u32> {

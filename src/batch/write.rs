@@ -18,7 +18,7 @@ use std::sync::Mutex;
 use anyhow::{Context as _, Result};
 use sha2::{Digest, Sha256};
 
-use super::manifest::Previous;
+use super::manifest::{Prev, Previous};
 use super::plan;
 
 /// The SHA-256 of some bytes.
@@ -197,27 +197,30 @@ pub fn write_streamed(
 }
 
 /// Whether a file must be written: not when the file on disk already holds
-/// exactly `content` (known from the previous manifest, or found by
-/// comparing the bytes when the sizes match).
+/// exactly `content`.
 pub fn needs_write(
-    previous: Option<&Previous>,
-    rel: &str,
+    listed: Option<(&Previous, &Prev)>,
     abs: &Path,
     content: &[u8],
     sha: &[u8; 32],
 ) -> bool {
-    if let Some(prev) = previous.and_then(|p| p.get(rel).map(|e| (p, e))) {
-        let (manifest, entry) = prev;
-        entry.mark_seen();
-        return !(entry.sha == *sha
-            && entry.bytes == content.len() as u64
-            && manifest.on_disk(abs, entry));
+    !holds(listed, abs, content.len() as u64, sha)
+}
+
+/// Whether the file at `abs` holds `bytes` bytes with this SHA-256: known
+/// from what the previous manifest `listed` of it, or found by reading the
+/// file when the sizes match.
+pub fn holds(listed: Option<(&Previous, &Prev)>, abs: &Path, bytes: u64, sha: &[u8; 32]) -> bool {
+    if let Some((manifest, entry)) = listed
+        && let Some(listed_sha) = manifest.sha_of(entry)
+    {
+        return listed_sha == *sha && entry.bytes == bytes && manifest.on_disk(abs, entry);
     }
     match fs::metadata(abs) {
-        Ok(meta) if meta.is_file() && meta.len() == content.len() as u64 => {
-            fs::read(abs).map_or(true, |old| old != content)
+        Ok(meta) if meta.is_file() && meta.len() == bytes => {
+            fs::read(abs).is_ok_and(|old| sha256(&old) == *sha)
         }
-        _ => true,
+        _ => false,
     }
 }
 
@@ -263,7 +266,7 @@ pub fn prune_empty_dirs<'a>(out: &Path, removed: impl Iterator<Item = &'a str>) 
 
 #[cfg(test)]
 mod tests {
-    use super::super::manifest::{EntryRef, write_manifest};
+    use super::super::manifest::{Entry, write_manifest};
     use super::*;
 
     #[test]
@@ -286,11 +289,10 @@ mod tests {
         assert!(!w.prepare_dir(dir.path(), true).unwrap());
         w.write(&abs, b"one").unwrap();
         // No manifest: same bytes on disk are found by comparing.
-        assert!(!needs_write(None, "a.md", &abs, b"one", &sha256(b"one")));
-        assert!(needs_write(None, "a.md", &abs, b"two", &sha256(b"two")));
+        assert!(!needs_write(None, &abs, b"one", &sha256(b"one")));
+        assert!(needs_write(None, &abs, b"two", &sha256(b"two")));
         assert!(needs_write(
             None,
-            "b.md",
             &dir.path().join("b.md"),
             b"x",
             &sha256(b"x")
@@ -298,15 +300,15 @@ mod tests {
         // With a manifest written after the file.
         let sha = hex(&sha256(b"one"));
         let manifest = dir.path().join("manifest.json");
-        let entry = EntryRef {
-            path: "a.md",
-            role: "",
-            doc: "",
-            format: "md",
-            location: "",
+        let entry = Entry {
+            path: "a.md".into(),
+            role: "".into(),
+            doc: "".into(),
+            format: "md".into(),
+            location: "".into(),
             bytes: 3,
-            sha256: &sha,
-            input: "",
+            sha256: sha.as_str().into(),
+            input: "".into(),
         };
         std::thread::sleep(std::time::Duration::from_millis(20));
         write_streamed(&manifest, |w| {
@@ -314,20 +316,24 @@ mod tests {
         })
         .unwrap();
         let prev = Previous::load(&manifest).unwrap().unwrap();
+        let listed = prev.find("a.md").unwrap();
         assert!(!needs_write(
-            Some(&prev),
-            "a.md",
+            Some((&prev, &listed)),
             &abs,
             b"one",
             &sha256(b"one")
         ));
-        assert!(prev.unseen().unwrap().is_empty());
+        assert!(needs_write(
+            Some((&prev, &listed)),
+            &abs,
+            b"on",
+            &sha256(b"on")
+        ));
         // Edited behind our back (same size): found by its hash.
         std::thread::sleep(std::time::Duration::from_millis(20));
         fs::write(&abs, b"uno").unwrap();
         assert!(needs_write(
-            Some(&prev),
-            "a.md",
+            Some((&prev, &listed)),
             &abs,
             b"one",
             &sha256(b"one")

@@ -10,9 +10,10 @@ pub struct CsvFile<'a> {
     /// Lower-cased, trimmed header names.
     pub headers: Vec<String>,
     reader: csv::Reader<&'a [u8]>,
-    /// Byte offsets where each line starts, to turn a record's byte offset
-    /// into its line number.
-    line_starts: Vec<usize>,
+    /// Line ends counted so far: `(up to this byte, how many)`, to turn a
+    /// record's byte offset into its line number without a table of lines
+    /// (records come in order, so counting goes forward).
+    counted: (usize, usize),
     text: &'a str,
 }
 
@@ -46,31 +47,36 @@ impl<'a> CsvFile<'a> {
             .iter()
             .map(|h| h.trim().to_ascii_lowercase())
             .collect();
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
         Ok(CsvFile {
             path,
             headers,
             reader,
-            line_starts,
+            counted: (0, 0),
             text,
         })
     }
 
     /// The 1-based line holding byte `offset`.
-    fn line_of(&self, offset: u64) -> usize {
+    fn line_of(&mut self, offset: u64) -> usize {
         // The csv reader reports where it stopped reading the previous
         // record, before any line ends and blank lines: skip those.
-        let mut offset = usize::try_from(offset).unwrap_or(usize::MAX);
         let bytes = self.text.as_bytes();
+        let mut offset = usize::try_from(offset)
+            .unwrap_or(usize::MAX)
+            .min(bytes.len());
         while offset < bytes.len() && matches!(bytes[offset], b'\r' | b'\n') {
             offset += 1;
         }
-        match self.line_starts.binary_search(&offset) {
-            Ok(i) => i + 1,
-            Err(i) => i,
-        }
+        let (from, mut lines) = self.counted;
+        let from = if offset < from {
+            lines = 0;
+            0
+        } else {
+            from
+        };
+        lines += bytes[from..offset].iter().filter(|&&b| b == b'\n').count();
+        self.counted = (offset, lines);
+        lines + 1
     }
 
     /// The index of a header, if present.

@@ -102,14 +102,33 @@ fn batch_of_240_rows_is_identical_for_any_jobs() {
     assert_eq!(count_ext(&a, "html"), 241, "240 ads and the index");
     assert_eq!(a.len(), 482, "ads, index.html and manifest.json");
     assert!(a == b, "--jobs 1 and --jobs 2 differ");
+    // The manifest lists the rows' files in row order, each row's formats
+    // in the order asked, then the index.
     let entries = manifest(&hk.root().join("one/manifest.json"));
-    let paths: Vec<&str> = entries
+    let listed: Vec<(&str, &str)> = entries
         .iter()
-        .map(|e| e["path"].as_str().unwrap())
+        .map(|e| {
+            (
+                e["location"].as_str().unwrap_or(""),
+                e["format"].as_str().unwrap(),
+            )
+        })
         .collect();
-    let mut sorted = paths.clone();
-    sorted.sort_unstable();
-    assert_eq!(paths, sorted, "manifest sorted by path");
+    assert_eq!(listed.len(), 481);
+    assert_eq!(listed[480], ("", "index"));
+    let ids: Vec<String> = first_rows(240)
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap().to_string())
+        .collect();
+    for (row, id) in ids.iter().enumerate() {
+        let pair = &listed[2 * row..2 * row + 2];
+        assert_eq!(pair[0].0, pair[1].0, "row {row}: one location");
+        assert_eq!((pair[0].1, pair[1].1), ("md", "html"), "row {row}");
+        if !id.is_empty() {
+            assert_eq!(pair[0].0, id, "row {row} in row order");
+        }
+    }
     assert!(
         a.keys().all(|p| !p.contains(".hirekit-")),
         "no temporary files"
@@ -216,6 +235,95 @@ fn dropped_rows_stay_until_clean_removes_them() {
         files.contains_key("notes.txt") && files.contains_key(&format!("{CSR}/job-post/mine.md"))
     );
     assert_eq!(manifest(&hk.root().join("out/manifest.json")).len(), 401);
+}
+
+#[test]
+fn a_rerun_after_edits_lists_what_a_cold_run_lists() {
+    let hk = Hirekit::new().fixture(SITES, "sites.csv").args([
+        "batch",
+        CSR,
+        "--locations",
+        "sites.csv",
+        "--out",
+        "out",
+    ]);
+    hk.succeeds();
+    // Rows moved, dropped, added and changed.
+    let text = first_rows(240);
+    let mut lines: Vec<&str> = text.lines().collect();
+    let moved = lines.remove(10);
+    lines.push(moved);
+    lines.drain(20..30);
+    lines.insert(
+        5,
+        "site-new,Lansing,MI,48901,onsite,FULL_TIME,,,,2026-11-20,,,Midwest",
+    );
+    let edited = lines
+        .join("\n")
+        .replacen(",Springfield 1,AL,", ",Springfield 1,GA,", 1)
+        + "\n";
+    let hk = hk.file("sites.csv", edited);
+
+    let rerun = hk.succeeds();
+    insta::assert_snapshot!(summary(&rerun), @r"
+    warning: 20 files from an earlier run are no longer produced; they stay listed in `manifest.json` until a run with --clean removes them
+    231 ads: 5 files written, 458 unchanged, 0 removed in [TIME]
+    ");
+    let root = hk.root().to_path_buf();
+    let read = |dir: &str| std::fs::read_to_string(root.join(dir).join("manifest.json")).unwrap();
+    let hk = hk
+        .clear_args()
+        .args(["batch", CSR, "--locations", "sites.csv"]);
+    let hk = hk.args(["--out", "fresh"]);
+    hk.succeeds();
+    // The files kept from before come last, after the index.
+    let kept = read("out");
+    let (made, left) = kept.split_once("\"format\":\"index\"").unwrap();
+    let cold = read("fresh");
+    assert!(cold.starts_with(made), "the same entries in the same order");
+    assert_eq!(left.matches("\"path\"").count(), 20);
+
+    let hk = hk
+        .clear_args()
+        .args(["batch", CSR, "--locations", "sites.csv"]);
+    let hk = hk.args(["--out", "out", "--clean"]);
+    let cleaned = hk.succeeds();
+    insta::assert_snapshot!(summary(&cleaned), @"231 ads: 0 files written, 463 unchanged, 20 removed in [TIME]");
+    assert_eq!(read("out"), cold, "byte for byte a cold run's manifest");
+    assert!(files_under(&root.join("out")) == files_under(&root.join("fresh")));
+
+    // Nothing changed: not even the manifest is written again.
+    let path = root.join("out/manifest.json");
+    let before = std::fs::metadata(&path).unwrap().modified().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let again = hk.succeeds();
+    insta::assert_snapshot!(summary(&again), @"231 ads: 0 files written, 463 unchanged, 0 removed in [TIME]");
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().modified().unwrap(),
+        before
+    );
+}
+
+#[test]
+fn a_manifest_laid_out_by_hand_is_still_read() {
+    let hk = Hirekit::new().fixture(SITES, "sites.csv").args([
+        "batch",
+        CSR,
+        "--locations",
+        "sites.csv",
+        "--out",
+        "out",
+    ]);
+    hk.succeeds();
+    let path = hk.root().join("out/manifest.json");
+    let written = std::fs::read_to_string(&path).unwrap();
+    let value: serde_json::Value = serde_json::from_str(&written).unwrap();
+    std::fs::write(&path, serde_json::to_string_pretty(&value).unwrap()).unwrap();
+    // Every ad is rendered again (the entries cannot be copied), but no
+    // file is rewritten, and the manifest is back in its usual layout.
+    let run = hk.succeeds();
+    insta::assert_snapshot!(summary(&run), @"240 ads: 0 files written, 481 unchanged, 0 removed in [TIME]");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), written);
 }
 
 #[test]
