@@ -10,18 +10,22 @@
 //!    is written, unless `--keep-going` is given.
 //! 2. **Render** (`render`): rows go through in chunks; the ads of a chunk
 //!    render and write in parallel on a pool of `--jobs` threads, then are
-//!    recorded in row order. Memory holds one chunk plus a small record per
-//!    ad for the manifest and the index.
+//!    recorded in row order, each file's manifest entry streamed out as it
+//!    is recorded. Memory holds the CSV, one chunk, a dozen bytes per ad
+//!    (and its row's id and city) for the index, and 32 bytes per file of
+//!    the previous manifest.
 //!
-//! Then the index, the manifest (written last) and `--clean`. A file whose
-//! content is already on disk is not written again, and an ad whose inputs
-//! have not changed since the previous manifest is not even rendered.
+//! Then the index, `--clean`, and the end of the manifest, which lands
+//! last. A file whose content is already on disk is not written again, an
+//! ad whose inputs have not changed since the previous manifest is not
+//! even rendered, and a manifest the same as the previous one is not
+//! written.
 //!
 //! Modules: `plan` (file names, path checks, shards; pure), `check` (pass
-//! 1), `pipeline` (pass 2), `records` (the index, `--clean`, the
-//! manifest's order), `manifest` (its format, and reading the previous
-//! one), `write` (atomic writes), `feed` (the Indeed feed and the index
-//! page's HTML).
+//! 1), `pipeline` (pass 2), `records` (the index, `--clean`, the end of
+//! the manifest), `manifest` (its format, writing it as the run goes, and
+//! reading the previous one), `write` (atomic writes), `feed` (the Indeed
+//! feed and the index page's HTML).
 
 mod check;
 pub mod feed;
@@ -215,7 +219,7 @@ pub fn run(engine: &Engine, roles: &[RoleInput], opts: &Options, ui: &Ui) -> Res
     let mut run = pipeline::Run::new(&batch, previous.as_ref(), &plan, pool);
     run.writer.prepare_dir(&opts.out, !opts.dry_run)?;
     let records = run.render(text, &plan, ui)?;
-    // The CSV is no longer needed: free it before the manifest is sorted.
+    // The CSV is no longer needed.
     drop(bytes);
     let mut outcome = run.finish(&records, ui)?;
     outcome.seconds = started.elapsed().as_secs_f64();

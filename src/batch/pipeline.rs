@@ -30,8 +30,6 @@ pub(super) struct Run<'b, 'a> {
     pub(super) manifest: Option<ManifestOut<'b>>,
     /// The feed, once settled.
     pub(super) extras: Vec<Extra>,
-    /// Ads rendered (the others were unchanged and skipped).
-    pub(super) rendered: usize,
     /// The wrapping sum of every ad's input digest: with the count, a
     /// digest of the set of ads whatever their order.
     pub(super) input_sum: u64,
@@ -44,7 +42,6 @@ pub(super) struct Run<'b, 'a> {
 
 /// What rendering (or skipping) one ad gave.
 struct AdDone {
-    rendered: bool,
     input: write::InputDigest,
     /// Each format's file.
     files: Vec<FileDone>,
@@ -94,7 +91,6 @@ impl<'b, 'a> Run<'b, 'a> {
                 ..Outcome::default()
             },
             extras: Vec::new(),
-            rendered: 0,
             input_sum: 0,
             copies: (0..batch.opts.jobs.max(1))
                 .map(|_| OnceLock::new())
@@ -135,7 +131,6 @@ impl<'b, 'a> Run<'b, 'a> {
             Some(out.with_context(|| format!("cannot write `{}`", b.manifest_name))?)
         };
         let mut acc = Acc {
-            rendered: 0,
             input_sum: 0,
             outcome: std::mem::take(&mut self.outcome),
             records: Records::default(),
@@ -195,7 +190,6 @@ impl<'b, 'a> Run<'b, 'a> {
         result?;
         self.outcome = acc.outcome;
         self.manifest = acc.manifest;
-        self.rendered = acc.rendered;
         self.input_sum = acc.input_sum;
         self.close_feed(acc.feed, plan, ui)?;
         Ok(acc.records)
@@ -247,7 +241,6 @@ impl<'b, 'a> Run<'b, 'a> {
                     })
                     .collect();
                 return Ok(AdDone {
-                    rendered: false,
                     input,
                     files,
                     feed_xml: None,
@@ -291,7 +284,6 @@ impl<'b, 'a> Run<'b, 'a> {
             _ => None,
         };
         Ok(AdDone {
-            rendered: true,
             input,
             files,
             feed_xml,
@@ -480,7 +472,6 @@ struct Rendered {
 
 /// What pass 2 gathers, in row order.
 struct Acc<'b> {
-    rendered: usize,
     input_sum: u64,
     outcome: Outcome,
     records: Records,
@@ -558,7 +549,6 @@ impl Acc<'_> {
                 .and_then(|i| u8::try_from(i).ok())
                 .unwrap_or(0),
         });
-        self.rendered += usize::from(ad.rendered);
         self.input_sum = self.input_sum.wrapping_add(u64::from_le_bytes(ad.input));
         let job = &b.jobs[job];
         let mut input = String::new();

@@ -158,6 +158,7 @@ impl Writer {
 fn linked_new(path: &Path, content: &[u8]) -> io::Result<bool> {
     use rustix::fs::{AtFlags, CWD, Mode, OFlags, linkat, openat};
     use std::os::fd::AsRawFd;
+    use std::sync::atomic::{AtomicBool, Ordering};
     let dir = path.parent().unwrap_or(Path::new("."));
     let Ok(fd) = openat(
         CWD,
@@ -169,6 +170,16 @@ fn linked_new(path: &Path, content: &[u8]) -> io::Result<bool> {
     };
     let mut file = fs::File::from(fd);
     file.write_all(content)?;
+    // Linked by its descriptor where the kernel allows it (Linux 6.10 on,
+    // or with CAP_DAC_READ_SEARCH), which spares a walk through /proc.
+    static BY_FD: AtomicBool = AtomicBool::new(true);
+    if BY_FD.load(Ordering::Relaxed) {
+        match linkat(&file, "", CWD, path, AtFlags::EMPTY_PATH) {
+            Ok(()) => return Ok(true),
+            Err(e) if e == rustix::io::Errno::EXIST => return Ok(false),
+            Err(_) => BY_FD.store(false, Ordering::Relaxed),
+        }
+    }
     let unnamed = format!("/proc/self/fd/{}", file.as_raw_fd());
     Ok(linkat(CWD, unnamed.as_str(), CWD, path, AtFlags::SYMLINK_FOLLOW).is_ok())
 }

@@ -90,6 +90,16 @@ pub struct DocInfo {
     pub format: String,
 }
 
+impl DocInfo {
+    /// The document `name` in `format`.
+    pub fn new(name: &str, format: super::Format) -> Self {
+        DocInfo {
+            name: name.to_string(),
+            format: format.ext().to_string(),
+        }
+    }
+}
+
 /// The whole render context.
 #[derive(Debug, Clone, Serialize)]
 pub struct RenderContext<'a> {

@@ -34,8 +34,8 @@ pub struct PostingInput<'a> {
     pub location: Option<&'a Location>,
     /// The pay resolved for the location.
     pub pay: &'a ResolvedPay,
-    /// The job post's Markdown, the source of `description`.
-    pub markdown: &'a str,
+    /// The job post as description HTML ([`description_html`]).
+    pub description: &'a str,
 }
 
 /// A schema.org `JobPosting`.
@@ -186,7 +186,7 @@ pub fn job_posting(input: &PostingInput<'_>) -> JobPosting {
         context: "https://schema.org/",
         kind: "JobPosting",
         title: input.role.title.clone(),
-        description: description_html(input.markdown),
+        description: input.description.to_string(),
         identifier: Some(identifier),
         date_posted: location.map(|l| l.date_posted.clone()).unwrap_or_default(),
         valid_through: location
@@ -279,26 +279,56 @@ fn estimated_salary(pay: &ResolvedPay) -> Option<MonetaryAmount> {
 
 /// The posting as JSON that can sit inside `<script type="application/ld+json">`.
 pub fn to_script_json(posting: &JobPosting) -> Result<String, serde_json::Error> {
-    let json = serde_json::to_string_pretty(posting)?;
-    Ok(script_safe(&json))
+    let mut json = Vec::with_capacity(posting.description.len() + 2048);
+    serde_json::to_writer_pretty(&mut json, posting)?;
+    Ok(script_safe(&String::from_utf8_lossy(&json)))
 }
 
 /// Escapes the characters that could end a `<script>` element or confuse a
 /// JavaScript parser. They can only occur inside JSON strings, where the
 /// `\uXXXX` form means the same.
 pub fn script_safe(json: &str) -> String {
-    let mut out = String::with_capacity(json.len());
-    for c in json.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c => out.push(c),
+    let mut out = String::with_capacity(json.len() + json.len() / 16);
+    replace_runs(&mut out, json, |b, rest| match b {
+        b'<' => Some(("\\u003c", 1)),
+        b'>' => Some(("\\u003e", 1)),
+        b'&' => Some(("\\u0026", 1)),
+        // U+2028 and U+2029 are E2 80 A8 and E2 80 A9 in UTF-8.
+        0xE2 => match rest {
+            [0x80, 0xA8, ..] => Some(("\\u2028", 3)),
+            [0x80, 0xA9, ..] => Some(("\\u2029", 3)),
+            _ => None,
+        },
+        _ => None,
+    });
+    out
+}
+
+/// Appends `s` to `out`, with what `pick` returns for a byte (given the
+/// bytes after it) in place of that many bytes. Runs of bytes with no
+/// replacement are copied whole, which is what makes this fast on long
+/// texts with few characters to escape. `pick` must only match at the
+/// start of a character.
+fn replace_runs(
+    out: &mut String,
+    s: &str,
+    pick: impl Fn(u8, &[u8]) -> Option<(&'static str, usize)>,
+) {
+    let bytes = s.as_bytes();
+    let mut copied = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match pick(bytes[i], &bytes[i + 1..]) {
+            Some((with, n)) => {
+                out.push_str(&s[copied..i]);
+                out.push_str(with);
+                i += n;
+                copied = i;
+            }
+            None => i += 1,
         }
     }
-    out
+    out.push_str(&s[copied..]);
 }
 
 /// The job post's Markdown as the HTML Google reads in a description:
@@ -307,8 +337,18 @@ pub fn script_safe(json: &str) -> String {
 /// paragraphs; links keep their text; numbered lists become bullets;
 /// table rows become paragraphs with their cells joined by `; `.
 pub fn description_html(markdown: &str) -> String {
-    let mut w = Description::default();
-    for event in Parser::new_ext(markdown, super::markdown::options()) {
+    description_from_events(Parser::new_ext(markdown, super::markdown::options()))
+}
+
+/// [`description_html`] of Markdown already parsed (raw HTML may have
+/// been turned into text and unsafe links dropped: the description keeps
+/// only text of those anyway).
+pub fn description_from_events<'a>(events: impl Iterator<Item = Event<'a>>) -> String {
+    let mut w = Description {
+        out: String::with_capacity(4096),
+        ..Description::default()
+    };
+    for event in events {
         w.event(event);
     }
     w.out
@@ -431,14 +471,12 @@ impl Description {
 }
 
 fn escape_text(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
-    }
+    replace_runs(out, s, |b, _| match b {
+        b'&' => Some(("&amp;", 1)),
+        b'<' => Some(("&lt;", 1)),
+        b'>' => Some(("&gt;", 1)),
+        _ => None,
+    });
 }
 
 #[cfg(test)]

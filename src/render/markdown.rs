@@ -155,10 +155,22 @@ pub fn to_html(markdown: &str) -> String {
 /// and each table sits in a `<div class="table-wrap">` that scrolls
 /// sideways on a narrow screen instead of widening the page.
 pub fn to_html_page(markdown: &str) -> String {
+    page_from_events(markdown.len(), safe_events(markdown))
+}
+
+/// Markdown parsed as pages show it (raw HTML as text, unsafe links
+/// dropped), for uses that share one parse.
+pub fn page_events(markdown: &str) -> Vec<Event<'_>> {
+    safe_events(markdown).collect()
+}
+
+/// [`to_html_page`] of events from [`page_events`]; `size` is the length
+/// of their Markdown.
+pub fn page_from_events<'a>(size: usize, source: impl Iterator<Item = Event<'a>>) -> String {
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut ids = Ids::default();
     let mut in_section = false;
-    let mut source = safe_events(markdown).peekable();
+    let mut source = source.peekable();
     while let Some(event) = source.next() {
         match event {
             Event::Start(Tag::Heading {
@@ -211,7 +223,7 @@ pub fn to_html_page(markdown: &str) -> String {
     if in_section {
         events.push(Event::Html("</section>\n".into()));
     }
-    let mut out = String::with_capacity(markdown.len() * 5 / 4);
+    let mut out = String::with_capacity(size * 5 / 4);
     html::push_html(&mut out, events.into_iter());
     out
 }

@@ -129,10 +129,7 @@ impl RoleInput {
     ) -> RenderContext<'a> {
         RenderContext {
             hirekit: tool_info(),
-            doc: DocInfo {
-                name: doc.to_string(),
-                format: format.ext().to_string(),
-            },
+            doc: DocInfo::new(doc, format),
             role: &self.role,
             company: &self.company,
             location,
@@ -148,13 +145,7 @@ impl RoleInput {
         format: Format,
     ) -> tera::Context {
         let mut ctx = self.base.clone();
-        ctx.insert(
-            "doc",
-            &DocInfo {
-                name: doc.to_string(),
-                format: format.ext().to_string(),
-            },
-        );
+        ctx.insert("doc", &DocInfo::new(doc, format));
         ctx.insert("location", &location);
         ctx.insert("pay", &crate::pay::resolve(location, self.table.as_ref()));
         ctx
@@ -173,9 +164,10 @@ pub fn render_formats(
 ) -> Result<Vec<String>> {
     let template = format!("{doc}.md");
     let needs_md = formats.iter().any(|f| *f != Format::Json);
-    let md = if needs_md {
-        let ctx = input.tera_context(location, doc, Format::Md);
-        let raw = engine.render(&template, &ctx).map_err(|e| {
+    // The page's context is the Markdown's, with another `doc.format`.
+    let ctx = needs_md.then(|| input.tera_context(location, doc, Format::Md));
+    let md = if let Some(ctx) = &ctx {
+        let raw = engine.render(&template, ctx).map_err(|e| {
             let place = location
                 .map(|l| format!(" for {:?}", l.label()))
                 .unwrap_or_default();
@@ -193,7 +185,7 @@ pub fn render_formats(
         .map(|format| match format {
             Format::Md => Ok(md.clone()),
             Format::Txt => Ok(text::to_text(&md)),
-            Format::Html => html_page(engine, input, location, doc, &md, opts),
+            Format::Html => html_page(engine, input, location, doc, &md, ctx.clone(), opts),
             Format::Json => {
                 let ctx = input.context(location, doc, Format::Json);
                 let mut s = serde_json::to_string_pretty(&ctx)?;
@@ -223,13 +215,27 @@ fn html_page(
     location: Option<&Location>,
     doc: &str,
     md: &str,
+    ctx: Option<tera::Context>,
     opts: RenderOptions,
 ) -> Result<String> {
     if opts.fragment {
         return Ok(markdown::to_html(md));
     }
-    let body = markdown::to_html_page(md);
-    let mut ctx = input.tera_context(location, doc, Format::Html);
+    // The job post's page and its JobPosting description share one parse.
+    let events = markdown::page_events(md);
+    let posting_description = if doc == JOB_POST {
+        jsonld::description_from_events(events.iter().cloned())
+    } else {
+        String::new()
+    };
+    let body = markdown::page_from_events(md.len(), events.into_iter());
+    let mut ctx = match ctx {
+        Some(mut ctx) => {
+            ctx.insert("doc", &DocInfo::new(doc, Format::Html));
+            ctx
+        }
+        None => input.tera_context(location, doc, Format::Html),
+    };
     let mut summary = description(md, 160);
     if summary.is_empty() {
         summary = description(&input.role.summary, 160);
@@ -248,7 +254,7 @@ fn html_page(
             company: &input.company,
             location,
             pay: &pay,
-            markdown: md,
+            description: &posting_description,
         });
         jsonld::to_script_json(&posting)?
     } else {

@@ -65,6 +65,18 @@ fn sha256_hex(bytes: &[u8]) -> String {
     hirekit::batch::write::hex(&hirekit::batch::write::sha256(bytes))
 }
 
+/// `hirekit batch` of the built-in role over the 240-row fixture into `out`.
+fn sites_batch(out: &str) -> Hirekit {
+    Hirekit::new().fixture(SITES, "sites.csv").args([
+        "batch",
+        CSR,
+        "--locations",
+        "sites.csv",
+        "--out",
+        out,
+    ])
+}
+
 /// The first `n` data rows of the 240-row fixture, with its header.
 fn first_rows(n: usize) -> String {
     let text = std::fs::read_to_string(repo().join("tests/fixtures").join(SITES)).unwrap();
@@ -137,14 +149,7 @@ fn batch_of_240_rows_is_identical_for_any_jobs() {
 
 #[test]
 fn each_ad_says_where_its_pay_comes_from() {
-    let hk = Hirekit::new().fixture(SITES, "sites.csv").args([
-        "batch",
-        CSR,
-        "--locations",
-        "sites.csv",
-        "--out",
-        "out",
-    ]);
+    let hk = sites_batch("out");
     hk.succeeds();
     let read = |id: &str| {
         std::fs::read_to_string(hk.root().join(format!("out/{CSR}/job-post/{id}.md"))).unwrap()
@@ -160,14 +165,7 @@ fn each_ad_says_where_its_pay_comes_from() {
 
 #[test]
 fn rerun_writes_nothing_and_a_changed_row_rewrites_only_its_files() {
-    let hk = Hirekit::new().fixture(SITES, "sites.csv").args([
-        "batch",
-        CSR,
-        "--locations",
-        "sites.csv",
-        "--out",
-        "out",
-    ]);
+    let hk = sites_batch("out");
     hk.succeeds();
     let again = hk.succeeds();
     insta::assert_snapshot!(summary(&again), @"240 ads: 0 files written, 481 unchanged, 0 removed in [TIME]");
@@ -188,14 +186,7 @@ fn rerun_writes_nothing_and_a_changed_row_rewrites_only_its_files() {
 
 #[test]
 fn a_file_edited_by_hand_is_put_back() {
-    let hk = Hirekit::new().fixture(SITES, "sites.csv").args([
-        "batch",
-        CSR,
-        "--locations",
-        "sites.csv",
-        "--out",
-        "out",
-    ]);
+    let hk = sites_batch("out");
     hk.succeeds();
     let ad = hk.root().join(format!("out/{CSR}/job-post/site-005.md"));
     let original = std::fs::read(&ad).unwrap();
@@ -239,14 +230,7 @@ fn dropped_rows_stay_until_clean_removes_them() {
 
 #[test]
 fn a_rerun_after_edits_lists_what_a_cold_run_lists() {
-    let hk = Hirekit::new().fixture(SITES, "sites.csv").args([
-        "batch",
-        CSR,
-        "--locations",
-        "sites.csv",
-        "--out",
-        "out",
-    ]);
+    let hk = sites_batch("out");
     hk.succeeds();
     // Rows moved, dropped, added and changed.
     let text = first_rows(240);
@@ -306,14 +290,7 @@ fn a_rerun_after_edits_lists_what_a_cold_run_lists() {
 
 #[test]
 fn a_manifest_laid_out_by_hand_is_still_read() {
-    let hk = Hirekit::new().fixture(SITES, "sites.csv").args([
-        "batch",
-        CSR,
-        "--locations",
-        "sites.csv",
-        "--out",
-        "out",
-    ]);
+    let hk = sites_batch("out");
     hk.succeeds();
     let path = hk.root().join("out/manifest.json");
     let written = std::fs::read_to_string(&path).unwrap();
@@ -328,10 +305,7 @@ fn a_manifest_laid_out_by_hand_is_still_read() {
 
 #[test]
 fn clean_removes_folders_it_empties() {
-    let hk = Hirekit::new()
-        .fixture(SITES, "sites.csv")
-        .args(["batch", CSR, "--locations", "sites.csv", "--out", "out"])
-        .args(["--doc", "job-post", "--doc", "job-brief"]);
+    let hk = sites_batch("out").args(["--doc", "job-post", "--doc", "job-brief"]);
     hk.succeeds();
     assert!(hk.root().join(format!("out/{CSR}/job-brief")).is_dir());
     // Only job posts now, with --clean: the job-brief folder goes.

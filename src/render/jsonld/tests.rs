@@ -53,7 +53,7 @@ fn posting(company: &CompanyView, location: Option<&Location>) -> Value {
         company,
         location,
         pay: &pay,
-        markdown: "# Title\n\nThe job.\n",
+        description: &description_html("# Title\n\nThe job.\n"),
     };
     serde_json::to_value(job_posting(&input)).unwrap()
 }
@@ -185,7 +185,7 @@ fn script_json_cannot_end_the_script_or_open_a_comment() {
         company: &company,
         location: Some(&l),
         pay: &pay,
-        markdown: "# T\n\nx\n",
+        description: &description_html("# T\n\nx\n"),
     });
     let json = to_script_json(&posting).unwrap();
     for bad in ['<', '>', '&', '\u{2028}', '\u{2029}'] {
@@ -193,6 +193,26 @@ fn script_json_cannot_end_the_script_or_open_a_comment() {
     }
     let back: Value = serde_json::from_str(&json).unwrap();
     assert_eq!(back["jobLocation"]["address"]["addressLocality"], l.city);
+}
+
+#[test]
+fn script_safe_escapes_exactly_what_it_should() {
+    let cases = [
+        ("", ""),
+        ("plain", "plain"),
+        ("a<b>c&d", "a\\u003cb\\u003ec\\u0026d"),
+        ("\u{2028}x\u{2029}", "\\u2028x\\u2029"),
+        // Other characters that start with E2 80 stay as they are.
+        (
+            "\u{2013} \u{2027} \u{202a} é 😀<",
+            "\u{2013} \u{2027} \u{202a} é 😀\\u003c",
+        ),
+        ("<<&&>>", "\\u003c\\u003c\\u0026\\u0026\\u003e\\u003e"),
+        ("tail\u{2028}", "tail\\u2028"),
+    ];
+    for (input, want) in cases {
+        assert_eq!(script_safe(input), want, "{input:?}");
+    }
 }
 
 #[test]
