@@ -252,6 +252,9 @@ impl<'b, 'a> Run<'b, 'a> {
         let mut files = Vec::with_capacity(paths.len());
         for ((path, content), prev) in paths.into_iter().zip(&texts).zip(found) {
             let content = content.as_bytes();
+            if u32::try_from(content.len()).is_err() {
+                return Err(anyhow!("`{path}` would be larger than 4 GiB"));
+            }
             let sha = write::sha256(content);
             let abs = opts.out.join(&path);
             let dir = abs.parent().unwrap_or(&opts.out);
@@ -265,9 +268,6 @@ impl<'b, 'a> Run<'b, 'a> {
                 } else {
                     self.writer.write(&abs, content)?;
                 }
-            }
-            if u32::try_from(content.len()).is_err() {
-                return Err(anyhow!("`{path}` would be larger than 4 GiB"));
             }
             files.push(FileDone {
                 path,
