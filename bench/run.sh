@@ -12,7 +12,7 @@
 #   RUNS=3         timed runs per cell; the median is reported
 #   PEER_MAX=10000 largest N the peers run at (Python-Markdown needs ~100 s per 10,000 ads)
 #   BIG=1          also N = 1,000,000 with hirekit alone (peak memory; writes ~12 GB)
-#   SETTLE=150     seconds to wait after removing the previous run's outputs
+#   SETTLE=600     seconds to keep the disk quiet after removing earlier runs' outputs
 #
 # Every run is timed from outside with GNU time (`/usr/bin/time -f`): wall
 # seconds, user + sys CPU seconds, peak RSS. ads/s = N / wall. "cold" means
@@ -93,17 +93,22 @@ time_cmd() {
 }
 
 # Cold runs write into a fresh folder each time, and nothing is deleted
-# while timing: right after thousands of files are deleted, ext4 (without
-# a journal, as here) allocates inodes slowly for a minute or two, which
-# would time the clean-up, not the run. The outputs stay in WORK/out until
-# the next run removes them, and then waits.
-OUT=$WORK/out
+# before or while timing: after many files are deleted, ext4 on this disk
+# (mounted with `discard`) creates files slowly for minutes (cold runs took
+# 1.8x as long 3 minutes after 220,000 files were deleted). So each run
+# writes under WORK/out/<time>, removes the earlier runs' folders only once
+# its timing is done, and notes when; a run that starts sooner than SETTLE
+# seconds after such a removal waits out the rest first.
+ROOT_OUT=$WORK/out
+OUT=$ROOT_OUT/$(date -u +%Y%m%dT%H%M%S)
 trap 'rm -rf "$SHM"' EXIT
-if [ -e "$OUT" ]; then
-  rm -rf "$OUT"
-  sync
-  echo "# removed the previous run's outputs; waiting ${SETTLE:-150} s before timing" >&2
-  sleep "${SETTLE:-150}"
+settled=$WORK/.removed-at
+if [ -f "$settled" ]; then
+  wait_s=$(( $(cat "$settled") + ${SETTLE:-600} - $(date +%s) ))
+  if [ "$wait_s" -gt 0 ]; then
+    echo "# earlier outputs were removed recently; waiting $wait_s s before timing" >&2
+    sleep "$wait_s"
+  fi
 fi
 mkdir -p "$OUT"
 
@@ -157,3 +162,13 @@ for n in "${SIZES[@]}"; do
       printf "N=%-8s tmpfs --jobs 2 vs --jobs 1 %6.2fx; CPU per ad (--jobs 1) %.0f us\n", n, a / b, c * 1e6 / n }'
   fi
 done
+
+# Timing done: remove the earlier runs' outputs (this run's stay, for a look).
+old=$(find "$ROOT_OUT" -mindepth 1 -maxdepth 1 -type d ! -path "$OUT")
+if [ -n "$old" ]; then
+  echo "# removing earlier runs' outputs" >&2
+  # shellcheck disable=SC2086
+  rm -rf $old
+  sync
+  date +%s >"$settled"
+fi

@@ -16,6 +16,8 @@
 //!   `applicantLocationRequirements` instead of `jobLocation`.
 //! - `directApply` is `true` only when the row has its own `apply_url`.
 
+use std::io;
+
 use serde::Serialize;
 
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
@@ -279,17 +281,33 @@ fn estimated_salary(pay: &ResolvedPay) -> Option<MonetaryAmount> {
 
 /// The posting as JSON that can sit inside `<script type="application/ld+json">`.
 pub fn to_script_json(posting: &JobPosting) -> Result<String, serde_json::Error> {
-    let mut json = Vec::with_capacity(posting.description.len() + 2048);
-    serde_json::to_writer_pretty(&mut json, posting)?;
-    Ok(script_safe(&String::from_utf8_lossy(&json)))
+    let mut json = Vec::with_capacity(posting.description.len() * 5 / 4 + 2048);
+    let formatter = ScriptSafe(serde_json::ser::PrettyFormatter::new());
+    posting.serialize(&mut serde_json::Serializer::with_formatter(
+        &mut json, formatter,
+    ))?;
+    // serde_json writes UTF-8 only; the fallback cannot happen.
+    Ok(String::from_utf8(json).unwrap_or_default())
 }
 
 /// Escapes the characters that could end a `<script>` element or confuse a
 /// JavaScript parser. They can only occur inside JSON strings, where the
-/// `\uXXXX` form means the same.
+/// `\uXXXX` form means the same. ([`to_script_json`] escapes them as it
+/// writes.)
 pub fn script_safe(json: &str) -> String {
     let mut out = String::with_capacity(json.len() + json.len() / 16);
-    replace_runs(&mut out, json, |b, rest| match b {
+    let pushed: Result<(), std::convert::Infallible> = replace_runs(json, script_escape, |s| {
+        out.push_str(s);
+        Ok(())
+    });
+    let Ok(()) = pushed;
+    out
+}
+
+/// What [`script_safe`] puts for a byte (given the bytes after it), and
+/// how many bytes that replaces.
+fn script_escape(b: u8, rest: &[u8]) -> Option<(&'static str, usize)> {
+    match b {
         b'<' => Some(("\\u003c", 1)),
         b'>' => Some(("\\u003e", 1)),
         b'&' => Some(("\\u0026", 1)),
@@ -300,35 +318,93 @@ pub fn script_safe(json: &str) -> String {
             _ => None,
         },
         _ => None,
-    });
-    out
+    }
 }
 
-/// Appends `s` to `out`, with what `pick` returns for a byte (given the
-/// bytes after it) in place of that many bytes. Runs of bytes with no
-/// replacement are copied whole, which is what makes this fast on long
+/// Pretty JSON with [`script_safe`]'s escapes made in every string as it
+/// is written.
+struct ScriptSafe(serde_json::ser::PrettyFormatter<'static>);
+
+impl serde_json::ser::Formatter for ScriptSafe {
+    fn write_string_fragment<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        replace_runs(fragment, script_escape, |s| w.write_all(s.as_bytes()))
+    }
+
+    // The layout is the pretty formatter's.
+    fn begin_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_array(w)
+    }
+
+    fn end_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array(w)
+    }
+
+    fn begin_array_value<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+
+    fn end_array_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array_value(w)
+    }
+
+    fn begin_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object(w)
+    }
+
+    fn end_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object(w)
+    }
+
+    fn begin_object_key<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+
+    fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+
+    fn end_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object_value(w)
+    }
+}
+
+/// Hands `s` to `put` in pieces, with what `pick` returns for a byte
+/// (given the bytes after it) in place of that many bytes. Runs of bytes
+/// with no replacement go whole, which is what makes this fast on long
 /// texts with few characters to escape. `pick` must only match at the
 /// start of a character.
-fn replace_runs(
-    out: &mut String,
+fn replace_runs<E>(
     s: &str,
     pick: impl Fn(u8, &[u8]) -> Option<(&'static str, usize)>,
-) {
+    mut put: impl FnMut(&str) -> Result<(), E>,
+) -> Result<(), E> {
     let bytes = s.as_bytes();
     let mut copied = 0;
     let mut i = 0;
     while i < bytes.len() {
         match pick(bytes[i], &bytes[i + 1..]) {
             Some((with, n)) => {
-                out.push_str(&s[copied..i]);
-                out.push_str(with);
+                put(&s[copied..i])?;
+                put(with)?;
                 i += n;
                 copied = i;
             }
             None => i += 1,
         }
     }
-    out.push_str(&s[copied..]);
+    put(&s[copied..])
 }
 
 /// The job post's Markdown as the HTML Google reads in a description:
@@ -471,12 +547,17 @@ impl Description {
 }
 
 fn escape_text(out: &mut String, s: &str) {
-    replace_runs(out, s, |b, _| match b {
+    let escape = |b, _: &[u8]| match b {
         b'&' => Some(("&amp;", 1)),
         b'<' => Some(("&lt;", 1)),
         b'>' => Some(("&gt;", 1)),
         _ => None,
+    };
+    let pushed: Result<(), std::convert::Infallible> = replace_runs(s, escape, |s| {
+        out.push_str(s);
+        Ok(())
     });
+    let Ok(()) = pushed;
 }
 
 #[cfg(test)]

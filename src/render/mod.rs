@@ -316,7 +316,28 @@ fn description(md: &str, max: usize) -> String {
 
 /// Markdown inline text without emphasis markers.
 fn strip_inline(s: &str) -> String {
+    if is_plain(s) {
+        // Nothing Markdown would read as markup: the text as it is.
+        return s.to_string();
+    }
     text::to_text(s).trim_end().replace('\n', " ")
+}
+
+/// One line of text in which Markdown sees no markup at all: no markup
+/// characters, no block syntax at its start, no blanks that Markdown would
+/// drop or keep as a break.
+fn is_plain(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() == s.trim().len()
+        && !s.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '#' | '-' | '+' | '=' | '>'))
+        && !s.contains("  ")
+        && !s.contains(|c: char| {
+            c.is_control()
+                || matches!(
+                    c,
+                    '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '!' | '~' | '|'
+                )
+        })
 }
 
 /// Tidies template output: no trailing spaces, at most one blank line in a
@@ -343,6 +364,18 @@ pub fn tidy_markdown(raw: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn plain_text_needs_no_markdown_parse(s in "[a-zA-Z0-9 .,:;'\"()#+=/?%$@^{}\\-]{1,80}") {
+            if is_plain(&s) {
+                proptest::prop_assert_eq!(
+                    text::to_text(&s).trim_end().replace('\n', " "),
+                    s
+                );
+            }
+        }
+    }
 
     #[test]
     fn tidy_collapses_blank_lines() {

@@ -188,6 +188,11 @@ fn script_json_cannot_end_the_script_or_open_a_comment() {
         description: &description_html("# T\n\nx\n"),
     });
     let json = to_script_json(&posting).unwrap();
+    // Escaped as written: the same as escaping the pretty JSON afterwards.
+    assert_eq!(
+        json,
+        script_safe(&serde_json::to_string_pretty(&posting).unwrap())
+    );
     for bad in ['<', '>', '&', '\u{2028}', '\u{2029}'] {
         assert!(!json.contains(bad), "{bad:?} in {json}");
     }
