@@ -25,7 +25,7 @@ use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess,
 use serde::{Deserialize, Serialize};
 
 use super::plan;
-use super::write::{InputDigest, parse_hex, sha256};
+use super::write::{InputDigest, Spool, parse_hex, sha256};
 
 /// One file of a manifest.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -81,15 +81,15 @@ pub struct Span {
 
 /// The new manifest, written as the run goes. As long as what comes is
 /// what the previous manifest holds at the same place, nothing is written
-/// at all; from the first difference on, the text goes to an unnamed
-/// temporary file (which a killed run leaves nowhere), and `finish` moves
-/// it into place.
+/// at all; from the first difference on, the text goes to a [`Spool`] (a
+/// file with no name yet, which a killed run leaves nowhere), and `finish`
+/// puts it in place.
 pub struct ManifestOut<'p> {
     previous: Option<&'p Previous>,
     /// Bytes of the previous manifest matched so far, while all matched.
     matched: u64,
     /// The new text, once it differs from the previous manifest.
-    spool: Option<BufWriter<fs::File>>,
+    spool: Option<BufWriter<Spool>>,
     /// Reads the previous manifest.
     window: Window,
     /// The manifest's folder.
@@ -185,7 +185,7 @@ impl<'p> ManifestOut<'p> {
 
     /// Starts writing: the matched part of the previous manifest first.
     fn diverge(&mut self) -> io::Result<()> {
-        let mut w = BufWriter::with_capacity(1 << 16, tempfile::tempfile_in(&self.dir)?);
+        let mut w = BufWriter::with_capacity(1 << 16, Spool::new(&self.dir)?);
         if let Some(prev) = self.previous {
             let mut at = 0;
             while at < self.matched {
@@ -219,18 +219,11 @@ impl<'p> ManifestOut<'p> {
         let Some(spool) = self.spool.take() else {
             return Ok(false);
         };
-        let mut file = spool
+        let spool = spool
             .into_inner()
             .map_err(|e| e.into_error())
             .with_context(cannot)?;
-        file.rewind().with_context(cannot)?;
-        let mut tmp = super::write::temp_beside(&self.dir).with_context(|| {
-            format!("cannot create a temporary file in `{}`", self.dir.display())
-        })?;
-        io::copy(&mut file, &mut tmp).with_context(cannot)?;
-        tmp.persist(path)
-            .map_err(|e| e.error)
-            .with_context(cannot)?;
+        spool.persist(path).with_context(cannot)?;
         Ok(true)
     }
 }

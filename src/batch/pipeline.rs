@@ -64,12 +64,31 @@ struct FileDone {
 enum FeedOut {
     /// Not asked for, or kept as it is because nothing it shows changed.
     Kept,
-    /// Being written to a temporary file (or only hashed, in a dry run).
+    /// Being written to a file with no name yet (or only hashed, in a dry
+    /// run).
     Writing {
-        w: Box<BufWriter<write::Hashing<Box<dyn Write + Send>>>>,
-        tmp: Option<tempfile::TempPath>,
+        w: Box<BufWriter<write::Hashing<FeedFile>>>,
         missing: HashMap<&'static str, usize>,
     },
+}
+
+/// The feed's file; none in a dry run, where the feed is only hashed.
+struct FeedFile(Option<write::Spool>);
+
+impl Write for FeedFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match &mut self.0 {
+            Some(spool) => spool.write(buf),
+            None => Ok(buf.len()),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match &mut self.0 {
+            Some(spool) => spool.flush(),
+            None => Ok(()),
+        }
+    }
 }
 
 impl<'b, 'a> Run<'b, 'a> {
@@ -380,15 +399,15 @@ impl<'b, 'a> Run<'b, 'a> {
             });
             return Ok(FeedOut::Kept);
         }
-        let (sink, tmp): (Box<dyn Write + Send>, _) = if b.opts.dry_run {
-            (Box::new(io::sink()), None)
+        let file = if b.opts.dry_run {
+            None
         } else {
-            let (file, path) = write::temp_beside(out)
-                .with_context(|| format!("cannot create a temporary file in `{}`", out.display()))?
-                .into_parts();
-            (Box::new(file), Some(path))
+            let spool = write::Spool::new(out).with_context(|| {
+                format!("cannot create a temporary file in `{}`", out.display())
+            })?;
+            Some(spool)
         };
-        let mut w = Box::new(BufWriter::new(write::Hashing::new(sink)));
+        let mut w = Box::new(BufWriter::new(write::Hashing::new(FeedFile(file))));
         let company = b.roles.first().map(|r| &r.company.profile);
         let publisher = company
             .map(|c| c.name.as_str())
@@ -398,7 +417,6 @@ impl<'b, 'a> Run<'b, 'a> {
         w.write_all(head.as_bytes())?;
         Ok(FeedOut::Writing {
             w,
-            tmp,
             missing: HashMap::new(),
         })
     }
@@ -406,12 +424,7 @@ impl<'b, 'a> Run<'b, 'a> {
     /// Ends the feed: renamed into place, or dropped when the same content
     /// is already there.
     fn close_feed(&mut self, feed: FeedOut, plan: &Plan, ui: &Ui) -> Result<()> {
-        let FeedOut::Writing {
-            mut w,
-            tmp,
-            missing,
-        } = feed
-        else {
+        let FeedOut::Writing { mut w, missing } = feed else {
             return Ok(());
         };
         let b = self.batch;
@@ -421,7 +434,7 @@ impl<'b, 'a> Run<'b, 'a> {
             .into_inner()
             .map_err(|e| e.into_error())
             .with_context(|| format!("cannot write `{name}`"))?;
-        let (sha, bytes, _) = hashing.finish();
+        let (sha, bytes, FeedFile(file)) = hashing.finish();
         let mut missing: Vec<_> = missing.into_iter().collect();
         missing.sort_unstable();
         for (element, n) in missing {
@@ -447,9 +460,8 @@ impl<'b, 'a> Run<'b, 'a> {
             self.outcome.unchanged += 1;
         } else {
             self.outcome.written += 1;
-            if let Some(tmp) = tmp {
-                tmp.persist(&abs)
-                    .map_err(|e| e.error)
+            if let Some(file) = file {
+                file.persist(&abs)
                     .with_context(|| format!("cannot write `{}`", abs.display()))?;
             }
         }

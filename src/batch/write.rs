@@ -156,9 +156,7 @@ impl Writer {
 /// `path` exists: nothing is left behind, and the caller writes another way.
 #[cfg(target_os = "linux")]
 fn linked_new(path: &Path, content: &[u8]) -> io::Result<bool> {
-    use rustix::fs::{AtFlags, CWD, Mode, OFlags, linkat, openat};
-    use std::os::fd::AsRawFd;
-    use std::sync::atomic::{AtomicBool, Ordering};
+    use rustix::fs::{CWD, Mode, OFlags, openat};
     let dir = path.parent().unwrap_or(Path::new("."));
     let Ok(fd) = openat(
         CWD,
@@ -170,18 +168,104 @@ fn linked_new(path: &Path, content: &[u8]) -> io::Result<bool> {
     };
     let mut file = fs::File::from(fd);
     file.write_all(content)?;
+    Ok(link_unnamed(&file, path).unwrap_or(false))
+}
+
+/// A file being written that has no name until it is whole, so that a
+/// run killed on the way leaves nothing behind: on Linux an unnamed file
+/// (`O_TMPFILE`) in the target's folder, given its name by `persist`;
+/// elsewhere, or where the file system cannot, a temporary file beside it.
+pub enum Spool {
+    /// Unnamed, in this folder.
+    #[cfg(target_os = "linux")]
+    Unnamed(fs::File, PathBuf),
+    /// A temporary file, removed unless persisted.
+    Named(tempfile::NamedTempFile),
+}
+
+impl Spool {
+    /// Starts a file that will be put in `dir`.
+    pub fn new(dir: &Path) -> io::Result<Spool> {
+        #[cfg(target_os = "linux")]
+        {
+            use rustix::fs::{CWD, Mode, OFlags, openat};
+            let flags = OFlags::TMPFILE | OFlags::RDWR | OFlags::CLOEXEC;
+            if let Ok(fd) = openat(CWD, dir, flags, Mode::from_bits_truncate(0o666)) {
+                return Ok(Spool::Unnamed(fs::File::from(fd), dir.to_path_buf()));
+            }
+        }
+        temp_beside(dir).map(Spool::Named)
+    }
+
+    /// The file, to write or read.
+    pub fn file(&mut self) -> &mut fs::File {
+        match self {
+            #[cfg(target_os = "linux")]
+            Spool::Unnamed(file, _) => file,
+            Spool::Named(tmp) => tmp.as_file_mut(),
+        }
+    }
+
+    /// Puts the file at `path` (in the folder it was started in), replacing
+    /// what is there in one step.
+    pub fn persist(self, path: &Path) -> io::Result<()> {
+        match self {
+            #[cfg(target_os = "linux")]
+            Spool::Unnamed(file, dir) => {
+                // Named first under a temporary name, then renamed over
+                // `path`: a link cannot replace a file.
+                let mut tmp = None;
+                for attempt in 0..100_u32 {
+                    let name = dir.join(format!(".hirekit-{:x}-{attempt}.tmp", std::process::id()));
+                    if link_unnamed(&file, &name)? {
+                        tmp = Some(name);
+                        break;
+                    }
+                }
+                let tmp = tmp.ok_or_else(|| io::Error::other("cannot name a temporary file"))?;
+                fs::rename(&tmp, path).inspect_err(|_| {
+                    let _ = fs::remove_file(&tmp);
+                })
+            }
+            Spool::Named(tmp) => tmp.persist(path).map(|_| ()).map_err(|e| e.error),
+        }
+    }
+}
+
+impl Write for Spool {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.file().write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.file().flush()
+    }
+}
+
+/// Links an unnamed file (`O_TMPFILE`) as `path`: `Ok(false)` when `path`
+/// exists.
+#[cfg(target_os = "linux")]
+fn link_unnamed(file: &fs::File, path: &Path) -> io::Result<bool> {
+    use rustix::fs::{AtFlags, CWD, linkat};
+    use rustix::io::Errno;
+    use std::os::fd::AsRawFd;
+    use std::sync::atomic::{AtomicBool, Ordering};
     // Linked by its descriptor where the kernel allows it (Linux 6.10 on,
     // or with CAP_DAC_READ_SEARCH), which spares a walk through /proc.
     static BY_FD: AtomicBool = AtomicBool::new(true);
     if BY_FD.load(Ordering::Relaxed) {
-        match linkat(&file, "", CWD, path, AtFlags::EMPTY_PATH) {
+        match linkat(file, "", CWD, path, AtFlags::EMPTY_PATH) {
             Ok(()) => return Ok(true),
-            Err(e) if e == rustix::io::Errno::EXIST => return Ok(false),
+            Err(Errno::EXIST) => return Ok(false),
             Err(_) => BY_FD.store(false, Ordering::Relaxed),
         }
     }
     let unnamed = format!("/proc/self/fd/{}", file.as_raw_fd());
-    Ok(linkat(CWD, unnamed.as_str(), CWD, path, AtFlags::SYMLINK_FOLLOW).is_ok())
+    match linkat(CWD, unnamed.as_str(), CWD, path, AtFlags::SYMLINK_FOLLOW) {
+        Ok(()) => Ok(true),
+        Err(Errno::EXIST) => Ok(false),
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// Streams a file through `fill` into a temporary file beside `path`, then
@@ -363,6 +447,35 @@ mod tests {
         assert_eq!(fs::read(&path).unwrap(), b"second");
         let names: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(names.len(), 1, "no temporary files left");
+    }
+
+    #[test]
+    fn a_spool_has_no_name_until_it_is_put_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("feed.xml");
+        fs::write(&path, b"old").unwrap();
+        let names = || {
+            let mut n: Vec<_> = fs::read_dir(dir.path())
+                .unwrap()
+                .map(|e| e.unwrap().file_name().into_string().unwrap())
+                .collect();
+            n.sort();
+            n
+        };
+        // Dropped half way (as a killed run would): nothing is left.
+        let mut spool = Spool::new(dir.path()).unwrap();
+        spool.write_all(b"half").unwrap();
+        drop(spool);
+        assert_eq!(names(), ["feed.xml"]);
+        assert_eq!(fs::read(&path).unwrap(), b"old");
+        // Put in place, twice: it replaces the file each time.
+        for content in [&b"new"[..], b"newer"] {
+            let mut spool = Spool::new(dir.path()).unwrap();
+            spool.write_all(content).unwrap();
+            spool.persist(&path).unwrap();
+            assert_eq!(fs::read(&path).unwrap(), content);
+            assert_eq!(names(), ["feed.xml"]);
+        }
     }
 
     #[test]
