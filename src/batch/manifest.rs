@@ -298,7 +298,8 @@ fn read_at(_: &fs::File, _: &mut [u8], _: u64) -> io::Result<usize> {
     Err(io::Error::from(io::ErrorKind::Unsupported))
 }
 
-/// Writes a whole manifest from its entries (for tests and tools).
+/// Writes a whole manifest from its entries (the tests' way to make one).
+#[cfg(test)]
 pub fn write_manifest<'e>(
     w: &mut dyn Write,
     shard: Option<plan::Shard>,

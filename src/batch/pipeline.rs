@@ -3,7 +3,7 @@
 //! out the same whatever `--jobs` is).
 
 use std::collections::HashMap;
-use std::io::{self, BufWriter, Write};
+use std::io::{BufWriter, Write};
 use std::sync::OnceLock;
 
 use anyhow::{Context as _, Result, anyhow};
@@ -67,28 +67,9 @@ enum FeedOut {
     /// Being written to a file with no name yet (or only hashed, in a dry
     /// run).
     Writing {
-        w: Box<BufWriter<write::Hashing<FeedFile>>>,
+        w: Box<BufWriter<write::Hashing<write::Draft>>>,
         missing: HashMap<&'static str, usize>,
     },
-}
-
-/// The feed's file; none in a dry run, where the feed is only hashed.
-struct FeedFile(Option<write::Spool>);
-
-impl Write for FeedFile {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        match &mut self.0 {
-            Some(spool) => spool.write(buf),
-            None => Ok(buf.len()),
-        }
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        match &mut self.0 {
-            Some(spool) => spool.flush(),
-            None => Ok(()),
-        }
-    }
 }
 
 impl<'b, 'a> Run<'b, 'a> {
@@ -399,15 +380,8 @@ impl<'b, 'a> Run<'b, 'a> {
             });
             return Ok(FeedOut::Kept);
         }
-        let file = if b.opts.dry_run {
-            None
-        } else {
-            let spool = write::Spool::new(out).with_context(|| {
-                format!("cannot create a temporary file in `{}`", out.display())
-            })?;
-            Some(spool)
-        };
-        let mut w = Box::new(BufWriter::new(write::Hashing::new(FeedFile(file))));
+        let draft = write::Draft::new(out, b.opts.dry_run)?;
+        let mut w = Box::new(BufWriter::new(write::Hashing::new(draft)));
         let company = b.roles.first().map(|r| &r.company.profile);
         let publisher = company
             .map(|c| c.name.as_str())
@@ -434,7 +408,7 @@ impl<'b, 'a> Run<'b, 'a> {
             .into_inner()
             .map_err(|e| e.into_error())
             .with_context(|| format!("cannot write `{name}`"))?;
-        let (sha, bytes, FeedFile(file)) = hashing.finish();
+        let (sha, bytes, draft) = hashing.finish();
         let mut missing: Vec<_> = missing.into_iter().collect();
         missing.sort_unstable();
         for (element, n) in missing {
@@ -449,21 +423,10 @@ impl<'b, 'a> Run<'b, 'a> {
                 if n == 1 { "job has" } else { "jobs have" }
             ));
         }
-        let abs = b.opts.out.join(name);
-        let listed = self.previous.and_then(|p| {
-            let e = p.find(name);
-            p.mark(name, e.as_ref());
-            e.map(|e| (p, e))
-        });
-        let same = write::holds(listed.as_ref().map(|(p, e)| (*p, e)), &abs, bytes, &sha);
-        if same {
-            self.outcome.unchanged += 1;
-        } else {
+        if self.put_top_file(name, draft, &sha, bytes)? {
             self.outcome.written += 1;
-            if let Some(file) = file {
-                file.persist(&abs)
-                    .with_context(|| format!("cannot write `{}`", abs.display()))?;
-            }
+        } else {
+            self.outcome.unchanged += 1;
         }
         self.extras.push(Extra {
             path: name.clone(),
@@ -520,13 +483,15 @@ impl Acc<'_> {
         Ok(())
     }
 
-    /// The row's id and city in the arena, added once for all its ads.
-    fn row_text(&mut self, row: &LocationRow, location: &str) -> Result<RowText> {
+    /// The row's location name and city in the arena, added once for all
+    /// its ads.
+    fn row_text(&mut self, row: &LocationRow) -> Result<RowText> {
         if let Some((line, text)) = self.row
             && line == row.line
         {
             return Ok(text);
         }
+        let location = plan::location_name(&row.location.id);
         let arena = &mut self.records.arena;
         let too_long = || anyhow!("line {}: a value is too long for the manifest", row.line);
         let text = RowText {
@@ -534,7 +499,7 @@ impl Acc<'_> {
             id_len: u16::try_from(location.len()).map_err(|_| too_long())?,
             city_len: u16::try_from(row.location.city.len()).map_err(|_| too_long())?,
         };
-        arena.push_str(location);
+        arena.push_str(&location);
         arena.push_str(&row.location.city);
         self.row = Some((row.line, text));
         Ok(text)
@@ -548,8 +513,7 @@ impl Acc<'_> {
         ad: AdDone,
     ) -> Result<()> {
         let loc = &row.location;
-        let location = plan::location_name(&loc.id);
-        let text = self.row_text(row, &location)?;
+        let text = self.row_text(row)?;
         self.records.ads.push(AdRec {
             at: text.at,
             id_len: text.id_len,
@@ -588,7 +552,7 @@ impl Acc<'_> {
                         role: b.roles[job.role].role.id.as_str().into(),
                         doc: job.doc.as_str().into(),
                         format: format.ext().into(),
-                        location: location.as_str().into(),
+                        location: self.records.text(text.at as usize, text.id_len).into(),
                         bytes,
                         sha256: sha.as_str().into(),
                         input: input.as_str().into(),

@@ -34,7 +34,7 @@ pub(super) struct Records {
 }
 
 impl Records {
-    fn text(&self, start: usize, len: u16) -> &str {
+    pub(super) fn text(&self, start: usize, len: u16) -> &str {
         self.arena
             .get(start..start + usize::from(len))
             .unwrap_or("")
@@ -144,35 +144,45 @@ impl Run<'_, '_> {
             return Ok((extra(Line::Old(span)), false));
         }
         let order = index_order(records);
-        let hashed = || -> io::Result<Line> {
-            let mut h = write::Hashing::new(io::sink());
-            self.write_index(&mut h, records, &order)?;
-            let (sha, bytes, _) = h.finish();
-            Ok(Line::New { bytes, sha })
-        };
-        if let Some((p, e)) = previous {
-            let line = hashed()?;
-            if let Line::New { bytes, sha } = line
-                && write::holds(e.as_ref().map(|e| (p, e)), &abs, bytes, &sha)
-            {
-                return Ok((extra(line), false));
+        let draft = write::Draft::new(&opts.out, opts.dry_run)?;
+        let mut w = io::BufWriter::new(write::Hashing::new(draft));
+        let cannot = || format!("cannot write `{}`", b.index_name);
+        self.write_index(&mut w, records, &order)
+            .with_context(cannot)?;
+        let hashing = w
+            .into_inner()
+            .map_err(|e| e.into_error())
+            .with_context(cannot)?;
+        let (sha, bytes, draft) = hashing.finish();
+        let written = self.put_top_file(&b.index_name, draft, &sha, bytes)?;
+        Ok((extra(Line::New { bytes, sha }), written))
+    }
+
+    /// Puts a top-level file (the index or the feed), drafted with this
+    /// hash and size, in place, unless, with a previous manifest, the same
+    /// is found already there. Returns whether it was written (or in a dry
+    /// run, would be).
+    pub(super) fn put_top_file(
+        &self,
+        name: &str,
+        draft: write::Draft,
+        sha: &[u8; 32],
+        bytes: u64,
+    ) -> Result<bool> {
+        let abs = self.batch.opts.out.join(name);
+        if let Some(p) = self.previous {
+            let e = p.find(name);
+            p.mark(name, e.as_ref());
+            if write::holds(e.as_ref().map(|e| (p, e)), &abs, bytes, sha) {
+                return Ok(false);
             }
         }
-        if opts.dry_run {
-            return Ok((extra(hashed()?), true));
+        if let write::Draft(Some(spool)) = draft {
+            spool
+                .persist(&abs)
+                .with_context(|| format!("cannot write `{}`", abs.display()))?;
         }
-        let mut line = Line::New {
-            bytes: 0,
-            sha: [0; 32],
-        };
-        write::write_streamed(&abs, |w| {
-            let mut h = write::Hashing::new(w);
-            self.write_index(&mut h, records, &order)?;
-            let (sha, bytes, _) = h.finish();
-            line = Line::New { bytes, sha };
-            Ok(())
-        })?;
-        Ok((extra(line), true))
+        Ok(true)
     }
 
     /// Files the previous manifest listed that this run did not produce:

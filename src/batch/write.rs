@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 use std::fs;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -232,6 +232,38 @@ impl Spool {
     }
 }
 
+/// A top-level file being drafted: into a [`Spool`], or (in a dry run)
+/// nowhere, only to be hashed.
+pub struct Draft(pub Option<Spool>);
+
+impl Draft {
+    /// A draft for a file in `dir`; a dry run writes nothing.
+    pub fn new(dir: &Path, dry_run: bool) -> Result<Draft> {
+        if dry_run {
+            return Ok(Draft(None));
+        }
+        let spool = Spool::new(dir)
+            .with_context(|| format!("cannot create a temporary file in `{}`", dir.display()))?;
+        Ok(Draft(Some(spool)))
+    }
+}
+
+impl Write for Draft {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match &mut self.0 {
+            Some(spool) => spool.write(buf),
+            None => Ok(buf.len()),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match &mut self.0 {
+            Some(spool) => spool.flush(),
+            None => Ok(()),
+        }
+    }
+}
+
 impl Write for Spool {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         self.file().write(buf)
@@ -268,6 +300,7 @@ fn link_unnamed(file: &fs::File, path: &Path) -> io::Result<bool> {
     }
 }
 
+#[cfg(test)]
 /// Streams a file through `fill` into a temporary file beside `path`, then
 /// renames it over `path`.
 pub fn write_streamed(
@@ -277,7 +310,7 @@ pub fn write_streamed(
     let dir = path.parent().unwrap_or(Path::new("."));
     let tmp = temp_beside(dir)
         .with_context(|| format!("cannot create a temporary file in `{}`", dir.display()))?;
-    let mut w = BufWriter::new(tmp);
+    let mut w = io::BufWriter::new(tmp);
     fill(&mut w)
         .and_then(|()| w.flush())
         .with_context(|| format!("cannot write `{}`", path.display()))?;

@@ -85,16 +85,7 @@ fn first_rows(n: usize) -> String {
 
 #[test]
 fn batch_of_240_rows_is_identical_for_any_jobs() {
-    let hk = Hirekit::new().fixture(SITES, "sites.csv").args([
-        "batch",
-        CSR,
-        "--locations",
-        "sites.csv",
-        "--out",
-        "one",
-        "--jobs",
-        "1",
-    ]);
+    let hk = sites_batch("one").args(["--jobs", "1"]);
     let one = hk.succeeds();
     insta::assert_snapshot!(summary(&one), @"240 ads: 481 files written, 0 unchanged, 0 removed in [TIME]");
     let hk = hk.clear_args().args([
@@ -560,15 +551,7 @@ fn workspace_batch_settings_are_defaults_and_flags_win() {
 
 #[test]
 fn dry_run_writes_nothing() {
-    let hk = Hirekit::new().fixture(SITES, "sites.csv").args([
-        "batch",
-        CSR,
-        "--locations",
-        "sites.csv",
-        "--out",
-        "out",
-        "--dry-run",
-    ]);
+    let hk = sites_batch("out").args(["--dry-run"]);
     let run = hk.succeeds();
     insta::assert_snapshot!(summary(&run), @"dry run: 240 ads: 481 files would be written, 0 unchanged, 0 would be removed in [TIME]");
     assert!(!hk.root().join("out").exists());
