@@ -121,7 +121,7 @@ pub struct RenderArgs {
     /// With --format html: only the body, without the page shell
     #[arg(long)]
     pub fragment: bool,
-    /// Write to this file instead of stdout
+    /// Write to this file instead of stdout (`-` for stdout); its folder must exist
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -278,7 +278,7 @@ pub struct PayImportArgs {
     /// The occupation's SOC code: 43-4051, 434051 or 43-4051.00
     #[arg(long, value_name = "CODE", value_parser = soc_code)]
     pub soc: String,
-    /// Write the pay table to this file (e.g. pay/43-4051.csv) instead of stdout
+    /// Write the pay table to this file (e.g. pay/43-4051.csv; `-` for stdout); its folder must exist
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// The survey period, e.g. "May 2023" [default: from the file names, as national_M2023_dl]

@@ -42,7 +42,7 @@ pub fn run(ctx: &Ctx, args: InitArgs) -> Result<ExitCode> {
         );
     }
     for (rel, text) in INIT_FILES {
-        crate::output::write_atomic(&dir.join(rel), text.as_bytes())?;
+        crate::output::write_creating_folders(&dir.join(rel), text.as_bytes())?;
     }
     let shown = dir.display().to_string();
     let mut message = format!("created a hirekit workspace in `{shown}`:");

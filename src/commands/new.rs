@@ -61,7 +61,7 @@ pub fn run(ctx: &Ctx, args: NewArgs) -> Result<ExitCode> {
             );
         }
     }
-    crate::output::write_atomic(&path, text.as_bytes())?;
+    crate::output::write_creating_folders(&path, text.as_bytes())?;
     let shown = ctx.ws.show(&path);
     let left = crate::load::role::placeholders(&shown, &text).len();
     ctx.ui.status(&format!(

@@ -130,7 +130,7 @@ fn eject(ctx: &Ctx, args: TemplatesEjectArgs) -> Result<ExitCode> {
         );
     }
     for (name, source, path) in &plan {
-        crate::output::write_atomic(path, source.as_bytes())?;
+        crate::output::write_creating_folders(path, source.as_bytes())?;
         let mut message = format!("ejected `{name}` to `{}`", ctx.ws.show(path));
         let includes: Vec<String> = engine::references(source)
             .into_iter()

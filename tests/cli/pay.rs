@@ -138,7 +138,8 @@ fn actors_are_hourly_only() {
 
 #[test]
 fn shipped_table_is_the_import_of_the_two_bls_files() {
-    let h = with(&[NATIONAL, STATES]).args([
+    // `-o` does not create folders (red-team issue, item 1): pay/ exists.
+    let h = with(&[NATIONAL, STATES]).file("pay/README", "").args([
         "pay",
         "import",
         NATIONAL,
@@ -591,15 +592,18 @@ fn pay_show_prints_one_area_in_full() {
 
 #[test]
 fn pay_show_reads_the_workspace_table_and_marks_top_coding() {
-    let import = with(&[NATIONAL]).file("hirekit.yaml", "").args([
-        "pay",
-        "import",
-        NATIONAL,
-        "--soc",
-        "11-1011",
-        "-o",
-        "pay/11-1011.csv",
-    ]);
+    let import = with(&[NATIONAL])
+        .file("hirekit.yaml", "")
+        .file("pay/README", "")
+        .args([
+            "pay",
+            "import",
+            NATIONAL,
+            "--soc",
+            "11-1011",
+            "-o",
+            "pay/11-1011.csv",
+        ]);
     import.succeeds();
     let table = std::fs::read(import.root().join("pay/11-1011.csv")).unwrap();
     let run = Hirekit::new()

@@ -232,7 +232,14 @@ fn raw_html_in_a_profile_is_shown_as_text() {
 
 #[test]
 fn output_file_gets_the_content_and_stdout_stays_empty() {
-    let h = Hirekit::new().args(["render", ROLE, "--doc", "job-brief", "-o", "out/brief.md"]);
+    let h = Hirekit::new().file("out/README", "").args([
+        "render",
+        ROLE,
+        "--doc",
+        "job-brief",
+        "-o",
+        "out/brief.md",
+    ]);
     let run = h.succeeds();
     assert!(run.stdout.is_empty());
     let written = std::fs::read_to_string(h.root().join("out/brief.md")).unwrap();
