@@ -99,8 +99,8 @@ pub struct RenderArgs {
     #[arg(long, short = 'd', value_name = "NAME")]
     pub doc: Option<String>,
     /// Output format [default: md]
-    #[arg(long, short = 'f', value_name = "FORMAT", value_parser = ["md", "html", "txt", "json"])]
-    pub format: Option<String>,
+    #[arg(long, short = 'f', value_name = "FORMAT", value_enum)]
+    pub format: Option<crate::render::Format>,
     /// The location, as "City, ST" (pay then comes from that state's BLS figures)
     #[arg(
         long,
@@ -160,11 +160,25 @@ pub struct LintArgs {
     #[arg(long, short = 'f', value_enum, default_value_t = LintFormat::Text, value_name = "FORMAT")]
     pub format: LintFormat,
     /// Fail on warnings too (`--deny warnings`)
-    #[arg(long, value_name = "LEVEL", value_parser = ["warnings"])]
-    pub deny: Option<String>,
+    #[arg(long, value_name = "LEVEL", value_enum)]
+    pub deny: Option<DenyLevel>,
     /// The posting date for rows without date_posted, as YYYY-MM-DD [default: today]
     #[arg(long, value_name = "DATE", value_parser = crate::lint::date::parse_arg)]
     pub date: Option<crate::lint::Date>,
+}
+
+/// What `--deny` turns into errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DenyLevel {
+    /// Warnings fail the run (exit 1) as errors do
+    Warnings,
+}
+
+/// Job feeds `hirekit batch --feed` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FeedKind {
+    /// An Indeed XML job feed (feed.xml)
+    Indeed,
 }
 
 /// `hirekit lint` output formats.
@@ -206,11 +220,17 @@ pub struct BatchArgs {
     #[arg(long, short = 'd', value_name = "NAME")]
     pub doc: Vec<String>,
     /// Formats, comma-separated: md, html, txt, json [default: md,html]
-    #[arg(long, short = 'f', value_name = "LIST", value_delimiter = ',', value_parser = ["md", "html", "txt", "json"])]
-    pub format: Vec<String>,
+    #[arg(
+        long,
+        short = 'f',
+        value_name = "LIST",
+        value_delimiter = ',',
+        value_enum
+    )]
+    pub format: Vec<crate::render::Format>,
     /// File names under --out, with {role} {doc} {location} {state} {city} {ext} [default: {role}/{doc}/{location}.{ext}]
-    #[arg(long, value_name = "PATTERN")]
-    pub pattern: Option<String>,
+    #[arg(long, value_name = "PATTERN", value_parser = clap::value_parser!(crate::batch::plan::Pattern))]
+    pub pattern: Option<crate::batch::plan::Pattern>,
     /// A company profile (default: the workspace's company.yaml, if any)
     #[arg(long, value_name = "FILE")]
     pub company: Option<PathBuf>,
@@ -218,8 +238,8 @@ pub struct BatchArgs {
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
     /// Render only the I-th of N slices of the rows (by a hash of each row's id), e.g. 2/3
-    #[arg(long, value_name = "I/N")]
-    pub shard: Option<String>,
+    #[arg(long, value_name = "I/N", value_parser = clap::value_parser!(crate::batch::plan::Shard))]
+    pub shard: Option<crate::batch::plan::Shard>,
     /// Render the valid rows even when some rows have errors (the errors are listed; exit code 1)
     #[arg(long, short = 'k')]
     pub keep_going: bool,
@@ -230,8 +250,8 @@ pub struct BatchArgs {
     #[arg(long, short = 'n')]
     pub dry_run: bool,
     /// Also write a job feed of the job posts: feed.xml in Indeed's XML format
-    #[arg(long, value_name = "KIND", value_parser = ["indeed"])]
-    pub feed: Option<String>,
+    #[arg(long, value_name = "KIND", value_enum)]
+    pub feed: Option<FeedKind>,
     /// Where --out is published (e.g. https://jobs.example.com/ads), for the feed's job URLs
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,

@@ -23,8 +23,8 @@ use crate::cli::CheckArgs;
 use crate::engine::{self, Engine, TemplateError};
 use crate::load::{self, role::Loaded, role::Origin};
 use crate::model::Company;
+use crate::project::MARKER;
 use crate::render::{self, Format, RenderOptions, RoleInput};
-use crate::workspace::MARKER;
 
 /// Runs `hirekit check`.
 pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<ExitCode> {
@@ -103,8 +103,8 @@ impl<'a> Checker<'a> {
 
     /// The whole workspace (or the built-ins alone).
     fn workspace(&mut self) -> Result<()> {
-        let ws = &self.ctx.ws;
-        let (engine, template_problems) = Engine::load_lenient(ws)?;
+        let ws = &self.ctx.project.ws;
+        let (engine, template_problems) = self.ctx.project.engine_lenient()?;
         self.settings(&engine);
         if let Some(path) = self.company_path() {
             self.company_file(&path);
@@ -141,8 +141,8 @@ impl<'a> Checker<'a> {
 
     /// The files and folders given on the command line.
     fn paths(&mut self, paths: &[PathBuf]) -> Result<()> {
-        let ws = &self.ctx.ws;
-        let (engine, template_problems) = Engine::load_lenient(ws)?;
+        let ws = &self.ctx.project.ws;
+        let (engine, template_problems) = self.ctx.project.engine_lenient()?;
         let mut files = Vec::new();
         for p in paths {
             if p.is_dir() {
@@ -163,7 +163,7 @@ impl<'a> Checker<'a> {
                     } else {
                         match load::read(&file) {
                             Ok(bytes) => {
-                                if let Err(d) = crate::config::parse(&shown, &bytes) {
+                                if let Err(d) = crate::project::config::parse(&shown, &bytes) {
                                     self.problem(d.to_string());
                                 }
                             }
@@ -271,13 +271,13 @@ impl<'a> Checker<'a> {
 
     /// `hirekit.yaml`: values that parse but name something that is not there.
     fn settings(&mut self, engine: &Engine) {
-        for d in settings::check(&self.ctx.ws, engine) {
+        for d in settings::check(&self.ctx.project.ws, engine) {
             self.problem(d.to_string());
         }
     }
     /// The workspace's company file, if it has one (or names one).
     fn company_path(&self) -> Option<PathBuf> {
-        let ws = &self.ctx.ws;
+        let ws = &self.ctx.project.ws;
         let rel = ws.config.company.as_deref().unwrap_or("company.yaml");
         ws.path(rel).filter(|p| p.is_file())
     }
@@ -292,7 +292,7 @@ impl<'a> Checker<'a> {
 
     /// A path as messages show it: relative to the workspace when inside it.
     fn shown(&self, path: &Path) -> String {
-        self.ctx.ws.show(&normalize(path))
+        self.ctx.project.ws.show(&normalize(path))
     }
 
     fn role_file(&mut self, path: &Path, shown: String) {
@@ -342,6 +342,7 @@ impl<'a> Checker<'a> {
         for (id, _) in crate::builtin::ROLES {
             let shadowed = ["yaml", "yml"].iter().any(|ext| {
                 self.ctx
+                    .project
                     .ws
                     .path(&format!("roles/{id}.{ext}"))
                     .is_some_and(|p| p.is_file())
@@ -350,7 +351,7 @@ impl<'a> Checker<'a> {
                 continue;
             }
             self.counts.roles += 1;
-            match load::role::load(&crate::workspace::Workspace::builtin(), id) {
+            match crate::project::Project::builtin().role(id) {
                 Ok(loaded) => self.roles.push(loaded),
                 Err(e) => self.error(&e),
             }
@@ -360,12 +361,12 @@ impl<'a> Checker<'a> {
     /// Every role the workspace can render, for trial renders of templates
     /// given on the command line; problems in roles are not reported here.
     fn all_roles_quietly(&mut self) {
-        let ws = &self.ctx.ws;
+        let ws = &self.ctx.project.ws;
         if let Some(dir) = ws.path("roles")
             && let Ok(files) = files_in(&dir, false, &["yaml", "yml"])
         {
             for path in files {
-                if let Ok(loaded) = load::role::load(ws, &path.display().to_string()) {
+                if let Ok(loaded) = self.ctx.project.role(&path.display().to_string()) {
                     self.roles.push(Loaded {
                         shown: ws.show(&path),
                         ..loaded
@@ -395,11 +396,11 @@ impl<'a> Checker<'a> {
     /// The pay table of every role: a table it names, the workspace's
     /// `pay/<soc>.csv` or a built-in one.
     fn role_pay_tables(&mut self) {
-        let ws = &self.ctx.ws;
+        let ws = &self.ctx.project.ws;
         let mut found = Vec::new();
         for loaded in &self.roles {
             let label = table_label(ws, loaded);
-            found.push((label, load::pay::for_role(ws, loaded)));
+            found.push((label, self.ctx.project.pay_table(loaded)));
         }
         for (label, result) in found {
             if let Some(label) = label {
@@ -414,7 +415,7 @@ impl<'a> Checker<'a> {
     /// Locations CSVs of the workspace: `*.csv` at its top, `locations/`,
     /// and the file `batch.locations` names.
     fn locations_paths(&self) -> Result<Vec<PathBuf>> {
-        let ws = &self.ctx.ws;
+        let ws = &self.ctx.project.ws;
         let mut paths = Vec::new();
         if let Some(root) = &ws.root {
             paths.extend(files_in(root, false, &["csv"])?);
@@ -475,11 +476,10 @@ impl<'a> Checker<'a> {
     /// Markdown and as an HTML page, reporting each distinct failure once
     /// with where it was first seen.
     fn trial_renders(&mut self, engine: &Engine, docs: &[String]) {
-        let ws = &self.ctx.ws;
         let locations = trial::sample_locations(&self.extra);
         let roles = std::mem::take(&mut self.roles);
         for loaded in &roles {
-            let table = load::pay::for_role(ws, loaded).ok().flatten();
+            let table = self.ctx.project.pay_table(loaded).ok().flatten();
             let input = RoleInput::new(
                 loaded.role.clone(),
                 loaded.shown.clone(),

@@ -2,9 +2,9 @@
 
 use anyhow::{Result, bail};
 
-use crate::engine::filters::slug;
 use crate::model::Location;
 use crate::states;
+use crate::text::slug;
 
 /// Parses `"Detroit, MI"` (or `"Detroit, Michigan"`, or just `"MI"`) into a
 /// location in the United States.

@@ -21,16 +21,18 @@ use crate::model::pay::PayTable;
 use crate::model::{Company, Location, Role};
 use context::{CompanyView, DocInfo, PayTableView, RenderContext, tool_info};
 
-/// An output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// An output format (also the values of `--format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum)]
 pub enum Format {
-    /// Markdown, the template's own output.
+    /// Markdown, the template's own output
+    #[value(alias = "markdown")]
     Md,
-    /// An HTML page (or fragment).
+    /// An HTML page (or, with --fragment, its body)
     Html,
-    /// Plain text.
+    /// Plain text, for boards that strip markup
+    #[value(alias = "text")]
     Txt,
-    /// The render context as JSON.
+    /// The render context as JSON, for other tools
     Json,
 }
 

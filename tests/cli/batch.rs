@@ -559,12 +559,19 @@ fn dry_run_writes_nothing() {
 
 #[test]
 fn file_names_never_leave_out_and_never_collide() {
+    // A bad row is bad input (exit 1); a bad --pattern is a usage error
+    // that clap reports (exit 2).
     let refuse = |csv: &str, extra: &[&str]| {
         let hk = Hirekit::new()
             .file("sites.csv", csv)
             .args(["batch", CSR, "--locations", "sites.csv", "--out", "out"])
             .args(extra);
-        let run = hk.fails();
+        let bad_pattern = matches!(extra, ["--pattern", "../{location}.{ext}"]);
+        let run = if bad_pattern {
+            hk.usage_error()
+        } else {
+            hk.fails()
+        };
         assert!(!hk.root().join("out").exists(), "{}", run.stderr);
         run.stderr()
     };

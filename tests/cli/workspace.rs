@@ -119,6 +119,25 @@ fn a_company_file_named_in_the_settings_must_exist() {
         .args(["render", CSR])
         .fails();
     insta::assert_snapshot!(run.stderr());
+    // One rule for every command that uses the company (issue: one model
+    // of a run's inputs): lint used to pass with "add company.yaml".
+    for args in [
+        &["lint", CSR][..],
+        &["check"],
+        &["batch", CSR, "--locations", "sites.csv", "--out", "out"],
+    ] {
+        let h = Hirekit::new()
+            .file("hirekit.yaml", "company: acme.yaml\n")
+            .file("sites.csv", "id,city,state\na,Detroit,MI\n")
+            .args(args);
+        let run = h.fails();
+        assert!(
+            run.stderr.contains("acme.yaml") && run.stderr.contains("hirekit.yaml:1:1"),
+            "{args:?}: {}",
+            run.stderr
+        );
+        assert!(!h.root().join("out").exists(), "{args:?} wrote files");
+    }
 }
 
 #[test]
