@@ -122,8 +122,11 @@ impl<'a> Checker<'a> {
             }
         }
         self.role_pay_tables();
+        let mut location_files = Vec::new();
         for path in self.locations_paths()? {
-            self.csv_file(&path);
+            if self.csv_file(&path) {
+                location_files.push(path);
+            }
         }
         for p in template_problems {
             let key = p.report().to_string();
@@ -135,7 +138,7 @@ impl<'a> Checker<'a> {
             .into_iter()
             .filter(|d| engine.can_render(d))
             .collect();
-        self.trial_renders(&engine, &docs);
+        self.trial_renders(&engine, &docs, &location_files);
         Ok(())
     }
 
@@ -154,6 +157,7 @@ impl<'a> Checker<'a> {
             }
         }
         let mut selected: Vec<String> = Vec::new();
+        let mut location_files = Vec::new();
         for (file, explicit) in files {
             let shown = file.display().to_string();
             match self.classify(&file) {
@@ -173,7 +177,11 @@ impl<'a> Checker<'a> {
                 }
                 Kind::Company => self.company_file(&file),
                 Kind::Role => self.role_file(&file, shown),
-                Kind::Csv => self.csv_file(&file),
+                Kind::Csv => {
+                    if self.csv_file(&file) {
+                        location_files.push(file.clone());
+                    }
+                }
                 Kind::Template => {
                     let found = engine
                         .templates()
@@ -237,7 +245,7 @@ impl<'a> Checker<'a> {
         } else {
             all_docs
         };
-        self.trial_renders(&engine, &docs);
+        self.trial_renders(&engine, &docs, &location_files);
         Ok(())
     }
 
@@ -431,10 +439,15 @@ impl<'a> Checker<'a> {
     }
 
     /// A CSV: a pay table if its header says so, else a locations file.
-    fn csv_file(&mut self, path: &Path) {
+    /// Returns whether it is a locations file (whose rows the trial
+    /// renders then try).
+    fn csv_file(&mut self, path: &Path) -> bool {
         let bytes = match load::read(path) {
             Ok(b) => b,
-            Err(e) => return self.error(&e),
+            Err(e) => {
+                self.error(&e);
+                return false;
+            }
         };
         let header: Vec<String> = String::from_utf8_lossy(&bytes)
             .trim_start_matches('\u{feff}')
@@ -445,13 +458,17 @@ impl<'a> Checker<'a> {
             .map(|h| h.trim().trim_matches('"').to_ascii_lowercase())
             .collect();
         if header.iter().any(|h| h == "area") && header.iter().any(|h| h == "soc") {
-            return self.pay_file(path);
+            self.pay_file(path);
+            return false;
         }
         self.counts.locations += 1;
         let shown = self.shown(path);
         let text = match load::utf8(&shown, &bytes) {
             Ok(t) => t,
-            Err(d) => return self.problem(d.to_string()),
+            Err(d) => {
+                self.problem(d.to_string());
+                return false;
+            }
         };
         match load::locations::read_all(&shown, text) {
             Ok(rows) => {
@@ -470,49 +487,91 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+        true
     }
 
-    /// Renders every document with every role and sample location, as
-    /// Markdown and as an HTML page, reporting each distinct failure once
-    /// with where it was first seen.
-    fn trial_renders(&mut self, engine: &Engine, docs: &[String]) {
-        let locations = trial::sample_locations(&self.extra);
+    /// Renders every document with every role, for the sample locations
+    /// and then for every valid row of the workspace's locations files (as
+    /// `batch` would, without writing), as Markdown and as an HTML page,
+    /// reporting each distinct failure once with where it was first seen.
+    /// A template error that only one row reaches is found here, before a
+    /// batch starts.
+    fn trial_renders(&mut self, engine: &Engine, docs: &[String], rows_of: &[PathBuf]) {
         let roles = std::mem::take(&mut self.roles);
-        for loaded in &roles {
-            let table = self.ctx.project.pay_table(loaded).ok().flatten();
-            let input = RoleInput::new(
-                loaded.role.clone(),
-                loaded.shown.clone(),
-                self.company.clone(),
-                table,
-            );
+        let inputs: Vec<(String, RoleInput)> = roles
+            .iter()
+            .map(|loaded| {
+                let table = self.ctx.project.pay_table(loaded).ok().flatten();
+                let input = RoleInput::new(
+                    loaded.role.clone(),
+                    loaded.shown.clone(),
+                    self.company.clone(),
+                    table,
+                );
+                (loaded.role.id.clone(), input)
+            })
+            .collect();
+        self.roles = roles;
+        if inputs.is_empty() {
+            return;
+        }
+        for (label, location) in trial::sample_locations(&self.extra) {
+            self.trial(engine, &inputs, docs, &label, location.as_ref());
+        }
+        for path in rows_of {
+            let shown = self.shown(path);
+            let Ok(bytes) = load::read(path) else {
+                continue;
+            };
+            let Ok(text) = load::utf8(&shown, &bytes) else {
+                continue;
+            };
+            // Row errors were reported when the file was checked.
+            let Ok(mut reader) = load::locations::Reader::new(&shown, text) else {
+                continue;
+            };
+            let parser = reader.parser();
+            while let Some(raw) = reader.next_raw() {
+                let Ok(row) = raw.and_then(|r| parser.parse(&r)) else {
+                    continue;
+                };
+                let label = format!("for line {} of `{shown}`", row.line);
+                self.trial(engine, &inputs, docs, &label, Some(&row.location));
+            }
+        }
+    }
+
+    /// One trial: every document for every role at one location.
+    fn trial(
+        &mut self,
+        engine: &Engine,
+        inputs: &[(String, RoleInput)],
+        docs: &[String],
+        label: &str,
+        location: Option<&crate::model::Location>,
+    ) {
+        for (id, input) in inputs {
             for doc in docs {
-                for (label, location) in &locations {
-                    self.counts.renders += 1;
-                    let result = render::render_formats(
-                        engine,
-                        &input,
-                        location.as_ref(),
-                        doc,
-                        &[Format::Md, Format::Html],
-                        RenderOptions::default(),
-                    );
-                    let Err(e) = result else { continue };
-                    let note = format!(
-                        "found by a trial render of `{doc}` for role `{}` {label}",
-                        loaded.role.id
-                    );
-                    match e.downcast_ref::<TemplateError>() {
-                        Some(t) => {
-                            let key = trial::same_problem_key(t.report());
-                            self.problem_keyed(key, t.clone().with_note(note).to_string());
-                        }
-                        None => self.error(&e.context(note)),
+                self.counts.renders += 1;
+                let result = render::render_formats(
+                    engine,
+                    input,
+                    location,
+                    doc,
+                    &[Format::Md, Format::Html],
+                    RenderOptions::default(),
+                );
+                let Err(e) = result else { continue };
+                let note = format!("found by a trial render of `{doc}` for role `{id}` {label}");
+                match e.downcast_ref::<TemplateError>() {
+                    Some(t) => {
+                        let key = trial::same_problem_key(t.report());
+                        self.problem_keyed(key, t.clone().with_note(note).to_string());
                     }
+                    None => self.error(&e.context(note)),
                 }
             }
         }
-        self.roles = roles;
     }
 
     /// Prints the problems and the summary; returns the exit code.
