@@ -57,6 +57,19 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ),
 ];
 
+/// The job ad: the one document whose HTML page carries a schema.org
+/// `JobPosting`, that the job feed lists, and that `batch` and `lint` use
+/// when no `--doc` is given. A workspace's override of it is a job ad too.
+pub const JOB_POST: &str = "job-post";
+
+/// The document `render` shows when neither `--doc` nor `render.doc` names one.
+pub const DEFAULT_DOCUMENT: &str = "job-description";
+
+/// Whether a document is a job ad (see [`JOB_POST`]).
+pub fn is_job_ad(doc: &str) -> bool {
+    doc == JOB_POST
+}
+
 /// The built-in documents, in the order `templates list` shows them.
 pub const DOCUMENTS: &[&str] = &[
     "job-description",

@@ -270,8 +270,11 @@ impl<'a> Batch<'a> {
                 );
             }
         }
-        if opts.feed && !opts.docs.iter().any(|d| d == "job-post") {
-            bail!("--feed indeed lists job posts; add `--doc job-post`");
+        if opts.feed && !opts.docs.iter().any(|d| crate::builtin::is_job_ad(d)) {
+            bail!(
+                "--feed indeed lists job posts; add `--doc {}`",
+                crate::builtin::JOB_POST
+            );
         }
         let templates = templates_digest(engine)?;
         let mut jobs = Vec::new();
@@ -296,7 +299,7 @@ impl<'a> Batch<'a> {
                     role_slug: plan::name_slug(&input.role.id),
                     doc_slug: plan::name_slug(doc),
                     digest: h.finalize().into(),
-                    feed: opts.feed && doc == "job-post",
+                    feed: opts.feed && crate::builtin::is_job_ad(doc),
                 });
             }
         }

@@ -78,7 +78,7 @@ pub fn run(ctx: &Ctx, args: BatchArgs) -> Result<ExitCode> {
     } else if !d.docs.is_empty() {
         d.docs.clone()
     } else {
-        vec!["job-post".to_string()]
+        vec![crate::builtin::JOB_POST.to_string()]
     };
     for doc in wanted {
         if !docs.contains(&doc) {

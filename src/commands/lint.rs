@@ -24,9 +24,6 @@ use crate::model::Location;
 use crate::pay::PayKind;
 use crate::render::{self, Format, RenderOptions};
 
-/// The document linted for a role when `--doc` is not given.
-const DEFAULT_DOC: &str = "job-post";
-
 /// Runs `hirekit lint`.
 pub fn run(ctx: &Ctx, args: LintArgs) -> Result<ExitCode> {
     let settings = &ctx.project.ws.config.lint;
@@ -165,7 +162,7 @@ fn split_csv_line(line: &str) -> Vec<(usize, String)> {
 fn lint_role(ctx: &Ctx, args: &LintArgs, data: &Data, date: Date) -> Result<Report> {
     let project = &ctx.project;
     let engine = project.engine()?;
-    let doc = args.doc.as_deref().unwrap_or(DEFAULT_DOC);
+    let doc = args.doc.as_deref().unwrap_or(crate::builtin::JOB_POST);
     engine.require_document(doc)?;
     let loaded = project.role(&args.target)?;
     let role_source = project.role_source(&loaded)?;

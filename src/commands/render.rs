@@ -55,7 +55,7 @@ pub fn run(ctx: &Ctx, args: RenderArgs) -> Result<ExitCode> {
         .doc
         .clone()
         .or_else(|| defaults.doc.clone())
-        .unwrap_or_else(|| "job-description".to_string());
+        .unwrap_or_else(|| crate::builtin::DEFAULT_DOCUMENT.to_string());
     let project = &ctx.project;
     let engine = project.engine()?;
     engine.require_document(&doc)?;

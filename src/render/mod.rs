@@ -225,7 +225,7 @@ fn html_page(
     }
     // The job post's page and its JobPosting description share one parse.
     let events = markdown::page_events(md);
-    let posting_description = if doc == JOB_POST {
+    let posting_description = if crate::builtin::is_job_ad(doc) {
         jsonld::description_from_events(events.iter().cloned())
     } else {
         String::new()
@@ -249,7 +249,7 @@ fn html_page(
     };
     ctx.insert("page", &page);
     ctx.insert_value("body", tera::Value::safe_string(&body));
-    let jsonld = if doc == JOB_POST {
+    let jsonld = if crate::builtin::is_job_ad(doc) {
         let pay = crate::pay::resolve(location, input.table.as_ref());
         let posting = jsonld::job_posting(&jsonld::PostingInput {
             role: &input.role,
@@ -268,9 +268,6 @@ fn html_page(
         .render("layout.html", &ctx)
         .map_err(|e| anyhow!(e).context(format!("cannot render the HTML page for `{doc}`")))
 }
-
-/// The document whose page carries a `JobPosting`.
-const JOB_POST: &str = "job-post";
 
 #[derive(serde::Serialize)]
 struct Page {
