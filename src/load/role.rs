@@ -36,7 +36,7 @@ pub fn parse_all(path: &str, bytes: &[u8], default_id: &str) -> Result<Role, Vec
     if role.id.trim().is_empty() {
         role.id = default_id.to_string();
     }
-    check(path, source, &role).map_err(|d| vec![d])?;
+    check(path, source, &mut role).map_err(|d| vec![d])?;
     Ok(role)
 }
 
@@ -79,7 +79,8 @@ pub fn placeholders(path: &str, source: &str) -> Vec<Diagnostic> {
     out
 }
 
-fn check(path: &str, source: &str, role: &Role) -> Result<(), Diagnostic> {
+/// Checks what serde cannot, and writes the SOC code in its `NN-NNNN` form.
+fn check(path: &str, source: &str, role: &mut Role) -> Result<(), Diagnostic> {
     let at = |key: &str, message: String| {
         let (line, col) = find_yaml_key(source, key);
         Diagnostic::at(path, source, line, col, message)
@@ -93,14 +94,17 @@ fn check(path: &str, source: &str, role: &Role) -> Result<(), Diagnostic> {
             ),
         ));
     }
-    if !is_soc_code(&role.soc_code) {
-        return Err(at(
-            "soc_code",
-            format!(
-                "`soc_code` must look like `NN-NNNN` (e.g. `43-4051`), got {:?}",
-                role.soc_code
-            ),
-        ));
+    match crate::text::normalize_soc(&role.soc_code) {
+        Some(code) => role.soc_code = code,
+        None => {
+            return Err(at(
+                "soc_code",
+                format!(
+                    "`soc_code` must be a SOC code such as `43-4051` (also written `434051` or `43-4051.00`), got {:?}",
+                    role.soc_code
+                ),
+            ));
+        }
     }
     for (key, value) in [
         ("title", &role.title),
@@ -251,6 +255,20 @@ mod tests {
             .collect();
         assert_eq!(at, [(2, 9, 19), (4, 3, 17), (6, 5, 13)]);
         assert!(found[0].message.contains("placeholder"));
+    }
+
+    #[test]
+    fn soc_codes_in_every_form_are_written_as_bls_writes_them() {
+        let builtin = crate::builtin::role("customer-service-representative").unwrap();
+        assert!(builtin.contains("soc_code: \"43-4051\""));
+        for form in ["434051", "43-4051.00", " 43-4051 "] {
+            let src = builtin.replace("soc_code: \"43-4051\"", &format!("soc_code: \"{form}\""));
+            let role = parse("r.yaml", src.as_bytes(), "r").unwrap();
+            assert_eq!(role.soc_code, "43-4051", "{form}");
+        }
+        let src = builtin.replace("soc_code: \"43-4051\"", "soc_code: \"43-40\"");
+        let err = parse("r.yaml", src.as_bytes(), "r").unwrap_err();
+        assert!(err.to_string().contains("434051"), "{err}");
     }
 
     #[test]
