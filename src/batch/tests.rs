@@ -17,6 +17,7 @@ fn options(shard: Option<Shard>) -> Options {
         base_url: None,
         force: false,
         progress: false,
+        list_files: false,
     }
 }
 

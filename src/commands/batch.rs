@@ -137,8 +137,12 @@ pub fn run(ctx: &Ctx, args: BatchArgs) -> Result<ExitCode> {
         base_url: args.base_url.clone(),
         force: args.force,
         progress: !ctx.ui.quiet && std::io::stderr().is_terminal(),
+        list_files: ctx.ui.verbose,
     };
     let outcome = batch::run(&engine, &roles, &opts, &ctx.ui)?;
+    for line in &outcome.files {
+        ctx.ui.verbose(line);
+    }
     if outcome.rejected.is_empty() {
         ctx.ui.status(&outcome.summary());
         return Ok(ExitCode::SUCCESS);
