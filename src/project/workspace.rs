@@ -103,9 +103,22 @@ mod tests {
     }
 
     #[test]
-    fn no_marker_means_builtins() {
+    fn the_nearest_folder_with_a_marker_wins_and_none_means_builtins() {
         let dir = tempfile::tempdir().unwrap();
-        let ws = Workspace::discover(None, dir.path()).unwrap();
-        assert!(ws.root.is_none() || ws.root.as_deref() != Some(dir.path()));
+        let sub = dir.path().join("a/b");
+        std::fs::create_dir_all(&sub).unwrap();
+        // Whatever lies above the temporary folder decides the answer for a
+        // folder with no marker of its own: the nearest marker, or none.
+        let above = dir.path().ancestors().find(|d| d.join(MARKER).is_file());
+        let ws = Workspace::discover(None, &sub).unwrap();
+        assert_eq!(ws.root.as_deref(), above);
+        std::fs::write(dir.path().join("a").join(MARKER), "").unwrap();
+        std::fs::write(dir.path().join(MARKER), "").unwrap();
+        let ws = Workspace::discover(None, &sub).unwrap();
+        assert_eq!(ws.root.as_deref(), Some(dir.path().join("a").as_path()));
+        // --workspace wins over discovery, and must be a folder.
+        let ws = Workspace::discover(Some(dir.path()), &sub).unwrap();
+        assert_eq!(ws.root.as_deref(), Some(dir.path()));
+        assert!(Workspace::discover(Some(&dir.path().join("nope")), &sub).is_err());
     }
 }
