@@ -84,6 +84,9 @@ pub const ROLES: &[(&str, &str)] = &[(
     include_str!("../data/roles/customer-service-representative.yaml"),
 )];
 
+/// The ids of the built-in role profiles (for shell completion).
+pub const ROLE_IDS: &[&str] = &["customer-service-representative"];
+
 /// Built-in pay tables: `(SOC code, CSV source)`.
 pub const PAY_TABLES: &[(&str, &str)] = &[("43-4051", include_str!("../data/pay/43-4051.csv"))];
 
@@ -174,6 +177,12 @@ mod tests {
         let mut embedded: Vec<String> = TEMPLATES.iter().map(|(n, _)| n.to_string()).collect();
         embedded.sort();
         assert_eq!(embedded, on_disk);
+    }
+
+    #[test]
+    fn role_ids_list_every_builtin_role() {
+        let ids: Vec<&str> = ROLES.iter().map(|(id, _)| *id).collect();
+        assert_eq!(ids, ROLE_IDS);
     }
 
     #[test]

@@ -94,9 +94,10 @@ pub enum Command {
     hirekit render roles/cashier.yaml --doc interview-guide --format txt -o guide.txt")]
 pub struct RenderArgs {
     /// A role id (from the workspace's roles/ or the built-ins) or a path to a role YAML file
+    #[arg(value_parser = OpenSet::roles(), hide_possible_values = true)]
     pub role: String,
     /// The document: job-description (default), job-post, job-brief, interview-guide, or a workspace template's name
-    #[arg(long, short = 'd', value_name = "NAME")]
+    #[arg(long, short = 'd', value_name = "NAME", value_parser = OpenSet::documents(), hide_possible_values = true)]
     pub doc: Option<String>,
     /// Output format [default: md]
     #[arg(long, short = 'f', value_name = "FORMAT", value_enum)]
@@ -138,9 +139,10 @@ pub struct RenderArgs {
 )]
 pub struct LintArgs {
     /// A role id or role YAML file (rendered, then checked), or a job ad to check as it is (.md, .txt, .html)
+    #[arg(value_parser = OpenSet::roles(), hide_possible_values = true)]
     pub target: String,
     /// The document to render for a role [default: job-post]
-    #[arg(long, short = 'd', value_name = "NAME")]
+    #[arg(long, short = 'd', value_name = "NAME", value_parser = OpenSet::documents(), hide_possible_values = true)]
     pub doc: Option<String>,
     /// The location the post is for, as "City, ST"
     #[arg(
@@ -208,7 +210,7 @@ manifest.json lists every file with its size and SHA-256; a rerun writes only fi
 content changed, and --clean removes the files of rows that are gone.")]
 pub struct BatchArgs {
     /// Role ids (from the workspace's roles/ or the built-ins) or paths to role YAML files
-    #[arg(required = true, value_name = "ROLE")]
+    #[arg(required = true, value_name = "ROLE", value_parser = OpenSet::roles(), hide_possible_values = true)]
     pub roles: Vec<String>,
     /// The locations CSV: one ad per row (default: hirekit.yaml `batch.locations`)
     #[arg(long, value_name = "FILE")]
@@ -217,7 +219,7 @@ pub struct BatchArgs {
     #[arg(long, short = 'o', value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// A document to render for every row; repeat for several [default: job-post]
-    #[arg(long, short = 'd', value_name = "NAME")]
+    #[arg(long, short = 'd', value_name = "NAME", value_parser = OpenSet::documents(), hide_possible_values = true)]
     pub doc: Vec<String>,
     /// Formats, comma-separated: md, html, txt, json [default: md,html]
     #[arg(
@@ -405,4 +407,44 @@ pub struct CheckArgs {
     /// Files or folders to check instead of the whole workspace: role profiles, company files, pay tables, locations CSVs, templates
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+}
+
+/// A value that may be anything, with known values to offer: shell
+/// completion suggests the built-in role ids or document names, while a
+/// path or a workspace's own role or template is accepted as it is (the
+/// command checks it, with a located error).
+#[derive(Debug, Clone, Copy)]
+pub struct OpenSet(&'static [&'static str]);
+
+impl OpenSet {
+    /// The built-in role ids.
+    fn roles() -> OpenSet {
+        OpenSet(crate::builtin::ROLE_IDS)
+    }
+
+    /// The built-in document names.
+    fn documents() -> OpenSet {
+        OpenSet(crate::builtin::DOCUMENTS)
+    }
+}
+
+impl clap::builder::TypedValueParser for OpenSet {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            self.0.iter().map(|v| clap::builder::PossibleValue::new(*v)),
+        ))
+    }
 }
