@@ -64,8 +64,14 @@ pub fn run(ctx: &Ctx, args: NewArgs) -> Result<ExitCode> {
     crate::output::write_creating_folders(&path, text.as_bytes())?;
     let shown = ctx.project.ws.show(&path);
     let left = crate::load::role::placeholders(&shown, &text).len();
+    // Outside a workspace a role is found by its path, not by its id.
+    let render_arg = if ctx.project.ws.root.is_some() {
+        id.clone()
+    } else {
+        shown.clone()
+    };
     ctx.ui.status(&format!(
-        "created `{shown}`: replace its {left} \"{PLACEHOLDER}\" values with the role's own text, then run `hirekit check {shown}` and `hirekit render {id}`"
+        "created `{shown}`: replace its {left} \"{PLACEHOLDER}\" values with the role's own text, then run `hirekit check {shown}` and `hirekit render {render_arg}`"
     ));
     Ok(ExitCode::SUCCESS)
 }

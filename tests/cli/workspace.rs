@@ -287,6 +287,12 @@ fn new_without_a_workspace_warns_and_writes_to_roles() {
         run.stderr
     );
     assert!(h.root().join("roles/cashier.yaml").is_file());
+    // The next step it suggests works here: by path, not by id.
+    assert!(
+        run.stderr.contains("`hirekit render roles/cashier.yaml`"),
+        "{}",
+        run.stderr
+    );
     h.cmd(["new", "Cashier", "--soc", "41-2011x"]);
     insta::assert_snapshot!(h.fails().stderr(), @"error: `--soc` must look like `NN-NNNN` (e.g. `53-7065`), got \"41-2011x\"");
 }
