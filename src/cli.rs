@@ -236,8 +236,8 @@ pub struct BatchArgs {
     /// A company profile (default: the workspace's company.yaml, if any)
     #[arg(long, value_name = "FILE")]
     pub company: Option<PathBuf>,
-    /// Threads that render and write [default: the number of CPUs]
-    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    /// Threads that render and write, 1 to 256 [default: the number of CPUs]
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
     pub jobs: Option<u16>,
     /// Render only the I-th of N slices of the rows (by a hash of each row's id), e.g. 2/3
     #[arg(long, value_name = "I/N", value_parser = clap::value_parser!(crate::batch::plan::Shard))]

@@ -251,7 +251,16 @@ pub fn run(engine: &Engine, roles: &[RoleInput], opts: &Options, ui: &Ui) -> Res
         }
     }
 
+    // Held until the run ends: a second batch into the same folder fails.
+    let _lock = if opts.dry_run {
+        None
+    } else {
+        Some(write::lock_out(&opts.out)?)
+    };
     let previous = previous?;
+    if previous.is_none() && !opts.force {
+        batch.refuse_foreign_files()?;
+    }
     let mut run = pipeline::Run::new(&batch, previous.as_ref(), &plan, pool);
     run.writer.prepare_dir(&opts.out, !opts.dry_run)?;
     let (records, stopped) = run.render(text, &plan, ui)?;
@@ -386,6 +395,34 @@ impl<'a> Batch<'a> {
                 .map(|(c, _)| c.to_ascii_lowercase())
                 .collect(),
         })
+    }
+
+    /// On a first run into a folder (no manifest), files already at the
+    /// names hirekit gives its index and feed are someone else's: refused
+    /// (`--force` replaces them).
+    fn refuse_foreign_files(&self) -> Result<()> {
+        let opts = self.opts;
+        let mut names = vec![&self.index_name];
+        if opts.feed {
+            names.push(&self.feed_name);
+        }
+        let found: Vec<String> = names
+            .into_iter()
+            .filter(|n| std::fs::symlink_metadata(opts.out.join(n)).is_ok())
+            .map(|n| format!("`{}`", opts.out.join(n).display()))
+            .collect();
+        if !found.is_empty() {
+            bail!(
+                "{} already {} and no hirekit manifest lists {}, so hirekit did not write {}; move {} away, choose another --out, or pass --force to replace {}",
+                found.join(" and "),
+                if found.len() == 1 { "exists" } else { "exist" },
+                if found.len() == 1 { "it" } else { "them" },
+                if found.len() == 1 { "it" } else { "them" },
+                if found.len() == 1 { "it" } else { "them" },
+                if found.len() == 1 { "it" } else { "them" },
+            );
+        }
+        Ok(())
     }
 
     fn in_shard(&self, loc: &Location) -> bool {

@@ -82,7 +82,7 @@ impl<'b, 'a> Run<'b, 'a> {
         Run {
             batch,
             previous,
-            writer: Writer::default(),
+            writer: Writer::within(&batch.opts.out),
             pool,
             manifest: None,
             outcome: Outcome {

@@ -92,10 +92,16 @@ pub fn run(ctx: &Ctx, args: BatchArgs) -> Result<ExitCode> {
             .map_err(|e: String| ws.setting_error("pattern", format!("`batch.pattern`: {e}")))?,
         (None, None) => DEFAULT_PATTERN.parse().map_err(anyhow::Error::msg)?,
     };
-    if let Some(url) = &args.base_url
-        && !load::company::is_web_url(url)
-    {
-        bail!("--base-url must be an http:// or https:// URL, got `{url}`");
+    if let Some(url) = &args.base_url {
+        if !load::company::is_web_url(url) {
+            bail!("--base-url must be an http:// or https:// URL, got `{url}`");
+        }
+        // Ad paths are appended to it: a query or a fragment would swallow them.
+        if url.contains(['?', '#']) {
+            bail!(
+                "--base-url is the folder the ads are published in, and has no `?` or `#` part; got `{url}` (give e.g. https://jobs.example.com/ads)"
+            );
+        }
     }
 
     let project = &ctx.project;
