@@ -108,8 +108,8 @@ impl RoleInput {
         let pay_table = table.as_ref().map(PayTableView::new);
         let mut base = tera::Context::new();
         base.insert("hirekit", &tool_info());
-        base.insert("role", &role);
-        base.insert("company", &company);
+        base.insert("role", &with_extra(&role));
+        base.insert("company", &with_extra(&company));
         base.insert("pay_table", &pay_table);
         RoleInput {
             role,
@@ -151,6 +151,18 @@ impl RoleInput {
         ctx.insert("pay", &crate::pay::resolve(location, self.table.as_ref()));
         ctx
     }
+}
+
+/// `value` serialized, with an empty `extra` mapping when it has none:
+/// templates can then test `role.extra.reports_to` on every profile, while
+/// `--format json` leaves an empty `extra` out.
+fn with_extra<T: serde::Serialize>(value: &T) -> serde_json::Value {
+    let mut v = serde_json::to_value(value).unwrap_or(serde_json::Value::Null);
+    if let serde_json::Value::Object(map) = &mut v {
+        map.entry("extra")
+            .or_insert_with(|| serde_json::Value::Object(serde_json::Map::new()));
+    }
+    v
 }
 
 /// Renders one document in several formats at once, sharing the Markdown.

@@ -14,6 +14,7 @@ mod html; // web pages: valid HTML, JSON-LD, text from data stays text, a real b
 mod lint; // `hirekit lint`: laws by location, located wording, formats, exit codes
 mod output; // `-o FILE`: devices and pipes written in place, links followed, `-` is stdout
 mod pay; // `hirekit pay import` (BLS OEWS files) and `pay show`
+mod profiles; // short profiles, what each document needs, every problem of a profile at once, `extra:`
 mod reliability; // hostile input: no command panics, crashes or hangs on the error corpus
 mod render; // `hirekit render`: every built-in document in every format
 mod roles; // `hirekit roles list`, `completions`, `--help`
