@@ -287,8 +287,15 @@ impl<'a> Checker<'a> {
 
     fn company_file(&mut self, path: &Path) {
         self.counts.companies += 1;
-        match load::company::load(path, &self.shown(path)) {
-            Ok(c) => self.company = Some(c),
+        let shown = self.shown(path);
+        let parsed = load::read(path).map(|bytes| load::company::parse_all(&shown, &bytes));
+        match parsed {
+            Ok(Ok(c)) => self.company = Some(c),
+            Ok(Err(diags)) => {
+                for d in diags {
+                    self.problem(d.to_string());
+                }
+            }
             Err(e) => self.error(&e),
         }
     }

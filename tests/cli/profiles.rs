@@ -179,3 +179,24 @@ fn extra_is_a_mapping_in_templates_even_when_absent() {
         .succeeds();
     assert_eq!(run.stdout, "no no\n");
 }
+
+#[test]
+fn check_names_every_problem_of_a_company_file() {
+    let run = Hirekit::new()
+        .file(
+            "company.yaml",
+            "name: Acme\nabuot: x\nwhy_jion: [a]\nemployees: many\n",
+        )
+        .args(["check", "company.yaml"])
+        .fails();
+    for expected in [
+        "company.yaml:2:1",
+        "did you mean `about`?",
+        "company.yaml:3:1",
+        "did you mean `why_join`?",
+        "company.yaml:4:12",
+        "3 problems",
+    ] {
+        assert!(run.stderr.contains(expected), "{expected}: {}", run.stderr);
+    }
+}
