@@ -316,6 +316,42 @@ mod tests {
     }
 
     #[test]
+    fn four_keys_load_and_duties_take_either_form() {
+        let src = "title: Cashier\nsummary: Rings up sales.\nduties:\n  - Count cash\n  - 42\n  - heading: Floor\n    items: [Stock shelves]\n  - Greet shoppers\nrequirements: [Math]\n";
+        let role = parse("roles/cashier.yaml", src.as_bytes(), "cashier").unwrap();
+        assert_eq!(role.id, "cashier");
+        assert!(role.soc_code.is_empty());
+        assert!(role.overview.is_empty() && role.interview.competencies.is_empty());
+        assert_eq!(role.interview.duration_minutes, 60);
+        let groups: Vec<(&str, Vec<&str>)> = role
+            .duties
+            .iter()
+            .map(|g| {
+                (
+                    g.heading.as_str(),
+                    g.items.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            groups,
+            [
+                ("", vec!["Count cash", "42"]),
+                ("Floor", vec!["Stock shelves"]),
+                ("", vec!["Greet shoppers"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_soc_code_when_given_must_be_well_formed() {
+        let src = "title: T\nsummary: S\nduties: [a]\nrequirements: [b]\nsoc_code: \"43\"\n";
+        let err = parse("r.yaml", src.as_bytes(), "t").unwrap_err();
+        assert_eq!(err.line, 5);
+        assert!(err.message.contains("NN-NNNN"), "{}", err.message);
+    }
+
+    #[test]
     fn slugs() {
         assert!(is_slug("customer-service-representative"));
         assert!(!is_slug("Customer"));

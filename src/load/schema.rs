@@ -306,13 +306,27 @@ impl Walker<'_> {
                 self.at(node, message)
             };
             self.out.push(d.with_help(format!(
-                "add a `{}:` line; `hirekit new` writes a skeleton with every key",
+                "add `{}:`; `hirekit new` writes a skeleton with every key",
                 field.name
             )));
         }
     }
 
     fn value(&mut self, node: &Node, key: &str, ty: &Ty) {
+        if node.value == Value::Null && !matches!(ty, Ty::Any) {
+            let help = match ty {
+                Ty::List(_) | Ty::Duties => {
+                    "list its items under it as `- ` lines, or delete the key"
+                }
+                Ty::Record(_) | Ty::AnyMap => "add its keys under it, indented, or delete the key",
+                _ => "write a value after the `:`, or delete the key",
+            };
+            let d = self
+                .at(node, format!("`{key}` has no value"))
+                .with_help(help);
+            self.out.push(d);
+            return;
+        }
         match (ty, &node.value) {
             (Ty::Any, _) => {}
             (Ty::Text, v) if v.is_scalar() => self.folded_items(node),
@@ -609,6 +623,20 @@ mod tests {
             ]
         );
         assert_eq!(found[4].help, ["`mission` goes under `brief:`"]);
+    }
+
+    #[test]
+    fn keys_without_a_value_are_named() {
+        let src = "title:\nsummary: S\nduties: [a]\nrequirements: [b]\nskills:\nbrief: ~\n";
+        let found: Vec<(usize, String, String)> = problems(src)
+            .into_iter()
+            .map(|d| (d.line, d.message, d.help.join("")))
+            .collect();
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert_eq!(found[0].1, "`title` has no value");
+        assert_eq!(found[1].1, "`skills` has no value");
+        assert!(found[1].2.contains("`- ` lines"));
+        assert_eq!(found[2].0, 6);
     }
 
     #[test]
