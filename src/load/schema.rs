@@ -241,8 +241,19 @@ pub fn walk(path: &str, source: &str, root: &Node, record: &'static Record) -> V
         )),
     }
     w.out.sort_by_key(|d| (d.line, d.column));
+    if w.out.len() > MAX_PROBLEMS {
+        let more = w.out.len() - MAX_PROBLEMS;
+        w.out.truncate(MAX_PROBLEMS);
+        w.out.push(Diagnostic::file(
+            path,
+            format!("{more} more problems not shown; is this {}?", record.what),
+        ));
+    }
     w.out
 }
+
+/// The most problems one file reports; past that, a count.
+pub const MAX_PROBLEMS: usize = 50;
 
 struct Walker<'a> {
     path: &'a str,
@@ -440,7 +451,7 @@ fn folded_item(path: &str, source: &str, node: &Node) -> Option<Diagnostic> {
                     "this line starts with `- ` but is indented as more text of the value on line {}, so YAML does not read it as a list item",
                     node.line
                 ),
-                "it is an indentation mistake: put the list on its own lines under its key, each `- ` indented the same".to_string(),
+                "if it is a list, it is an indentation mistake: put it on its own lines under its key, each `- ` indented the same; if it is text, put the whole value in quotes".to_string(),
             )
         };
         return Some(
@@ -623,6 +634,18 @@ mod tests {
             ]
         );
         assert_eq!(found[4].help, ["`mission` goes under `brief:`"]);
+    }
+
+    #[test]
+    fn a_file_with_very_many_problems_reports_a_count_past_the_limit() {
+        let src: String = (0..200).map(|i| format!("key{i}: x\n")).collect();
+        let found = problems(&src);
+        assert_eq!(found.len(), MAX_PROBLEMS + 1);
+        assert!(
+            found[MAX_PROBLEMS].message.starts_with("154 more problems"),
+            "{}",
+            found[MAX_PROBLEMS].message
+        );
     }
 
     #[test]
