@@ -90,6 +90,8 @@ pub struct Options {
     pub force: bool,
     /// Show a progress bar.
     pub progress: bool,
+    /// List every file written, left unchanged or removed (`-v`).
+    pub list_files: bool,
 }
 
 /// What a batch did.
@@ -112,9 +114,43 @@ pub struct Outcome {
     pub seconds: f64,
     /// Nothing was written.
     pub dry_run: bool,
+    /// With [`Options::list_files`]: one line per file, in the order the
+    /// run met them (`wrote PATH`, `unchanged PATH`, `removed PATH`).
+    pub files: Vec<String>,
+    /// Whether to fill [`Outcome::files`].
+    list_files: bool,
 }
 
 impl Outcome {
+    /// Counts one file written or left unchanged, listing it under `-v`.
+    fn count(&mut self, written: bool, path: &str) {
+        if written {
+            self.written += 1;
+        } else {
+            self.unchanged += 1;
+        }
+        if self.list_files {
+            let verb = match (written, self.dry_run) {
+                (true, true) => "would write",
+                (true, false) => "wrote",
+                (false, _) => "unchanged",
+            };
+            self.files.push(format!("{verb} {path}"));
+        }
+    }
+
+    /// Lists one file removed by `--clean` under `-v`.
+    fn count_removed(&mut self, path: &str) {
+        if self.list_files {
+            let verb = if self.dry_run {
+                "would remove"
+            } else {
+                "removed"
+            };
+            self.files.push(format!("{verb} {path}"));
+        }
+    }
+
     /// The one-line summary.
     pub fn summary(&self) -> String {
         let (would, dry) = if self.dry_run {
@@ -270,8 +306,11 @@ impl<'a> Batch<'a> {
                 );
             }
         }
-        if opts.feed && !opts.docs.iter().any(|d| d == "job-post") {
-            bail!("--feed indeed lists job posts; add `--doc job-post`");
+        if opts.feed && !opts.docs.iter().any(|d| crate::builtin::is_job_ad(d)) {
+            bail!(
+                "--feed indeed lists job posts; add `--doc {}`",
+                crate::builtin::JOB_POST
+            );
         }
         let templates = templates_digest(engine)?;
         let mut jobs = Vec::new();
@@ -296,7 +335,7 @@ impl<'a> Batch<'a> {
                     role_slug: plan::name_slug(&input.role.id),
                     doc_slug: plan::name_slug(doc),
                     digest: h.finalize().into(),
-                    feed: opts.feed && doc == "job-post",
+                    feed: opts.feed && crate::builtin::is_job_ad(doc),
                 });
             }
         }

@@ -87,6 +87,7 @@ impl<'b, 'a> Run<'b, 'a> {
             manifest: None,
             outcome: Outcome {
                 dry_run: batch.opts.dry_run,
+                list_files: batch.opts.list_files,
                 rejected: plan.errors.iter().map(ToString::to_string).collect(),
                 ..Outcome::default()
             },
@@ -371,7 +372,7 @@ impl<'b, 'a> Run<'b, 'a> {
             && prev.on_disk(&out.join(&b.feed_name), &e)
         {
             prev.mark(&b.feed_name, Some(&e));
-            self.outcome.unchanged += 1;
+            self.outcome.count(false, &b.feed_name);
             self.extras.push(Extra {
                 path: b.feed_name.clone(),
                 format: "feed",
@@ -423,11 +424,8 @@ impl<'b, 'a> Run<'b, 'a> {
                 if n == 1 { "job has" } else { "jobs have" }
             ));
         }
-        if self.put_top_file(name, draft, &sha, bytes)? {
-            self.outcome.written += 1;
-        } else {
-            self.outcome.unchanged += 1;
-        }
+        let written = self.put_top_file(name, draft, &sha, bytes)?;
+        self.outcome.count(written, name);
         self.extras.push(Extra {
             path: name.clone(),
             format: "feed",
@@ -534,11 +532,7 @@ impl Acc<'_> {
             if let Some(prev) = self.previous {
                 prev.mark(&file.path, file.prev.as_ref());
             }
-            if file.written {
-                self.outcome.written += 1;
-            } else {
-                self.outcome.unchanged += 1;
-            }
+            self.outcome.count(file.written, &file.path);
             let Some(out) = &mut self.manifest else {
                 continue;
             };

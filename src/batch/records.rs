@@ -71,11 +71,7 @@ impl Run<'_, '_> {
         let b = self.batch;
         let opts = b.opts;
         let (index, written) = self.index(records)?;
-        if written {
-            self.outcome.written += 1;
-        } else {
-            self.outcome.unchanged += 1;
-        }
+        self.outcome.count(written, &index.path);
         self.extras.push(index);
         let mut manifest = self.manifest.take();
         if let Some(out) = &mut manifest {
@@ -275,6 +271,9 @@ impl Run<'_, '_> {
                 write::prune_empty_dirs(&opts.out, removed.iter().map(String::as_str));
             }
             self.outcome.removed = removed.len();
+            for path in &removed {
+                self.outcome.count_removed(path);
+            }
             return Ok(());
         }
         self.outcome.stale = kept;

@@ -44,7 +44,7 @@ pub fn skeleton(title: &str, soc: Option<&str>) -> Result<(String, String)> {
 pub fn run(ctx: &Ctx, args: NewArgs) -> Result<ExitCode> {
     let (id, text) = skeleton(&args.title, args.soc.as_deref())?;
     let rel = format!("roles/{id}.yaml");
-    let path = match ctx.ws.path(&rel) {
+    let path = match ctx.project.ws.path(&rel) {
         Some(p) => p,
         None => {
             ctx.ui.warn(
@@ -57,15 +57,21 @@ pub fn run(ctx: &Ctx, args: NewArgs) -> Result<ExitCode> {
         if candidate.exists() {
             bail!(
                 "`{}` already exists; `hirekit new` does not overwrite it (pick another title, or delete the file)",
-                ctx.ws.show(&candidate)
+                ctx.project.ws.show(&candidate)
             );
         }
     }
     crate::output::write_creating_folders(&path, text.as_bytes())?;
-    let shown = ctx.ws.show(&path);
+    let shown = ctx.project.ws.show(&path);
     let left = crate::load::role::placeholders(&shown, &text).len();
+    // Outside a workspace a role is found by its path, not by its id.
+    let render_arg = if ctx.project.ws.root.is_some() {
+        id.clone()
+    } else {
+        shown.clone()
+    };
     ctx.ui.status(&format!(
-        "created `{shown}`: replace its {left} \"{PLACEHOLDER}\" values with the role's own text, then run `hirekit check {shown}` and `hirekit render {id}`"
+        "created `{shown}`: replace its {left} \"{PLACEHOLDER}\" values with the role's own text, then run `hirekit check {shown}` and `hirekit render {render_arg}`"
     ));
     Ok(ExitCode::SUCCESS)
 }

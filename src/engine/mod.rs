@@ -11,7 +11,7 @@
 //! them all, and errors name workspace files, not only template names.
 //!
 //! Every template autoescapes what it prints: `.html` and `.xml` templates
-//! as HTML, `.md` templates as Markdown (see `render::markdown::escape`),
+//! as HTML, `.md` templates as Markdown (see `text::markdown::escape`),
 //! so a value from data is text in any of them; `| safe` lets a template
 //! print a value as it is (as Markdown, in a `.md` template).
 
@@ -28,7 +28,6 @@ use anyhow::{Context as _, Result};
 use tera::Tera;
 
 use crate::builtin;
-use crate::workspace::Workspace;
 
 pub use errors::{RefKind, Reference, TemplateError, TemplateErrors, references};
 
@@ -82,9 +81,10 @@ pub struct Engine {
 impl Engine {
     /// Builds the engine: filters, built-ins, then the workspace's
     /// `templates/` folder (sorted, as one batch). Fails with every problem
-    /// found in the workspace's templates.
-    pub fn load(ws: &Workspace) -> Result<Engine> {
-        let (engine, problems) = Engine::load_lenient(ws)?;
+    /// found in the workspace's templates. `root` is the workspace folder
+    /// (`None`: the built-ins alone); files are shown relative to it.
+    pub fn load(root: Option<&Path>) -> Result<Engine> {
+        let (engine, problems) = Engine::load_lenient(root)?;
         if !problems.is_empty() {
             return Err(TemplateErrors(problems).into());
         }
@@ -95,7 +95,7 @@ impl Engine {
     /// returns the problems of the others. A workspace override that fails
     /// leaves the built-in in place, so other checks can go on. Fails only
     /// when a folder cannot be read.
-    pub fn load_lenient(ws: &Workspace) -> Result<(Engine, Vec<TemplateError>)> {
+    pub fn load_lenient(root: Option<&Path>) -> Result<(Engine, Vec<TemplateError>)> {
         let mut tera = Tera::new();
         tera.set_fallback_prefixes([BUILTIN_PREFIX])?;
         filters::register_all(&mut tera);
@@ -111,13 +111,18 @@ impl Engine {
 
         let mut problems = Vec::new();
         let mut user = BTreeMap::new();
-        if let Some(dir) = ws.path("templates")
+        if let Some(root) = root
+            && let dir = root.join("templates")
             && dir.is_dir()
         {
             let mut files = BTreeMap::new();
             collect_templates(&dir, &dir, &mut files)?;
             for (name, path) in files {
-                let shown = ws.show(&path);
+                let shown = path
+                    .strip_prefix(root)
+                    .unwrap_or(&path)
+                    .display()
+                    .to_string();
                 let bytes = crate::load::read(&path)?;
                 let (source, loaded) = match crate::load::utf8(&shown, &bytes) {
                     Ok(text) => (text.to_string(), true),
@@ -385,7 +390,7 @@ impl Drop for EscapeScope {
 /// renders, HTML escaping otherwise.
 fn escape_for_output(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     match ESCAPE.with(Cell::get) {
-        Escape::Markdown => crate::render::markdown::escape_to(input, out),
+        Escape::Markdown => crate::text::markdown::escape_to(input, out),
         Escape::Html => tera::escape_html(input, out),
     }
 }
@@ -432,26 +437,26 @@ pub fn is_readme(file_name: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn workspace(files: &[(&str, &str)]) -> (tempfile::TempDir, Workspace) {
+    fn workspace(files: &[(&str, &str)]) -> (tempfile::TempDir, std::path::PathBuf) {
         let dir = tempfile::tempdir().unwrap();
         for (name, text) in files {
             let path = dir.path().join("templates").join(name);
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(path, text).unwrap();
         }
-        let ws = Workspace::at(dir.path()).unwrap();
-        (dir, ws)
+        let root = dir.path().to_path_buf();
+        (dir, root)
     }
 
     fn problems(files: &[(&str, &str)]) -> Vec<String> {
         let (_dir, ws) = workspace(files);
-        let (_, problems) = Engine::load_lenient(&ws).unwrap();
+        let (_, problems) = Engine::load_lenient(Some(&ws)).unwrap();
         problems.iter().map(ToString::to_string).collect()
     }
 
     #[test]
     fn builtins_load_and_list() {
-        let engine = Engine::load(&Workspace::builtin()).unwrap();
+        let engine = Engine::load(None).unwrap();
         assert_eq!(
             engine.documents(),
             [
@@ -476,7 +481,7 @@ mod tests {
         std::fs::create_dir_all(&t).unwrap();
         std::fs::write(t.join("a.md"), "- {{ v }}\n- {{ v | safe }}").unwrap();
         std::fs::write(t.join("a.html"), "<p>{{ v }}</p>").unwrap();
-        let engine = Engine::load(&Workspace::at(dir.path()).unwrap()).unwrap();
+        let engine = Engine::load(Some(dir.path())).unwrap();
         let mut ctx = tera::Context::new();
         ctx.insert("v", "# *x* <b>");
         assert_eq!(
@@ -496,7 +501,7 @@ mod tests {
             ("offer-letter.md", "offer"),
             ("README.md", "how to override"),
         ]);
-        let engine = Engine::load(&ws).unwrap();
+        let engine = Engine::load(Some(&ws)).unwrap();
         assert!(engine.has_document("offer-letter"));
         assert!(!engine.has_document("README"));
         let origins: BTreeMap<_, _> = engine.templates().into_iter().collect();
@@ -521,7 +526,7 @@ mod tests {
             "job-brief.md",
             "{% extends \"builtin/job-brief.md\" %}{% block title %}# Join us{% endblock title %}",
         )]);
-        let engine = Engine::load(&ws).unwrap();
+        let engine = Engine::load(Some(&ws)).unwrap();
         let mut ctx = tera::Context::new();
         ctx.insert("role", &serde_json::json!({"brief": {"mission": "M.", "impact": "I.", "ideal_candidate": "C.", "call_to_action": "A."}}));
         ctx.insert("company", &serde_json::json!({"given": false}));
@@ -554,10 +559,10 @@ mod tests {
     #[test]
     fn a_failed_override_leaves_the_builtin() {
         let (_dir, ws) = workspace(&[("job-post.md", "{% if %}")]);
-        let (engine, problems) = Engine::load_lenient(&ws).unwrap();
+        let (engine, problems) = Engine::load_lenient(Some(&ws)).unwrap();
         assert_eq!(problems.len(), 1);
         assert!(engine.can_render("job-post"));
-        assert!(Engine::load(&ws).is_err());
+        assert!(Engine::load(Some(&ws)).is_err());
     }
 
     #[test]

@@ -85,7 +85,7 @@ pub(super) fn help(message: &str, source: Option<&str>) -> Option<String> {
     let lower = message.to_lowercase();
     if let Some(name) = quoted_after(&lower, "unknown filter `") {
         let known: Vec<&str> = OUR_FILTERS.iter().chain(TERA_FILTERS).copied().collect();
-        return Some(match crate::load::schema::closest(&name, &known) {
+        return Some(match crate::text::closest(&name, &known) {
             Some(best) => format!("did you mean `{best}`?"),
             None => format!(
                 "hirekit's filters are {}, beside Tera's own (docs/templates.md lists them all)",
@@ -94,13 +94,13 @@ pub(super) fn help(message: &str, source: Option<&str>) -> Option<String> {
         });
     }
     if let Some(name) = quoted_after(&lower, "unknown test `") {
-        return Some(match crate::load::schema::closest(&name, TESTS) {
+        return Some(match crate::text::closest(&name, TESTS) {
             Some(best) => format!("did you mean `{best}`?"),
             None => format!("the tests are {}", ticked(TESTS)),
         });
     }
     if let Some(name) = quoted_after(&lower, "unknown function `") {
-        return Some(match crate::load::schema::closest(&name, FUNCTIONS) {
+        return Some(match crate::text::closest(&name, FUNCTIONS) {
             Some(best) => format!("did you mean `{best}`?"),
             None => format!("the functions are {}", ticked(FUNCTIONS)),
         });
@@ -118,7 +118,7 @@ pub(super) fn help(message: &str, source: Option<&str>) -> Option<String> {
                 .map(|n| n.trim().trim_end_matches('.'))
                 .filter(|n| !n.is_empty())
                 .collect();
-            return crate::load::schema::closest(&name, &known)
+            return crate::text::closest(&name, &known)
                 .map(|best| format!("did you mean `{best}`?"));
         }
     }

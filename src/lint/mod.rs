@@ -15,16 +15,17 @@ pub mod pay;
 pub mod prose;
 pub mod readability;
 pub mod report;
+pub mod settings;
 pub mod wording;
 
 use serde::Serialize;
 
-use crate::config::LintSettings;
 use crate::model::{Company, Location, Role};
 pub use data::Data;
 pub use date::Date;
 pub use prose::Prose;
 pub use report::Report;
+pub use settings::LintSettings;
 
 /// How serious a finding is. Errors fail the run; warnings fail it under
 /// `--deny warnings`; notes never do.

@@ -10,6 +10,7 @@
 
 use super::yaml::{Node, Value};
 use crate::diag::Diagnostic;
+use crate::text::closest;
 
 /// The kind of value a key takes.
 #[derive(Debug)]
@@ -498,22 +499,6 @@ fn home_of(top: &'static Record, name: &str) -> Option<String> {
     (found.len() == 1).then(|| found.remove(0))
 }
 
-/// The known name closest to `name`, if one is close enough to be a slip
-/// of the keyboard: at most two edits for names of four letters or more,
-/// one for shorter ones (an edit is an insertion, deletion, substitution or
-/// swap of neighbours; case, `-` and spaces for `_` are free).
-pub fn closest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
-    let norm = |s: &str| s.to_lowercase().replace(['-', ' '], "_");
-    let wanted = norm(name);
-    let limit = if wanted.chars().count() >= 4 { 2 } else { 1 };
-    known
-        .iter()
-        .map(|k| (strsim::damerau_levenshtein(&wanted, &norm(k)), *k))
-        .filter(|(d, _)| *d <= limit)
-        .min_by_key(|(d, k)| (*d, *k))
-        .map(|(_, k)| k)
-}
-
 fn list(names: &[&str]) -> String {
     names
         .iter()
@@ -675,18 +660,5 @@ mod tests {
         let fine =
             "title: T\nsummary: >-\n  Intro\n  - not an item\nduties: [a]\nrequirements: [b]\n";
         assert!(problems(fine).is_empty());
-    }
-
-    #[test]
-    fn closest_names_only_slips_of_the_keyboard() {
-        let known = ["duties", "summary", "id", "key_responsibilities"];
-        assert_eq!(closest("dutys", &known), Some("duties"));
-        assert_eq!(closest("Summary", &known), Some("summary"));
-        assert_eq!(
-            closest("key-responsibilities", &known),
-            Some("key_responsibilities")
-        );
-        assert_eq!(closest("ix", &known), Some("id"));
-        assert_eq!(closest("salary", &known), None);
     }
 }

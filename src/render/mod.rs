@@ -22,16 +22,18 @@ use crate::model::pay::PayTable;
 use crate::model::{Company, Location, Role};
 use context::{CompanyView, DocInfo, PayTableView, RenderContext, tool_info};
 
-/// An output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// An output format (also the values of `--format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum)]
 pub enum Format {
-    /// Markdown, the template's own output.
+    /// Markdown, the template's own output
+    #[value(alias = "markdown")]
     Md,
-    /// An HTML page (or fragment).
+    /// An HTML page (or, with --fragment, its body)
     Html,
-    /// Plain text.
+    /// Plain text, for boards that strip markup
+    #[value(alias = "text")]
     Txt,
-    /// The render context as JSON.
+    /// The render context as JSON, for other tools
     Json,
 }
 
@@ -239,7 +241,7 @@ fn html_page(
     }
     // The job post's page and its JobPosting description share one parse.
     let events = markdown::page_events(md);
-    let posting_description = if doc == JOB_POST {
+    let posting_description = if crate::builtin::is_job_ad(doc) {
         jsonld::description_from_events(events.iter().cloned())
     } else {
         String::new()
@@ -263,7 +265,7 @@ fn html_page(
     };
     ctx.insert("page", &page);
     ctx.insert_value("body", tera::Value::safe_string(&body));
-    let jsonld = if doc == JOB_POST {
+    let jsonld = if crate::builtin::is_job_ad(doc) {
         let pay = crate::pay::resolve(location, input.table.as_ref());
         let posting = jsonld::job_posting(&jsonld::PostingInput {
             role: &input.role,
@@ -282,9 +284,6 @@ fn html_page(
         .render("layout.html", &ctx)
         .map_err(|e| anyhow!(e).context(format!("cannot render the HTML page for `{doc}`")))
 }
-
-/// The document whose page carries a `JobPosting`.
-const JOB_POST: &str = "job-post";
 
 #[derive(serde::Serialize)]
 struct Page {

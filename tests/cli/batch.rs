@@ -559,12 +559,19 @@ fn dry_run_writes_nothing() {
 
 #[test]
 fn file_names_never_leave_out_and_never_collide() {
+    // A bad row is bad input (exit 1); a bad --pattern is a usage error
+    // that clap reports (exit 2).
     let refuse = |csv: &str, extra: &[&str]| {
         let hk = Hirekit::new()
             .file("sites.csv", csv)
             .args(["batch", CSR, "--locations", "sites.csv", "--out", "out"])
             .args(extra);
-        let run = hk.fails();
+        let bad_pattern = matches!(extra, ["--pattern", "../{location}.{ext}"]);
+        let run = if bad_pattern {
+            hk.usage_error()
+        } else {
+            hk.fails()
+        };
         assert!(!hk.root().join("out").exists(), "{}", run.stderr);
         run.stderr()
     };
@@ -677,4 +684,66 @@ fn a_csv_with_no_rows_is_refused() {
      --> sites.csv
     ");
     assert!(!run.root().join("out").exists());
+}
+
+/// `-v` lists each file a batch wrote, left unchanged or removed.
+#[test]
+fn verbose_lists_every_file_written_unchanged_or_removed() {
+    let mut h = Hirekit::new()
+        .file("sites.csv", "id,city,state\na,Detroit,MI\nb,Denver,CO\n")
+        .args([
+            "-v",
+            "batch",
+            CSR,
+            "--locations",
+            "sites.csv",
+            "--out",
+            "out",
+        ])
+        .args(["--format", "md"]);
+    let lines = |run: &Run| -> Vec<String> {
+        run.stderr
+            .lines()
+            .filter(|l| l.starts_with(['w', 'u', 'r']) && l.contains(' '))
+            .filter(|l| !l.starts_with("workspace"))
+            .map(str::to_string)
+            .collect()
+    };
+    let first = h.succeeds();
+    assert_eq!(
+        lines(&first),
+        [
+            "wrote customer-service-representative/job-post/a.md",
+            "wrote customer-service-representative/job-post/b.md",
+            "wrote index.html",
+        ],
+        "{}",
+        first.stderr
+    );
+    let again = h.succeeds();
+    assert!(
+        lines(&again).iter().all(|l| l.starts_with("unchanged ")) && lines(&again).len() == 3,
+        "{}",
+        again.stderr
+    );
+    std::fs::write(h.root().join("sites.csv"), "id,city,state\na,Detroit,MI\n").unwrap();
+    h.cmd([
+        "-v",
+        "batch",
+        CSR,
+        "--locations",
+        "sites.csv",
+        "--out",
+        "out",
+        "--format",
+        "md",
+        "--clean",
+    ]);
+    let cleaned = h.succeeds();
+    assert!(
+        lines(&cleaned)
+            .contains(&"removed customer-service-representative/job-post/b.md".to_string()),
+        "{}",
+        cleaned.stderr
+    );
 }

@@ -9,7 +9,11 @@ use crate::load::role::{Loaded, Origin};
 
 /// Whether `path` is the workspace's own folder (`hirekit check .`).
 pub(super) fn is_workspace_root(ctx: &Ctx, path: &Path) -> bool {
-    ctx.ws.root.as_deref().is_some_and(|r| same_file(r, path))
+    ctx.project
+        .ws
+        .root
+        .as_deref()
+        .is_some_and(|r| same_file(r, path))
 }
 
 pub(super) fn same_file(a: &Path, b: &Path) -> bool {
@@ -38,7 +42,7 @@ pub(super) fn normalize(path: &Path) -> PathBuf {
 }
 
 /// Which pay table a role uses, as shown in messages (for the count).
-pub(super) fn table_label(ws: &crate::workspace::Workspace, loaded: &Loaded) -> Option<String> {
+pub(super) fn table_label(ws: &crate::project::Workspace, loaded: &Loaded) -> Option<String> {
     let soc = &loaded.role.soc_code;
     if let Some(source) = &loaded.role.pay {
         if !source.rows.is_empty() {

@@ -1,9 +1,9 @@
 //! The `hirekit.yaml` part of `check`.
 
-use crate::diag::{Diagnostic, find_yaml_key};
+use crate::diag::Diagnostic;
 use crate::engine::Engine;
+use crate::project::Workspace;
 use crate::render::Format;
-use crate::workspace::{MARKER, Workspace};
 
 /// `hirekit.yaml`: values that parse but name a document, format or file
 /// that is not there, each located at its key.
@@ -11,17 +11,9 @@ pub(super) fn check(ws: &Workspace, engine: &Engine) -> Vec<Diagnostic> {
     let Some(root) = &ws.root else {
         return Vec::new();
     };
-    let marker = root.join(MARKER);
-    let Ok(bytes) = std::fs::read(&marker) else {
-        return Vec::new();
-    };
-    let source = String::from_utf8_lossy(&bytes).into_owned();
     let config = &ws.config;
     let mut found = Vec::new();
-    let mut at = |key: &str, message: String| {
-        let (line, col) = find_yaml_key(&source, key);
-        found.push(Diagnostic::at(MARKER, &source, line, col, message));
-    };
+    let mut at = |key: &str, message: String| found.push(ws.setting_error(key, message));
     let documents = || engine.documents_list();
     if let Some(f) = &config.render.format
         && let Err(e) = f.parse::<Format>()
