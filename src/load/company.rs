@@ -35,11 +35,20 @@ pub fn parse(path: &str, bytes: &[u8]) -> Result<Company, Diagnostic> {
 pub fn parse_all(path: &str, bytes: &[u8]) -> Result<Company, Vec<Diagnostic>> {
     let source = super::utf8(path, bytes).map_err(|d| vec![d])?;
     let tree: super::yaml::Node = super::yaml::parse(path, source).map_err(|d| vec![d])?;
-    let all = super::schema::walk(path, source, &tree, &super::schema::COMPANY);
+    let walked = super::schema::walk(path, source, &tree, &super::schema::COMPANY);
+    let parsed = super::yaml::parse::<Company>(path, source);
+    let mut all = walked.folded;
+    // serde is the judge of what loads; the walk names every problem.
+    match &parsed {
+        Err(first) if walked.shape.is_empty() => all.push(first.clone()),
+        Err(_) => all.extend(walked.shape),
+        Ok(_) => {}
+    }
     if !all.is_empty() {
+        all.sort_by_key(|d| (d.line, d.column));
         return Err(all);
     }
-    let company: Company = super::yaml::parse(path, source).map_err(|d| vec![d])?;
+    let company = parsed.map_err(|d| vec![d])?;
     check(path, source, company).map_err(|d| vec![d])
 }
 

@@ -35,13 +35,21 @@ pub fn parse(path: &str, bytes: &[u8], default_id: &str) -> Result<Role, Diagnos
 pub fn parse_all(path: &str, bytes: &[u8], default_id: &str) -> Result<Role, Vec<Diagnostic>> {
     let source = super::utf8(path, bytes).map_err(|d| vec![d])?;
     let tree: super::yaml::Node = super::yaml::parse(path, source).map_err(|d| vec![d])?;
-    let mut all = super::schema::walk(path, source, &tree, &super::schema::ROLE);
+    let walked = super::schema::walk(path, source, &tree, &super::schema::ROLE);
+    let parsed = super::yaml::parse::<Role>(path, source);
+    let mut all = walked.folded;
     all.extend(placeholders(path, source));
+    // serde is the judge of what loads; the walk names every problem.
+    match &parsed {
+        Err(first) if walked.shape.is_empty() => all.push(first.clone()),
+        Err(_) => all.extend(walked.shape),
+        Ok(_) => {}
+    }
     if !all.is_empty() {
         all.sort_by_key(|d| (d.line, d.column));
         return Err(all);
     }
-    let mut role: Role = super::yaml::parse(path, source).map_err(|d| vec![d])?;
+    let mut role = parsed.map_err(|d| vec![d])?;
     if role.id.trim().is_empty() {
         role.id = default_id.to_string();
     }

@@ -221,14 +221,27 @@ pub const COMPANY: Record = Record {
     ],
 };
 
+/// What a walk found, each in source order.
+#[derive(Debug, Default)]
+pub struct Walked {
+    /// Unknown keys, missing keys, values of the wrong kind: what serde
+    /// would refuse too. When serde accepts the file anyway, the schema
+    /// here is behind the model, not the file wrong, and these are dropped.
+    pub shape: Vec<Diagnostic>,
+    /// List items an indentation mistake folded into the item above: text
+    /// serde accepts, but not what the author meant.
+    pub folded: Vec<Diagnostic>,
+}
+
 /// Walks `root` (the parsed text `source` of the file shown as `path`)
-/// against `record`, returning every problem found, in source order.
-pub fn walk(path: &str, source: &str, root: &Node, record: &'static Record) -> Vec<Diagnostic> {
+/// against `record`, returning every problem found.
+pub fn walk(path: &str, source: &str, root: &Node, record: &'static Record) -> Walked {
     let mut w = Walker {
         path,
         source,
         top: record,
         out: Vec::new(),
+        folded: Vec::new(),
     };
     match &root.value {
         Value::Map(entries) => w.record(root, entries, record, true),
@@ -250,7 +263,11 @@ pub fn walk(path: &str, source: &str, root: &Node, record: &'static Record) -> V
             format!("{more} more problems not shown; is this {}?", record.what),
         ));
     }
-    w.out
+    w.folded.sort_by_key(|d| (d.line, d.column));
+    Walked {
+        shape: w.out,
+        folded: w.folded,
+    }
 }
 
 /// The most problems one file reports; past that, a count.
@@ -261,6 +278,7 @@ struct Walker<'a> {
     source: &'a str,
     top: &'static Record,
     out: Vec<Diagnostic>,
+    folded: Vec<Diagnostic>,
 }
 
 impl Walker<'_> {
@@ -396,7 +414,7 @@ impl Walker<'_> {
     /// indented too far, which YAML folds into the item above.
     fn folded_items(&mut self, node: &Node) {
         if let Some(d) = folded_item(self.path, self.source, node) {
-            self.out.push(d);
+            self.folded.push(d);
         }
     }
 }
@@ -513,7 +531,10 @@ mod tests {
 
     fn problems(src: &str) -> Vec<Diagnostic> {
         let node: Node = super::super::yaml::parse("r.yaml", src).unwrap();
-        walk("r.yaml", src, &node, &ROLE)
+        let walked = walk("r.yaml", src, &node, &ROLE);
+        let mut all = walked.shape;
+        all.extend(walked.folded);
+        all
     }
 
     #[test]
