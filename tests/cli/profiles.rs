@@ -200,3 +200,85 @@ fn check_names_every_problem_of_a_company_file() {
         assert!(run.stderr.contains(expected), "{expected}: {}", run.stderr);
     }
 }
+
+/// The four keys plus exactly what each document needs (see
+/// docs/profiles.md).
+const NEEDED: &str = "\
+overview: You will greet shoppers and keep the line moving.
+key_responsibilities:
+  - Ring up purchases
+qualifications:
+  required:
+    - Basic arithmetic
+brief:
+  mission: We run a friendly corner market.
+  impact: You will be the face of the store at the till.
+  ideal_candidate: You like people and keep calm in a rush.
+  call_to_action: Apply today.
+interview:
+  competencies:
+    - name: Accuracy
+      why: Mistakes at the till cost money and trust.
+      questions:
+        - type: behavioral
+          text: Tell me about a time you caught a mistake.
+          strong_answer:
+            - Names a specific check they made
+  rating_scale:
+    - score: 1
+      label: Weak
+      description: No example.
+    - score: 2
+      label: Strong
+      description: A clear example.
+";
+
+/// Whether a Markdown document has a heading with nothing under it: the
+/// next heading (or the end) comes before any text, at the same level or
+/// higher.
+fn empty_sections(md: &str) -> Vec<String> {
+    let level = |l: &str| l.chars().take_while(|c| *c == '#').count();
+    let lines: Vec<&str> = md.lines().filter(|l| !l.trim().is_empty()).collect();
+    let mut empty = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let n = level(line);
+        if n == 0 {
+            continue;
+        }
+        let next = lines.get(i + 1).map_or(1, |l| level(l));
+        if next > 0 && next <= n {
+            empty.push(line.to_string());
+        }
+    }
+    empty
+}
+
+#[test]
+fn each_document_renders_from_what_it_needs_without_empty_sections() {
+    let role = format!("{CASHIER}{NEEDED}");
+    let mut h = Hirekit::new().file("cashier.yaml", &role);
+    for doc in [
+        "job-post",
+        "job-brief",
+        "job-description",
+        "interview-guide",
+    ] {
+        for location in [None, Some("Detroit, MI")] {
+            h.cmd(["render", "cashier.yaml", "--doc", doc]);
+            if let Some(l) = location {
+                h = h.args(["--location", l]);
+            }
+            let md = h.succeeds().stdout;
+            assert!(
+                empty_sections(&md).is_empty(),
+                "{doc}: {:?}\n{md}",
+                empty_sections(&md)
+            );
+            for apology in ["n/a", "No BLS", "set during the hiring process", "TODO"] {
+                assert!(!md.contains(apology), "{doc} says {apology:?}:\n{md}");
+            }
+        }
+    }
+    // The check that catches an empty section does catch one.
+    assert_eq!(empty_sections("# A\n\n## B\n\n## C\n\ntext\n"), ["## B"]);
+}
