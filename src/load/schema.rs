@@ -382,7 +382,9 @@ impl Walker<'_> {
             }
             (Ty::List(item), Value::Seq(items)) => {
                 for n in items {
-                    self.value(n, key, item);
+                    if !self.empty_item(n, key) {
+                        self.value(n, key, item);
+                    }
                 }
             }
             (Ty::Record(r), Value::Map(entries)) => self.record(node, entries, r, false),
@@ -392,6 +394,7 @@ impl Walker<'_> {
             (Ty::Duties, Value::Seq(items)) => {
                 for n in items {
                     match &n.value {
+                        _ if self.empty_item(n, key) => {}
                         Value::Map(entries) => self.record(n, entries, &DUTY_GROUP, false),
                         v if v.is_scalar() => self.folded_items(n),
                         v => self.wrong(n, key, "a duty (text) or a duty group", v),
@@ -400,6 +403,18 @@ impl Walker<'_> {
             }
             (Ty::List(_) | Ty::Duties, v) => self.wrong(node, key, "a list", v),
         }
+    }
+
+    /// Reports a list item with nothing after its `- `; true if it was one.
+    fn empty_item(&mut self, node: &Node, key: &str) -> bool {
+        if node.value != Value::Null {
+            return false;
+        }
+        let d = self
+            .at(node, format!("an item of `{key}` is empty"))
+            .with_help("write the item after its `- `, or delete the line");
+        self.out.push(d);
+        true
     }
 
     fn wrong(&mut self, node: &Node, key: &str, expected: &str, got: &Value) {

@@ -127,6 +127,22 @@ fn a_file_with_very_many_problems_reports_a_count_past_the_limit() {
 }
 
 #[test]
+fn empty_list_items_are_named() {
+    let src = "title: T\nsummary: S\nduties:\n  - a\n  -\nrequirements:\n  - b\n  - ~\n";
+    let found: Vec<(usize, String)> = problems(src)
+        .into_iter()
+        .map(|d| (d.line, d.message))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (5, "an item of `duties` is empty".to_string()),
+            (8, "an item of `requirements` is empty".to_string()),
+        ]
+    );
+}
+
+#[test]
 fn keys_without_a_value_are_named() {
     let src = "title:\nsummary: S\nduties: [a]\nrequirements: [b]\nskills:\nbrief: ~\n";
     let found: Vec<(usize, String, String)> = problems(src)
