@@ -2,7 +2,8 @@
 //! that is missing shows as `ignored, <tool> is not installed` in the
 //! output of `cargo test` instead of passing silently. Under CI (`CI` set)
 //! every tool counts as present: a missing one then fails its test.
-//! The library and the binary do not use these settings.
+//! The library and the binary do not use these settings. The folders of
+//! `PATH` are watched, so installing a tool is noticed on the next build.
 
 use std::process::{Command, Stdio};
 
@@ -22,6 +23,12 @@ fn main() {
     println!("cargo::rerun-if-env-changed=PATH");
     println!("cargo::rerun-if-env-changed=CI");
     println!("cargo::rerun-if-env-changed=CHROMIUM");
+    // A tool installed or removed later changes a folder of PATH.
+    if let Some(path) = std::env::var_os("PATH") {
+        for dir in std::env::split_paths(&path).filter(|d| d.is_dir()) {
+            println!("cargo::rerun-if-changed={}", dir.display());
+        }
+    }
     let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "0" && v != "false");
     for (cfg, programs, probe) in TOOLS {
         println!("cargo::rustc-check-cfg=cfg({cfg})");

@@ -188,7 +188,7 @@ pub enum FeedKind {
 pub enum LintFormat {
     /// Findings for people, grouped by file
     Text,
-    /// A stable JSON document (see the README)
+    /// A stable JSON document (see docs/lint.md)
     Json,
     /// SARIF 2.1.0, for CI systems that show findings inline
     Sarif,

@@ -254,9 +254,13 @@ pub fn run(engine: &Engine, roles: &[RoleInput], opts: &Options, ui: &Ui) -> Res
     let previous = previous?;
     let mut run = pipeline::Run::new(&batch, previous.as_ref(), &plan, pool);
     run.writer.prepare_dir(&opts.out, !opts.dry_run)?;
-    let records = run.render(text, &plan, ui)?;
+    let (records, stopped) = run.render(text, &plan, ui)?;
     // The CSV is no longer needed.
     drop(bytes);
+    if let Some(err) = stopped {
+        run.finish_stopped(&records, ui)?;
+        return Err(err);
+    }
     let mut outcome = run.finish(&records, ui)?;
     outcome.seconds = started.elapsed().as_secs_f64();
     Ok(outcome)

@@ -120,7 +120,16 @@ impl<'b, 'a> Run<'b, 'a> {
     /// Renders and writes every ad of the shard, chunk by chunk. While the
     /// workers render one chunk, one of them also records the previous
     /// chunk and reads the next, so no thread waits on that.
-    pub(super) fn render(&mut self, text: &str, plan: &Plan, ui: &Ui) -> Result<Records> {
+    /// When an ad fails to render (without `--keep-going`), the run stops:
+    /// what was already written is recorded, and the error comes back
+    /// beside the records so the manifest can still be made true to the
+    /// disk (see `Run::finish_stopped`).
+    pub(super) fn render(
+        &mut self,
+        text: &str,
+        plan: &Plan,
+        ui: &Ui,
+    ) -> Result<(Records, Option<anyhow::Error>)> {
         let b = self.batch;
         let opts = b.opts;
         let feed = self.open_feed(plan)?;
@@ -148,7 +157,7 @@ impl<'b, 'a> Run<'b, 'a> {
                 .filter(|row| !plan.refused.contains(&row.line) && b.in_shard(&row.location))
         });
         let this = &*self;
-        let result = this.pool.install(|| -> Result<()> {
+        let result = this.pool.install(|| -> Result<Option<anyhow::Error>> {
             let mut chunk: Vec<LocationRow> = rows.by_ref().take(CHUNK_ROWS).collect();
             let mut pending: Option<Rendered> = None;
             while !chunk.is_empty() {
@@ -172,12 +181,24 @@ impl<'b, 'a> Run<'b, 'a> {
                     && let Some((i, _)) = done.iter().enumerate().find(|(_, d)| d.is_err())
                 {
                     let line = chunk[work[i].0].line;
-                    if let Some(Err(e)) = done.into_iter().nth(i) {
-                        return Err(
-                            e.context(format!("while rendering line {line} of `{}`", b.shown))
-                        );
+                    let mut done = done;
+                    let failed = std::mem::replace(&mut done[i], Err(anyhow!("stopped")));
+                    // The other ads of this chunk may be on disk: record
+                    // them (the failed ones only count as left out).
+                    acc.record(
+                        b,
+                        Rendered {
+                            rows: chunk,
+                            work,
+                            done,
+                        },
+                    )?;
+                    if let Err(e) = failed {
+                        return Ok(Some(
+                            e.context(format!("while rendering line {line} of `{}`", b.shown)),
+                        ));
                     }
-                    return Ok(());
+                    return Ok(None);
                 }
                 pending = Some(Rendered {
                     rows: std::mem::replace(&mut chunk, next),
@@ -185,15 +206,20 @@ impl<'b, 'a> Run<'b, 'a> {
                     done,
                 });
             }
-            pending.map_or(Ok(()), |p| acc.record(b, p))
+            pending.map_or(Ok(()), |p| acc.record(b, p))?;
+            Ok(None)
         });
         acc.bar.finish_and_clear();
-        result?;
+        let stopped = result?;
         self.outcome = acc.outcome;
         self.manifest = acc.manifest;
         self.input_sum = acc.input_sum;
+        if stopped.is_some() {
+            // The feed of a stopped run is dropped; the old one stays.
+            return Ok((acc.records, stopped));
+        }
         self.close_feed(acc.feed, plan, ui)?;
-        Ok(acc.records)
+        Ok((acc.records, None))
     }
 
     /// Renders (or skips) and writes one ad. Runs on a worker thread.

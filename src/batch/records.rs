@@ -68,11 +68,26 @@ impl Run<'_, '_> {
     /// The index, `--clean` and the end of the manifest (written last, so
     /// that files older than it are known to be as it says).
     pub(super) fn finish(mut self, records: &Records, ui: &Ui) -> Result<Outcome> {
-        let b = self.batch;
-        let opts = b.opts;
         let (index, written) = self.index(records)?;
         self.outcome.count(written, &index.path);
         self.extras.push(index);
+        self.end_manifest(records, ui, self.batch.opts.clean)?;
+        Ok(self.outcome)
+    }
+
+    /// After a run that stopped half way: the manifest lists what this run
+    /// wrote and, as they were, the files it did not get to (the index and
+    /// the feed included), so it stays true to the disk. Nothing is
+    /// removed, whatever `--clean` says.
+    pub(super) fn finish_stopped(mut self, records: &Records, ui: &Ui) -> Result<()> {
+        self.end_manifest(records, ui, false)
+    }
+
+    /// The extra files' entries, the files not produced (removed under
+    /// `clean`, else kept), and the manifest put in place.
+    fn end_manifest(&mut self, records: &Records, ui: &Ui, clean: bool) -> Result<()> {
+        let b = self.batch;
+        let opts = b.opts;
         let mut manifest = self.manifest.take();
         if let Some(out) = &mut manifest {
             let mut sha = String::new();
@@ -102,14 +117,14 @@ impl Run<'_, '_> {
                 listed.with_context(|| format!("cannot write `{}`", b.manifest_name))?;
             }
         }
-        self.settle_stale(records, manifest.as_mut(), ui)?;
+        self.settle_stale(records, manifest.as_mut(), ui, clean)?;
         if let Some(out) = manifest {
             // Rewritten when any file was, so that its time stays later
             // than every file it lists.
             let touch = self.outcome.written > 0 || self.outcome.removed > 0;
             out.finish(&opts.out.join(&b.manifest_name), touch)?;
         }
-        Ok(self.outcome)
+        Ok(())
     }
 
     /// Writes the index unless the same is already there; returns its
@@ -189,6 +204,7 @@ impl Run<'_, '_> {
         records: &Records,
         mut out: Option<&mut ManifestOut<'_>>,
         ui: &Ui,
+        clean: bool,
     ) -> Result<()> {
         let b = self.batch;
         let opts = b.opts;
@@ -240,7 +256,7 @@ impl Run<'_, '_> {
             {
                 return;
             }
-            if opts.clean {
+            if clean {
                 let gone = if opts.dry_run {
                     Ok(true)
                 } else {
@@ -266,7 +282,7 @@ impl Run<'_, '_> {
             }
         })?;
         failed?;
-        if opts.clean {
+        if clean {
             if !opts.dry_run {
                 write::prune_empty_dirs(&opts.out, removed.iter().map(String::as_str));
             }

@@ -30,7 +30,7 @@ pub fn run(ctx: &Ctx, args: LintArgs) -> Result<ExitCode> {
     for name in &settings.disable {
         if !lint::is_rule_or_family(name.trim()) {
             ctx.ui.warn(&format!(
-                "hirekit.yaml `lint.disable` names `{name}`, which is neither a rule id nor a family ({}); the README lists every rule id",
+                "hirekit.yaml `lint.disable` names `{name}`, which is neither a rule id nor a family ({}); docs/lint.md lists every rule id",
                 lint::FAMILIES.join(", ")
             ));
         }

@@ -177,7 +177,7 @@ const fn rule(id: &'static str, severity: Severity, summary: &'static str) -> Ru
     }
 }
 
-/// Every rule, in the order the README documents them.
+/// Every rule, in the order docs/lint.md documents them.
 pub const RULES: &[RuleInfo] = &[
     rule(
         pay::MISSING_RANGE,

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Settings for `hirekit lint`: rules to turn off, words to allow, and the
-/// readability and length targets (defaults from the sources in the README).
+/// readability and length targets (defaults from the sources in docs/lint.md).
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct LintSettings {

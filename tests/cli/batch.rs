@@ -747,3 +747,96 @@ fn verbose_lists_every_file_written_unchanged_or_removed() {
         cleaned.stderr
     );
 }
+
+/// Issue "one model of a run's inputs", item 5: a batch that stops half
+/// way (a template error only one row reaches) leaves a manifest that is
+/// true to the disk: every file it lists has the listed size and SHA-256,
+/// and every file on disk is listed.
+#[test]
+fn a_batch_that_stops_half_way_leaves_a_true_manifest() {
+    let template = "Shift note for {{ role.title }} in {{ location.city }}.\n\
+        {% if location.extra.shift == \"Nights\" %}{{ location.extra.night_rate }}{% endif %}\n";
+    let mut h = Hirekit::new()
+        .file("hirekit.yaml", "")
+        .file("templates/shift-note.md", template)
+        .file(
+            "sites.csv",
+            "id,city,state,shift\na,Detroit,MI,Days\nb,Denver,CO,Days\nc,Austin,TX,Days\n",
+        )
+        .args([
+            "batch",
+            CSR,
+            "--doc",
+            "shift-note",
+            "--locations",
+            "sites.csv",
+        ])
+        .args(["--out", "out", "--format", "md"]);
+    h.succeeds();
+    // Row a changes (rewritten), row b now reaches the error, row c is
+    // never reached: the run stops after writing a.
+    std::fs::write(
+        h.root().join("sites.csv"),
+        "id,city,state,shift\na,Lansing,MI,Days\nb,Denver,CO,Nights\nc,Austin,TX,Days\n",
+    )
+    .unwrap();
+    let run = h.fails();
+    assert!(run.stderr.contains("night_rate"), "{}", run.stderr);
+    let out = h.root().join("out");
+    let files = files_under(&out);
+    assert!(
+        String::from_utf8_lossy(&files["customer-service-representative/shift-note/a.md"])
+            .contains("Lansing")
+    );
+    let manifest: serde_json::Value = serde_json::from_slice(&files["manifest.json"]).unwrap();
+    let listed: BTreeMap<String, (u64, String)> = manifest["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["path"].as_str().unwrap().to_string(),
+                (
+                    e["bytes"].as_u64().unwrap(),
+                    e["sha256"].as_str().unwrap().to_string(),
+                ),
+            )
+        })
+        .collect();
+    let on_disk: BTreeSet<&String> = files.keys().filter(|k| *k != "manifest.json").collect();
+    assert_eq!(listed.keys().collect::<BTreeSet<_>>(), on_disk);
+    for (path, (bytes, sha)) in &listed {
+        let content = &files[path];
+        assert_eq!(content.len() as u64, *bytes, "{path}");
+        assert_eq!(&sha256_hex(content), sha, "{path}");
+    }
+    // Once the template is fixed, the rerun finds every ad as the manifest
+    // says (b renders as before) and writes only the index, which the
+    // stopped run left listing Detroit.
+    std::fs::write(
+        h.root().join("templates/shift-note.md"),
+        "Shift note for {{ role.title }} in {{ location.city }}.\n",
+    )
+    .unwrap();
+    h.cmd([
+        "-v",
+        "batch",
+        CSR,
+        "--doc",
+        "shift-note",
+        "--locations",
+        "sites.csv",
+        "--out",
+        "out",
+        "--format",
+        "md",
+    ]);
+    let rerun = h.succeeds();
+    let wrote: Vec<&str> = rerun
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("wrote "))
+        .collect();
+    assert_eq!(wrote, ["wrote index.html"], "{}", rerun.stderr);
+    assert!(h.read("out/index.html").contains("Lansing"));
+}
