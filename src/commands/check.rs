@@ -24,7 +24,7 @@ use crate::engine::{self, Engine, TemplateError};
 use crate::load::{self, role::Loaded, role::Origin};
 use crate::model::Company;
 use crate::project::MARKER;
-use crate::render::{self, Format, RenderOptions, RoleInput};
+use crate::render::{self, Format, RenderOptions, RoleInput, needs};
 
 /// Runs `hirekit check`.
 pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<ExitCode> {
@@ -64,6 +64,8 @@ enum Kind {
 struct Checker<'a> {
     ctx: &'a Ctx,
     problems: Vec<String>,
+    /// Documents a role profile cannot feed: reported, not failed.
+    warnings: Vec<String>,
     seen: HashSet<String>,
     counts: Counts,
     /// Roles that loaded, for the trial renders.
@@ -78,6 +80,7 @@ impl<'a> Checker<'a> {
         Checker {
             ctx,
             problems: Vec::new(),
+            warnings: Vec::new(),
             seen: HashSet::new(),
             counts: Counts::default(),
             roles: Vec::new(),
@@ -292,8 +295,15 @@ impl<'a> Checker<'a> {
 
     fn company_file(&mut self, path: &Path) {
         self.counts.companies += 1;
-        match load::company::load(path, &self.shown(path)) {
-            Ok(c) => self.company = Some(c),
+        let shown = self.shown(path);
+        let parsed = load::read(path).map(|bytes| load::company::parse_all(&shown, &bytes));
+        match parsed {
+            Ok(Ok(c)) => self.company = Some(c),
+            Ok(Err(diags)) => {
+                for d in diags {
+                    self.problem(d.to_string());
+                }
+            }
             Err(e) => self.error(&e),
         }
     }
@@ -498,6 +508,10 @@ impl<'a> Checker<'a> {
     /// batch starts.
     fn trial_renders(&mut self, engine: &Engine, docs: &[String], rows_of: &[PathBuf]) {
         let roles = std::mem::take(&mut self.roles);
+        for loaded in &roles {
+            self.warnings
+                .extend(needs::warnings(&loaded.role, &loaded.shown, docs));
+        }
         let inputs: Vec<(String, RoleInput)> = roles
             .iter()
             .map(|loaded| {
@@ -552,6 +566,10 @@ impl<'a> Checker<'a> {
     ) {
         for (id, input) in inputs {
             for doc in docs {
+                // A document the profile cannot feed was warned about.
+                if !needs::missing(doc, &input.role).is_empty() {
+                    continue;
+                }
                 self.counts.renders += 1;
                 let result = render::render_formats(
                     engine,
@@ -577,6 +595,12 @@ impl<'a> Checker<'a> {
     /// Prints the problems and the summary; returns the exit code.
     fn finish(self) -> ExitCode {
         let ui = &self.ctx.ui;
+        for w in &self.warnings {
+            ui.warn(w);
+        }
+        if !self.warnings.is_empty() && !self.problems.is_empty() {
+            ui.error("");
+        }
         for (i, p) in self.problems.iter().enumerate() {
             if i > 0 {
                 ui.error("");

@@ -17,6 +17,7 @@
 
 mod errors;
 pub mod filters;
+mod suggest;
 
 use std::cell::Cell;
 use std::collections::BTreeMap;

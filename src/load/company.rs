@@ -7,10 +7,52 @@ use anyhow::Result;
 use crate::diag::{Diagnostic, find_yaml_key};
 use crate::model::Company;
 
-/// Parses a company profile from its text; `path` is shown in errors.
+/// Parses a company profile from its text; `path` is shown in errors. The
+/// first problem is returned, with how many follow.
 pub fn parse(path: &str, bytes: &[u8]) -> Result<Company, Diagnostic> {
-    let source = super::utf8(path, bytes)?;
-    let company: Company = super::yaml::parse(path, source)?;
+    parse_all(path, bytes).map_err(|all| {
+        let more = all.len().saturating_sub(1);
+        let mut all = all.into_iter();
+        let mut first = all
+            .next()
+            .unwrap_or_else(|| Diagnostic::file(path, "invalid company profile"));
+        if more > 0 {
+            first = first.with_help(format!(
+                "{more} more {} `hirekit check {path}` lists them all",
+                if more == 1 {
+                    "problem follows;"
+                } else {
+                    "problems follow;"
+                }
+            ));
+        }
+        first
+    })
+}
+
+/// As [`parse`], but returns every problem the schema walk finds (unknown
+/// keys, missing `name`, values of the wrong kind) at once.
+pub fn parse_all(path: &str, bytes: &[u8]) -> Result<Company, Vec<Diagnostic>> {
+    let source = super::utf8(path, bytes).map_err(|d| vec![d])?;
+    let tree: super::yaml::Node = super::yaml::parse(path, source).map_err(|d| vec![d])?;
+    let walked = super::schema::walk(path, source, &tree, &super::schema::COMPANY);
+    let parsed = super::yaml::parse::<Company>(path, source);
+    let mut all = walked.folded;
+    // serde is the judge of what loads; the walk names every problem.
+    match &parsed {
+        Err(first) if walked.shape.is_empty() => all.push(first.clone()),
+        Err(_) => all.extend(walked.shape),
+        Ok(_) => {}
+    }
+    if !all.is_empty() {
+        all.sort_by_key(|d| (d.line, d.column));
+        return Err(all);
+    }
+    let company = parsed.map_err(|d| vec![d])?;
+    check(path, source, company).map_err(|d| vec![d])
+}
+
+fn check(path: &str, source: &str, company: Company) -> Result<Company, Diagnostic> {
     if company.name.trim().is_empty() {
         let (line, col) = find_yaml_key(source, "name");
         return Err(Diagnostic::at(
@@ -67,6 +109,24 @@ mod tests {
         let c = parse("company.yaml", b"name: Acme\n").unwrap();
         assert_eq!(c.name, "Acme");
         assert!(c.why_join.is_empty());
+    }
+
+    #[test]
+    fn extra_fields_reach_the_model_and_misspellings_are_named() {
+        let c = parse(
+            "company.yaml",
+            b"name: Acme\nextra:\n  careers_page: https://acme.example/careers\n  offices: [Detroit, Austin]\n",
+        )
+        .unwrap();
+        assert_eq!(c.extra["offices"][1], "Austin");
+        let err = parse("company.yaml", b"name: Acme\nabuot: x\nwhy_jion: [y]\n").unwrap_err();
+        assert_eq!(err.line, 2);
+        assert_eq!(err.help[0], "did you mean `about`?");
+        assert!(
+            err.help[1].contains("1 more problem follows"),
+            "{:?}",
+            err.help
+        );
     }
 
     #[test]

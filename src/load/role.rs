@@ -16,23 +16,40 @@ pub fn parse(path: &str, bytes: &[u8], default_id: &str) -> Result<Role, Diagnos
             .unwrap_or_else(|| Diagnostic::file(path, "invalid role profile"));
         if count > 1 {
             first = first.with_help(format!(
-                "{} more placeholders follow; `hirekit check` lists them all",
-                count - 1
+                "{} more {} `hirekit check` lists them all",
+                count - 1,
+                if count == 2 {
+                    "problem follows;"
+                } else {
+                    "problems follow;"
+                }
             ));
         }
         first
     })
 }
 
-/// As [`parse`], but reports every placeholder left in the profile, not
-/// only the first problem.
+/// As [`parse`], but reports every problem of the profile, not only the
+/// first: unknown keys, missing keys and wrong kinds of value (the walk of
+/// [`super::schema`]), and placeholders left from the skeleton.
 pub fn parse_all(path: &str, bytes: &[u8], default_id: &str) -> Result<Role, Vec<Diagnostic>> {
     let source = super::utf8(path, bytes).map_err(|d| vec![d])?;
-    let mut role: Role = super::yaml::parse(path, source).map_err(|d| vec![d])?;
-    let left = placeholders(path, source);
-    if !left.is_empty() {
-        return Err(left);
+    let tree: super::yaml::Node = super::yaml::parse(path, source).map_err(|d| vec![d])?;
+    let walked = super::schema::walk(path, source, &tree, &super::schema::ROLE);
+    let parsed = super::yaml::parse::<Role>(path, source);
+    let mut all = walked.folded;
+    all.extend(placeholders(path, source));
+    // serde is the judge of what loads; the walk names every problem.
+    match &parsed {
+        Err(first) if walked.shape.is_empty() => all.push(first.clone()),
+        Err(_) => all.extend(walked.shape),
+        Ok(_) => {}
     }
+    if !all.is_empty() {
+        all.sort_by_key(|d| (d.line, d.column));
+        return Err(all);
+    }
+    let mut role = parsed.map_err(|d| vec![d])?;
     if role.id.trim().is_empty() {
         role.id = default_id.to_string();
     }
@@ -94,56 +111,40 @@ fn check(path: &str, source: &str, role: &mut Role) -> Result<(), Diagnostic> {
             ),
         ));
     }
-    match crate::text::normalize_soc(&role.soc_code) {
-        Some(code) => role.soc_code = code,
-        None => {
-            return Err(at(
-                "soc_code",
-                format!(
-                    "`soc_code` must be a SOC code such as `43-4051` (also written `434051` or `43-4051.00`), got {:?}",
-                    role.soc_code
-                ),
-            ));
+    // A SOC code is optional; when given, any of its usual forms is kept
+    // as BLS writes it.
+    if !role.soc_code.is_empty() {
+        match crate::text::normalize_soc(&role.soc_code) {
+            Some(code) => role.soc_code = code,
+            None => {
+                return Err(at(
+                    "soc_code",
+                    format!(
+                        "`soc_code` must be a SOC code such as `43-4051` (also written `434051` or `43-4051.00`), got {:?}",
+                        role.soc_code
+                    ),
+                ));
+            }
         }
     }
-    for (key, value) in [
-        ("title", &role.title),
-        ("summary", &role.summary),
-        ("overview", &role.overview),
-        ("mission", &role.brief.mission),
-        ("impact", &role.brief.impact),
-        ("ideal_candidate", &role.brief.ideal_candidate),
-        ("call_to_action", &role.brief.call_to_action),
-    ] {
+    for (key, value) in [("title", &role.title), ("summary", &role.summary)] {
         if value.trim().is_empty() {
             return Err(at(key, format!("`{key}` must not be empty")));
         }
     }
-    let lists: [(&str, usize); 10] = [
+    for (key, len) in [
         ("duties", role.duties.len()),
-        ("key_responsibilities", role.key_responsibilities.len()),
         ("requirements", role.requirements.len()),
-        ("required", role.qualifications.required.len()),
-        ("skills", role.skills.len()),
-        ("steps", role.career_path.steps.len()),
-        ("common", role.related_titles.common.titles.len()),
-        ("competencies", role.interview.competencies.len()),
-        ("rating_scale", role.interview.rating_scale.len()),
-        (
-            "items",
-            role.work_hours.items.len().min(role.benefits.items.len()),
-        ),
-    ];
-    for (key, len) in lists {
+    ] {
         if len == 0 {
             return Err(at(key, format!("`{key}` must list at least one entry")));
         }
     }
     for group in &role.duties {
-        if group.heading.trim().is_empty() || group.items.is_empty() {
+        if group.items.is_empty() {
             return Err(at(
                 "heading",
-                "every duty group needs a `heading` and at least one item".to_string(),
+                "every duty group needs at least one item under `items`".to_string(),
             ));
         }
     }
@@ -255,6 +256,42 @@ mod tests {
             .collect();
         assert_eq!(at, [(2, 9, 19), (4, 3, 17), (6, 5, 13)]);
         assert!(found[0].message.contains("placeholder"));
+    }
+
+    #[test]
+    fn four_keys_load_and_duties_take_either_form() {
+        let src = "title: Cashier\nsummary: Rings up sales.\nduties:\n  - Count cash\n  - 42\n  - heading: Floor\n    items: [Stock shelves]\n  - Greet shoppers\nrequirements: [Math]\n";
+        let role = parse("roles/cashier.yaml", src.as_bytes(), "cashier").unwrap();
+        assert_eq!(role.id, "cashier");
+        assert!(role.soc_code.is_empty());
+        assert!(role.overview.is_empty() && role.interview.competencies.is_empty());
+        assert_eq!(role.interview.duration_minutes, 60);
+        let groups: Vec<(&str, Vec<&str>)> = role
+            .duties
+            .iter()
+            .map(|g| {
+                (
+                    g.heading.as_str(),
+                    g.items.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            groups,
+            [
+                ("", vec!["Count cash", "42"]),
+                ("Floor", vec!["Stock shelves"]),
+                ("", vec!["Greet shoppers"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_soc_code_when_given_must_be_well_formed() {
+        let src = "title: T\nsummary: S\nduties: [a]\nrequirements: [b]\nsoc_code: \"43\"\n";
+        let err = parse("r.yaml", src.as_bytes(), "t").unwrap_err();
+        assert_eq!(err.line, 5);
+        assert!(err.message.contains("SOC code"), "{}", err.message);
     }
 
     #[test]

@@ -9,6 +9,7 @@
 pub mod context;
 pub mod jsonld;
 pub mod markdown;
+pub mod needs;
 pub mod text;
 
 use std::fmt;
@@ -109,8 +110,8 @@ impl RoleInput {
         let pay_table = table.as_ref().map(PayTableView::new);
         let mut base = tera::Context::new();
         base.insert("hirekit", &tool_info());
-        base.insert("role", &role);
-        base.insert("company", &company);
+        base.insert("role", &with_extra(&role));
+        base.insert("company", &with_extra(&company));
         base.insert("pay_table", &pay_table);
         RoleInput {
             role,
@@ -154,6 +155,18 @@ impl RoleInput {
     }
 }
 
+/// `value` serialized, with an empty `extra` mapping when it has none:
+/// templates can then test `role.extra.reports_to` on every profile, while
+/// `--format json` leaves an empty `extra` out.
+fn with_extra<T: serde::Serialize>(value: &T) -> serde_json::Value {
+    let mut v = serde_json::to_value(value).unwrap_or(serde_json::Value::Null);
+    if let serde_json::Value::Object(map) = &mut v {
+        map.entry("extra")
+            .or_insert_with(|| serde_json::Value::Object(serde_json::Map::new()));
+    }
+    v
+}
+
 /// Renders one document in several formats at once, sharing the Markdown.
 /// The results come back in the order of `formats`.
 pub fn render_formats(
@@ -166,6 +179,9 @@ pub fn render_formats(
 ) -> Result<Vec<String>> {
     let template = format!("{doc}.md");
     let needs_md = formats.iter().any(|f| *f != Format::Json);
+    if needs_md {
+        needs::require(doc, &input.role, &input.path)?;
+    }
     // The page's context is the Markdown's, with another `doc.format`.
     let ctx = needs_md.then(|| input.tera_context(location, doc, Format::Md));
     let md = if let Some(ctx) = &ctx {

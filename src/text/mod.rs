@@ -1,6 +1,7 @@
 //! Plain text: what every layer needs and none owns. Reading a file as
 //! UTF-8 text with located errors, slugs for ids and file names, and
-//! escaping data for Markdown templates. Depends on `diag` only.
+//! escaping data for Markdown templates, and the closest known name to a
+//! misspelled one. Depends on `diag` only.
 
 pub(crate) mod markdown;
 
@@ -115,6 +116,22 @@ pub fn normalize_soc(input: &str) -> Option<String> {
     Some(format!("{}-{}", &digits[..2], &digits[2..]))
 }
 
+/// The known name closest to `name`, if one is close enough to be a slip
+/// of the keyboard: at most two edits for names of four letters or more,
+/// one for shorter ones (an edit is an insertion, deletion, substitution or
+/// swap of neighbours; case, `-` and spaces for `_` are free).
+pub fn closest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
+    let norm = |s: &str| s.to_lowercase().replace(['-', ' '], "_");
+    let wanted = norm(name);
+    let limit = if wanted.chars().count() >= 4 { 2 } else { 1 };
+    known
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(&wanted, &norm(k)), *k))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, k)| (*d, *k))
+        .map(|(_, k)| k)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,5 +142,18 @@ mod tests {
         let err = utf8("a.yaml", b"title: x\nname: caf\xE9\n").unwrap_err();
         assert_eq!((err.line, err.column), (2, 10));
         assert!(err.message.contains("0xE9"));
+    }
+
+    #[test]
+    fn closest_names_only_slips_of_the_keyboard() {
+        let known = ["duties", "summary", "id", "key_responsibilities"];
+        assert_eq!(closest("dutys", &known), Some("duties"));
+        assert_eq!(closest("Summary", &known), Some("summary"));
+        assert_eq!(
+            closest("key-responsibilities", &known),
+            Some("key_responsibilities")
+        );
+        assert_eq!(closest("ix", &known), Some("id"));
+        assert_eq!(closest("salary", &known), None);
     }
 }

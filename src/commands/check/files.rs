@@ -55,6 +55,9 @@ pub(super) fn table_label(ws: &crate::project::Workspace, loaded: &Loaded) -> Op
             });
         }
     }
+    if soc.is_empty() {
+        return None;
+    }
     if let Some(p) = ws.path(&format!("pay/{soc}.csv"))
         && p.is_file()
     {
