@@ -91,15 +91,16 @@ pub enum Command {
 #[command(after_help = "Examples:\n  \
     hirekit render customer-service-representative\n  \
     hirekit render customer-service-representative --doc job-post --location \"Detroit, MI\" --format html\n  \
-    hirekit render roles/cashier.yaml --doc interview-guide --format txt -o guide.txt")]
+    hirekit render roles/cashier.yaml --doc interview-guide --format txt -o guide.txt\n  \
+    hirekit render customer-service-representative --doc interview-guide --format docx -o guide.docx")]
 pub struct RenderArgs {
     /// A role id (from the workspace's roles/ or the built-ins) or a path to a role YAML file
     pub role: String,
     /// The document: job-description (default), job-post, job-brief, interview-guide, or a workspace template's name
     #[arg(long, short = 'd', value_name = "NAME")]
     pub doc: Option<String>,
-    /// Output format [default: md]
-    #[arg(long, short = 'f', value_name = "FORMAT", value_parser = ["md", "html", "txt", "json"])]
+    /// Output format [default: md]; docx is a Word document: give -o FILE.docx (to stdout only when it is not a terminal)
+    #[arg(long, short = 'f', value_name = "FORMAT", value_parser = ["md", "html", "txt", "json", "docx"])]
     pub format: Option<String>,
     /// The location, as "City, ST" (pay then comes from that state's BLS figures)
     #[arg(
@@ -205,8 +206,8 @@ pub struct BatchArgs {
     /// A document to render for every row; repeat for several [default: job-post]
     #[arg(long, short = 'd', value_name = "NAME")]
     pub doc: Vec<String>,
-    /// Formats, comma-separated: md, html, txt, json [default: md,html]
-    #[arg(long, short = 'f', value_name = "LIST", value_delimiter = ',', value_parser = ["md", "html", "txt", "json"])]
+    /// Formats, comma-separated: md, html, txt, json, docx (Word) [default: md,html]
+    #[arg(long, short = 'f', value_name = "LIST", value_delimiter = ',', value_parser = ["md", "html", "txt", "json", "docx"])]
     pub format: Vec<String>,
     /// File names under --out, with {role} {doc} {location} {state} {city} {ext} [default: {role}/{doc}/{location}.{ext}]
     #[arg(long, value_name = "PATTERN")]

@@ -15,6 +15,17 @@ pub struct Config {
     pub batch: BatchDefaults,
     /// Settings for `hirekit lint`.
     pub lint: LintSettings,
+    /// Settings for Word (`--format docx`) output.
+    pub docx: DocxSettings,
+}
+
+/// Settings for Word output.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DocxSettings {
+    /// A reference .docx whose styles Word output uses, relative to the
+    /// workspace (default: `reference.docx` when the workspace has one).
+    pub reference: Option<String>,
 }
 
 /// Defaults for `hirekit render`.

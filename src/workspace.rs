@@ -10,6 +10,9 @@ use anyhow::{Result, bail};
 /// The workspace's marker file.
 pub const MARKER: &str = "hirekit.yaml";
 
+/// The reference Word document a workspace may hold at its root.
+pub const REFERENCE_DOCX: &str = "reference.docx";
+
 /// Where user files come from.
 #[derive(Debug, Clone, Default)]
 pub struct Workspace {
@@ -61,6 +64,27 @@ impl Workspace {
     /// A path inside the workspace, if there is one.
     pub fn path(&self, rel: &str) -> Option<PathBuf> {
         self.root.as_ref().map(|r| r.join(rel))
+    }
+
+    /// The reference Word document whose styles `--format docx` uses:
+    /// `docx.reference` in `hirekit.yaml` (which must exist), else
+    /// `reference.docx` at the workspace root if there is one.
+    pub fn docx_reference(&self) -> Result<Option<PathBuf>> {
+        let Some(root) = &self.root else {
+            return Ok(None);
+        };
+        if let Some(rel) = &self.config.docx.reference {
+            let path = root.join(rel);
+            if !path.is_file() {
+                bail!(
+                    "`{MARKER}` sets `docx.reference` to `{rel}`, which is not a file in the workspace (give the path of a .docx relative to `{}`, or remove the key)",
+                    root.display()
+                );
+            }
+            return Ok(Some(path));
+        }
+        let path = root.join(REFERENCE_DOCX);
+        Ok(path.is_file().then_some(path))
     }
 
     /// How a workspace file is shown in messages: relative to the workspace.

@@ -76,6 +76,11 @@ pub struct Engine {
     tera: Tera,
     /// Workspace templates by name.
     user: BTreeMap<String, UserTemplate>,
+    /// The workspace's reference Word document (path, and as shown), whose
+    /// styles Word output uses: a template of another kind.
+    reference: Option<(PathBuf, String)>,
+    /// Its `word/styles.xml`, read on first use (or why it cannot be).
+    docx_styles: std::sync::OnceLock<Result<Vec<u8>, String>>,
 }
 
 impl Engine {
@@ -138,7 +143,41 @@ impl Engine {
         }
         let failures = add_user_templates(&mut tera, &mut user);
         problems.extend(failures.iter().map(|e| errors::from_tera(e, &user)));
-        Ok((Engine { tera, user }, problems))
+        let reference = ws.docx_reference()?.map(|path| {
+            let shown = ws.show(&path);
+            (path, shown)
+        });
+        Ok((
+            Engine {
+                tera,
+                user,
+                reference,
+                docx_styles: std::sync::OnceLock::new(),
+            },
+            problems,
+        ))
+    }
+
+    /// The workspace's reference Word document, if it has one.
+    pub fn docx_reference(&self) -> Option<&Path> {
+        self.reference.as_ref().map(|(p, _)| p.as_path())
+    }
+
+    /// The styles (`word/styles.xml`) of the workspace's reference Word
+    /// document, read once; `None` without one.
+    pub fn docx_styles(&self) -> Result<Option<&[u8]>> {
+        let Some((path, shown)) = &self.reference else {
+            return Ok(None);
+        };
+        let loaded = self.docx_styles.get_or_init(|| {
+            crate::load::read(path)
+                .and_then(|bytes| crate::render::docx::reference_styles(shown, &bytes))
+                .map_err(|e| crate::report(&e))
+        });
+        match loaded {
+            Ok(styles) => Ok(Some(styles.as_slice())),
+            Err(message) => Err(anyhow::anyhow!("{message}")),
+        }
     }
 
     /// Whether a document (a template `<name>.md`) exists.
