@@ -136,6 +136,14 @@ mod tests {
     }
 
     #[test]
+    fn docx_reference_parses_and_typos_are_located() {
+        let c = parse("hirekit.yaml", b"docx:\n  reference: brand/style.docx\n").unwrap();
+        assert_eq!(c.docx.reference.as_deref(), Some("brand/style.docx"));
+        let err = parse("hirekit.yaml", b"docx:\n  refrence: a.docx\n").unwrap_err();
+        assert_eq!((err.line, err.column), (2, 3));
+    }
+
+    #[test]
     fn lint_settings_default_and_override() {
         let c = parse("hirekit.yaml", b"company: a.yaml\n").unwrap();
         assert_eq!((c.lint.min_words, c.lint.max_words), (300, 700));

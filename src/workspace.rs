@@ -67,24 +67,16 @@ impl Workspace {
     }
 
     /// The reference Word document whose styles `--format docx` uses:
-    /// `docx.reference` in `hirekit.yaml` (which must exist), else
-    /// `reference.docx` at the workspace root if there is one.
-    pub fn docx_reference(&self) -> Result<Option<PathBuf>> {
-        let Some(root) = &self.root else {
-            return Ok(None);
-        };
+    /// `docx.reference` in `hirekit.yaml` (which may not exist: using it
+    /// then fails, and `check` reports it), else `reference.docx` at the
+    /// workspace root if there is one.
+    pub fn docx_reference(&self) -> Option<PathBuf> {
+        let root = self.root.as_ref()?;
         if let Some(rel) = &self.config.docx.reference {
-            let path = root.join(rel);
-            if !path.is_file() {
-                bail!(
-                    "`{MARKER}` sets `docx.reference` to `{rel}`, which is not a file in the workspace (give the path of a .docx relative to `{}`, or remove the key)",
-                    root.display()
-                );
-            }
-            return Ok(Some(path));
+            return Some(root.join(rel));
         }
         let path = root.join(REFERENCE_DOCX);
-        Ok(path.is_file().then_some(path))
+        path.is_file().then_some(path)
     }
 
     /// How a workspace file is shown in messages: relative to the workspace.

@@ -427,7 +427,7 @@ fn templates_digest(engine: &Engine) -> Result<[u8; 32]> {
         h.update([0]);
     }
     // Word output takes its styles from the reference document.
-    if let Some(reference) = engine.docx_reference() {
+    if let Some(reference) = engine.docx_reference().filter(|p| p.is_file()) {
         h.update(b"docx reference\0");
         h.update(crate::load::read(reference)?);
     }

@@ -27,7 +27,7 @@ use anyhow::{Context as _, Result};
 use tera::Tera;
 
 use crate::builtin;
-use crate::workspace::Workspace;
+use crate::workspace::{MARKER, Workspace};
 
 pub use errors::{RefKind, Reference, TemplateError, TemplateErrors, references};
 
@@ -143,7 +143,7 @@ impl Engine {
         }
         let failures = add_user_templates(&mut tera, &mut user);
         problems.extend(failures.iter().map(|e| errors::from_tera(e, &user)));
-        let reference = ws.docx_reference()?.map(|path| {
+        let reference = ws.docx_reference().map(|path| {
             let shown = ws.show(&path);
             (path, shown)
         });
@@ -170,9 +170,14 @@ impl Engine {
             return Ok(None);
         };
         let loaded = self.docx_styles.get_or_init(|| {
+            if !path.is_file() {
+                return Err(format!(
+                    "`{MARKER}` sets `docx.reference` to `{shown}`, which is not a file in the workspace (give the path of a .docx relative to the workspace, or remove the key)"
+                ));
+            }
             crate::load::read(path)
                 .and_then(|bytes| crate::render::docx::reference_styles(shown, &bytes))
-                .map_err(|e| crate::report(&e))
+                .map_err(|e| format!("{e:#}"))
         });
         match loaded {
             Ok(styles) => Ok(Some(styles.as_slice())),

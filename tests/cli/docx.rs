@@ -479,20 +479,41 @@ fn a_bad_reference_docx_is_named_with_a_fix() {
     let run = h.fails();
     assert!(
         run.stderr
-            .contains("`reference.docx` is not a Word document (a .docx file is a zip archive)"),
+            .contains("`reference.docx` is not a Word document (invalid Zip archive"),
         "{}",
         run.stderr
     );
     assert!(!h.root().join("jd.docx").exists());
 
-    let h = Hirekit::new().file("hirekit.yaml", "docx:\n  reference: gone.docx\n");
-    let run = h.args(["render", ROLE, "--format", "md"]).fails();
+    // `check` finds it too, and other formats do not need it.
+    h.cmd(["check"]);
+    let run = h.fails();
+    assert!(
+        run.stderr.contains("reference.docx") && run.stderr.contains("is not a Word document"),
+        "{}",
+        run.stderr
+    );
+    h.cmd(["render", ROLE]);
+    h.succeeds();
+
+    let mut h = Hirekit::new().file("hirekit.yaml", "docx:\n  reference: gone.docx\n");
+    h.cmd(["render", ROLE, "--format", "docx", "-o", "jd.docx"]);
+    let run = h.fails();
     assert!(
         run.stderr
             .contains("sets `docx.reference` to `gone.docx`, which is not a file"),
         "{}",
         run.stderr
     );
+    h.cmd(["check"]);
+    let run = h.fails();
+    assert!(
+        run.stderr
+            .contains("`docx.reference`: no file `gone.docx` in the workspace"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("hirekit.yaml:2:3"), "{}", run.stderr);
 }
 
 #[test]

@@ -66,8 +66,10 @@ const MAX_STYLES: u64 = 16 << 20;
 /// The `word/styles.xml` of a reference .docx (`shown` names it in
 /// errors): the styles a workspace wants its Word documents to use.
 pub fn reference_styles(shown: &str, bytes: &[u8]) -> Result<Vec<u8>> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).with_context(|| {
-        format!("`{shown}` is not a Word document (a .docx file is a zip archive); save it from Word or LibreOffice as .docx")
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
+        anyhow::anyhow!(
+            "`{shown}` is not a Word document ({e}); a .docx file is a zip archive: save it from Word or LibreOffice as .docx"
+        )
     })?;
     let mut entry = match archive.by_name("word/styles.xml") {
         Ok(entry) => entry,
