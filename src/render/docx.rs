@@ -21,10 +21,10 @@ mod package;
 
 use anyhow::Result;
 use docx_rs::{
-    AbstractNumbering, AlignmentType, BreakType, Docx, Hyperlink, HyperlinkData, IndentLevel,
-    Level, LevelJc, LevelOverride, LevelText, LineSpacing, NumberFormat, Numbering, NumberingId,
-    Paragraph, ParagraphChild, Run, RunFonts, Shading, SpecialIndentType, Start, Style, StyleType,
-    Table, TableCell, TableRow, WidthType,
+    AbstractNumbering, AlignmentType, BreakType, Docx, Footer, Hyperlink, HyperlinkData,
+    IndentLevel, Level, LevelJc, LevelOverride, LevelText, LineSpacing, NumPages, NumberFormat,
+    Numbering, NumberingId, PageNum, Paragraph, ParagraphChild, Run, RunFonts, Shading,
+    SpecialIndentType, Start, Style, StyleType, Table, TableCell, TableRow, WidthType,
 };
 use pulldown_cmark::{Alignment, Event, HeadingLevel, Tag, TagEnd};
 
@@ -68,6 +68,7 @@ pub fn to_docx(markdown: &str, props: &Properties, styles: Option<&[u8]>) -> Res
     for style in default_styles() {
         docx = docx.add_style(style);
     }
+    docx = docx.footer(footer(&props.title, body.paragraphs + 1));
     for n in body.numberings {
         docx = docx.add_numbering(n);
     }
@@ -85,6 +86,8 @@ pub fn to_docx(markdown: &str, props: &Properties, styles: Option<&[u8]>) -> Res
 struct Body {
     blocks: Vec<Block>,
     numberings: Vec<Numbering>,
+    /// How many paragraphs it has (their ids are 1 to this).
+    paragraphs: usize,
 }
 
 enum Block {
@@ -102,6 +105,7 @@ fn convert(markdown: &str) -> Body {
     Body {
         blocks: w.blocks,
         numberings: w.numberings,
+        paragraphs: w.paragraphs,
     }
 }
 
@@ -531,6 +535,25 @@ fn push_child(p: Paragraph, child: ParagraphChild) -> Paragraph {
     }
 }
 
+/// The footer of every page: the title and `Page N of M`, small, on the
+/// right; `id` is its paragraph's number.
+fn footer(title: &str, id: usize) -> Footer {
+    let mut p = Paragraph::new()
+        .id(para_id(id))
+        .style("Footer")
+        .align(AlignmentType::Right);
+    let title = xml_text(title);
+    if !title.is_empty() {
+        p = p.add_run(Run::new().add_text(format!("{title} · ")));
+    }
+    p = p
+        .add_run(Run::new().add_text("Page "))
+        .add_page_num(PageNum::new())
+        .add_run(Run::new().add_text(" of "))
+        .add_num_pages(NumPages::new());
+    Footer::new().add_paragraph(p)
+}
+
 /// A paragraph id (`w14:paraId`): eight hex digits, below `0x80000000`
 /// as Word requires, numbered in document order.
 fn para_id(n: usize) -> String {
@@ -640,6 +663,12 @@ fn default_styles() -> Vec<Style> {
             .name("Horizontal Rule")
             .based_on("BodyText")
             .align(AlignmentType::Center),
+        Style::new("Footer", StyleType::Paragraph)
+            .name("footer")
+            .based_on("Normal")
+            .fonts(body_font())
+            .size(16)
+            .color("595959"),
         Style::new("Hyperlink", StyleType::Character)
             .name("Hyperlink")
             .color("0563C1")

@@ -250,6 +250,48 @@ fn pandoc_headings(file: &Path) -> Vec<(u8, String)> {
 }
 
 #[test]
+fn a_company_fills_the_properties_and_its_links_stay_links() {
+    let ws = crate::support::repo().join("examples/workspace");
+    let mut h = Hirekit::new().copy_dir(&ws, "ws");
+    h.cmd([
+        "--workspace",
+        "ws",
+        "render",
+        ROLE,
+        "--doc",
+        "job-post",
+        "--location",
+        "Detroit, MI",
+        "--format",
+        "docx",
+        "-o",
+        "post.docx",
+    ]);
+    h.succeeds();
+    let file = h.root().join("post.docx");
+    let app = part(&file, "docProps/app.xml");
+    assert!(
+        app.contains("<Company>Keystone Staffing Partners</Company>"),
+        "{app}"
+    );
+    let core = part(&file, "docProps/core.xml");
+    assert!(
+        core.contains("<dc:creator>Keystone Staffing Partners</dc:creator>"),
+        "{core}"
+    );
+    let rels = part(&file, "word/_rels/document.xml.rels");
+    assert!(
+        rels.contains(r#"Target="https://jobs.example.com/keystone" TargetMode="External""#),
+        "{rels}"
+    );
+    let document = part(&file, "word/document.xml");
+    assert!(
+        document.contains(r#"<w:hyperlink r:id="rIdLink1""#),
+        "{document}"
+    );
+}
+
+#[test]
 fn pandoc_reads_the_headings_back() {
     if !tool_available("pandoc", &["--version"], "apt-get install -y pandoc") {
         return;

@@ -24,7 +24,8 @@ pub struct Properties {
 /// Packs a document. `styles` replaces the document's `word/styles.xml`.
 pub(super) fn pack(docx: Docx, props: &Properties, styles: Option<&[u8]>) -> Result<Vec<u8>> {
     let xml = docx.build();
-    let parts: [(&str, Vec<u8>); 14] = [
+    let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
+    let fixed: [(&str, Vec<u8>); 14] = [
         ("[Content_Types].xml", xml.content_type),
         ("_rels/.rels", xml.rels),
         ("docProps/app.xml", app_xml(props).into_bytes()),
@@ -43,6 +44,16 @@ pub(super) fn pack(docx: Docx, props: &Properties, styles: Option<&[u8]>) -> Res
         ("word/commentsExtended.xml", xml.comments_extended),
         ("word/footnotes.xml", xml.footnotes),
     ];
+    parts.extend(fixed.into_iter().map(|(n, b)| (n.to_string(), b)));
+    // Footers (and their relationships, when they have any), numbered as
+    // the document's relationships name them.
+    let mut footer_rels = xml.footer_rels.into_iter();
+    for (i, footer) in xml.footers.into_iter().enumerate() {
+        parts.push((format!("word/footer{}.xml", i + 1), footer));
+        if let Some(rels) = footer_rels.next() {
+            parts.push((format!("word/_rels/footer{}.xml.rels", i + 1), rels));
+        }
+    }
     let options = SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .compression_level(Some(6))
@@ -50,7 +61,7 @@ pub(super) fn pack(docx: Docx, props: &Properties, styles: Option<&[u8]>) -> Res
         .unix_permissions(0o644);
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     for (name, bytes) in parts {
-        zip.start_file(name, options)
+        zip.start_file(name.as_str(), options)
             .and_then(|()| zip.write_all(&bytes).map_err(Into::into))
             .with_context(|| format!("cannot write `{name}` into the Word document"))?;
     }

@@ -266,3 +266,19 @@ fn relationships_sort_by_id_number() {
         r#"<?xml version="1.0"?><Relationships x="y"><Relationship Id="rId1" /><Relationship Id="rIdLink2" /><Relationship Id="rIdLink10" /></Relationships>"#
     );
 }
+
+#[test]
+fn every_page_has_a_footer_with_the_title_and_page_numbers() {
+    let bytes = docx("# Interview Guide\n\nText.\n");
+    let footer = part(&bytes, "word/footer1.xml");
+    assert!(footer.contains(">T · </w:t>"), "{footer}");
+    assert!(footer.contains("<w:instrText>PAGE</w:instrText>"));
+    assert!(footer.contains("<w:instrText>NUMPAGES</w:instrText>"));
+    // Its paragraph id follows the body's.
+    assert!(footer.contains(r#"w14:paraId="00000003""#), "{footer}");
+    let document = part(&bytes, "word/document.xml");
+    assert!(
+        document.contains(r#"<w:footerReference w:type="default" r:id="rIdFooter1" />"#),
+        "{document}"
+    );
+}
