@@ -11,7 +11,7 @@ use std::process::Command;
 
 use serde_json::Value;
 
-use crate::html::pagecheck::tool_available;
+use crate::html::pagecheck::{in_ci, tool_available};
 use crate::support::Hirekit;
 
 const ROLE: &str = "customer-service-representative";
@@ -133,6 +133,26 @@ for path in sys.argv[1:]:
 print(json.dumps(out))
 "#;
 
+/// Whether python3 can import python-docx; when not: a failure under CI,
+/// otherwise a note and `false`, so the caller skips.
+fn python_docx_available() -> bool {
+    let found = Command::new("python3")
+        .args(["-c", "import docx"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    let install = "apt-get install -y python3-docx, or python3 -m pip install python-docx";
+    if !found {
+        assert!(
+            !in_ci(),
+            "python-docx is needed under CI and is missing; install it with: {install}"
+        );
+        eprintln!(
+            "SKIPPED: python-docx is not installed (install it with: {install}); CI runs this check"
+        );
+    }
+    found
+}
+
 #[test]
 fn every_builtin_document_renders_to_docx_and_python_docx_finds_its_parts() {
     let (_h, files) = builtin_docx();
@@ -145,11 +165,7 @@ fn every_builtin_document_renders_to_docx_and_python_docx_finds_its_parts() {
             "{core}"
         );
     }
-    if !tool_available(
-        "python3",
-        &["-c", "import docx"],
-        "apt-get install -y python3-docx, or pip install python-docx",
-    ) {
+    if !python_docx_available() {
         return;
     }
     let out = Command::new("python3")
