@@ -289,21 +289,29 @@ impl Writer {
             TagEnd::Strong => self.bold = self.bold.saturating_sub(1),
             TagEnd::Strikethrough => self.strike = self.strike.saturating_sub(1),
             TagEnd::Link => {
-                if let Some((url, runs)) = self.link.take() {
-                    self.links += 1;
-                    let mut link = Hyperlink {
-                        link: HyperlinkData::External {
-                            rid: format!("rIdLink{}", self.links),
-                            path: package::escape_attr(&url),
-                        },
-                        history: None,
-                        children: Vec::new(),
-                    };
+                let Some((url, runs)) = self.link.take() else {
+                    return;
+                };
+                if url.trim().is_empty() || url.starts_with('#') {
+                    // Nowhere to go in a Word file: the text alone.
                     for run in runs {
-                        link = link.add_run(run);
+                        self.children.push(ParagraphChild::Run(Box::new(run)));
                     }
-                    self.children.push(ParagraphChild::Hyperlink(link));
+                    return;
                 }
+                self.links += 1;
+                let mut link = Hyperlink {
+                    link: HyperlinkData::External {
+                        rid: format!("rIdLink{}", self.links),
+                        path: package::escape_attr(&url),
+                    },
+                    history: None,
+                    children: Vec::new(),
+                };
+                for run in runs {
+                    link = link.add_run(run.style("Hyperlink"));
+                }
+                self.children.push(ParagraphChild::Hyperlink(link));
             }
             TagEnd::TableCell => self.end_cell(),
             TagEnd::TableHead => {
@@ -461,7 +469,7 @@ impl Writer {
 
     fn push_run(&mut self, run: Run) {
         match self.link.as_mut() {
-            Some((_, runs)) => runs.push(run.style("Hyperlink")),
+            Some((_, runs)) => runs.push(run),
             None => self.children.push(ParagraphChild::Run(Box::new(run))),
         }
     }

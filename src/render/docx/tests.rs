@@ -153,14 +153,15 @@ fn tables_become_word_tables_and_blank_columns_get_room() {
 #[test]
 fn links_stay_hyperlinks_with_their_target() {
     let bytes = docx(
-        "Apply at [our site](https://jobs.example.com/?a=1&b=2) or [mail](mailto:x@example.com).\n\n[bad](javascript:alert(1))\n",
+        "Apply at [our site](https://jobs.example.com/?a=1&b=2) or [mail](mailto:x@example.com).\n\n[bad](javascript:alert(1)) [here](#pay) [none]()\n",
     );
     let xml = part(&bytes, "word/document.xml");
     assert!(xml.contains(r#"<w:hyperlink r:id="rIdLink1""#), "{xml}");
     assert!(xml.contains(r#"<w:hyperlink r:id="rIdLink2""#));
     // An unsafe URL keeps its text and loses its link.
     assert!(!xml.contains("rIdLink3"));
-    assert!(xml.contains(">bad</w:t>"));
+    // So do a link to an anchor and an empty link.
+    assert_eq!(paragraphs(&xml)[1].2, "bad here none");
     assert!(xml.contains(r#"<w:rStyle w:val="Hyperlink" />"#));
     let rels = part(&bytes, "word/_rels/document.xml.rels");
     assert!(
