@@ -166,6 +166,16 @@ impl Writer {
                 | Event::Code(_)
                 | Event::SoftBreak
         ) {
+            if matches!(
+                event,
+                Event::End(
+                    TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::TableCell | TagEnd::Item
+                )
+            ) {
+                // A block does not end in blanks.
+                let end = self.pending.trim_end().len();
+                self.pending.truncate(end);
+            }
             // Formatting may change: the text so far gets its run.
             self.flush_text();
         }
@@ -569,10 +579,16 @@ fn para_id(n: usize) -> String {
 }
 
 /// Text without the characters XML 1.0 cannot carry (control characters
-/// other than tab and line breaks); markup characters are escaped later.
+/// other than tab); a line break inside text (raw HTML shown as text)
+/// becomes a space. Markup characters are escaped later.
 fn xml_text(text: &str) -> String {
     text.chars()
-        .filter(|c| !c.is_control() || matches!(c, '\t'))
+        .filter_map(|c| match c {
+            '\n' | '\r' => Some(' '),
+            '\t' => Some(c),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
         .collect()
 }
 

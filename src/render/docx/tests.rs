@@ -196,6 +196,13 @@ fn markup_characters_are_escaped_and_raw_html_is_text() {
     assert!(xml.contains("&lt;b&gt;"));
     assert!(!xml.contains("<b>"));
     assert!(!xml.contains('\u{1}'));
+    // A raw HTML block is text, its lines joined by spaces.
+    let xml = document("<div>\nhello\n</div>\n");
+    assert_eq!(
+        paragraphs(&xml)[0].2,
+        "&lt;div&gt; hello &lt;/div&gt;",
+        "{xml}"
+    );
     let core = part(&docx("# T\n"), "docProps/core.xml");
     assert!(
         core.contains("<dc:creator>Acme &amp; Sons &lt;West&gt;</dc:creator>"),
