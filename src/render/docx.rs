@@ -45,6 +45,8 @@ const LIST_INDENT: i32 = 360;
 const BULLETS: usize = 2;
 /// The abstract numbering of numbered lists.
 const NUMBERS: usize = 3;
+/// The deepest list level Word has (levels are 0 to 8).
+const MAX_LEVEL: usize = 8;
 /// The first numbering instance of a list.
 const FIRST_NUM: usize = 2;
 
@@ -234,7 +236,7 @@ impl Writer {
                 let num = FIRST_NUM + self.numberings.len();
                 let mut n = Numbering::new(num, if start.is_some() { NUMBERS } else { BULLETS });
                 if let Some(first) = start {
-                    let level = self.lists.len();
+                    let level = self.lists.len().min(MAX_LEVEL);
                     n = n.add_override(
                         LevelOverride::new(level).start(usize::try_from(first).unwrap_or(1)),
                     );
@@ -518,7 +520,8 @@ impl Writer {
         self.text.clear();
         let style = self.style.take();
         if let Some(list) = self.lists.last() {
-            let level = self.lists.len() - 1;
+            // Lists nested deeper than Word's nine levels stay at the ninth.
+            let level = (self.lists.len() - 1).min(MAX_LEVEL);
             if self.item_start {
                 p = p
                     .style("ListParagraph")
@@ -606,7 +609,7 @@ fn heading_style(level: HeadingLevel) -> &'static str {
 /// Nine levels of bullets or numbers, each indented one step more.
 fn list_levels(id: usize, numbered: bool) -> AbstractNumbering {
     let mut numbering = AbstractNumbering::new(id);
-    for level in 0..9usize {
+    for level in 0..=MAX_LEVEL {
         let (format, text) = if numbered {
             let format = match level % 3 {
                 0 => "decimal",

@@ -290,3 +290,26 @@ fn every_page_has_a_footer_with_the_title_and_page_numbers() {
         "{document}"
     );
 }
+
+#[test]
+fn lists_deeper_than_nine_levels_stay_at_the_ninth() {
+    let md: String = (0..12)
+        .map(|i| format!("{}- level {i}\n", "  ".repeat(i)))
+        .collect();
+    let levels: Vec<String> = paragraphs(&document(&md))
+        .into_iter()
+        .map(|(_, n, _)| n.unwrap().1)
+        .collect();
+    assert_eq!(levels[8], "8");
+    assert_eq!(levels[11], "8");
+}
+
+proptest::proptest! {
+    /// Whatever Markdown comes in, a package comes out that docx-rs can
+    /// read back.
+    #[test]
+    fn any_markdown_makes_a_readable_package(md in "[-#*_>|`\\[\\]()!<&a-z0-9 .:\n\u{0}-\u{1f}\u{e9}]{0,200}") {
+        let bytes = to_docx(&md, &Properties::default(), None).unwrap();
+        proptest::prop_assert!(docx_rs::read_docx(&bytes).is_ok(), "{:?}", md);
+    }
+}
