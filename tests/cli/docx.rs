@@ -308,6 +308,33 @@ fn a_company_fills_the_properties_and_its_links_stay_links() {
 }
 
 #[test]
+fn a_workspace_document_renders_to_docx_too() {
+    let offer = "# Offer for {{ role.title }}\n\nDear candidate,\n\n1. Sign\n2. Return\n\n| Item | Value |\n|--|--|\n| Title | {{ role.title }} |\n";
+    let mut h = Hirekit::new()
+        .file("hirekit.yaml", "")
+        .file("templates/offer-letter.md", offer);
+    h.cmd([
+        "render",
+        ROLE,
+        "--doc",
+        "offer-letter",
+        "--format",
+        "docx",
+        "-o",
+        "offer.docx",
+    ]);
+    h.succeeds();
+    let document = part(&h.root().join("offer.docx"), "word/document.xml");
+    assert!(
+        document.contains(r#"<w:pStyle w:val="Heading1" />"#)
+            && document.contains("Offer for Customer Service Representative"),
+        "{document}"
+    );
+    assert_eq!(document.matches("<w:numPr>").count(), 2, "{document}");
+    assert_eq!(document.matches("<w:tbl>").count(), 1, "{document}");
+}
+
+#[test]
 fn pandoc_reads_the_headings_back() {
     if !tool_available("pandoc", &["--version"], "apt-get install -y pandoc") {
         return;
