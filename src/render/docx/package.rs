@@ -35,7 +35,7 @@ pub(super) fn pack(docx: Docx, props: &Properties, styles: Option<&[u8]>) -> Res
             "word/_rels/document.xml.rels",
             sort_relationships(&xml.document_rels),
         ),
-        ("word/document.xml", xml.document),
+        ("word/document.xml", repeat_header_rows(xml.document)),
         ("word/styles.xml", styles.map_or(xml.styles, <[u8]>::to_vec)),
         ("word/settings.xml", xml.settings),
         ("word/fontTable.xml", xml.font_table),
@@ -69,6 +69,34 @@ pub(super) fn pack(docx: Docx, props: &Properties, styles: Option<&[u8]>) -> Res
         .finish()
         .context("cannot finish the Word document's zip")?;
     Ok(out.into_inner())
+}
+
+/// Marks the first row of every table as a header row (`w:tblHeader`),
+/// which Word repeats at the top of each page the table runs onto; every
+/// Markdown table starts with its header. `docx-rs` has no setter for it,
+/// and gives every row a `w:trPr` (hirekit's rows cannot split).
+pub(super) fn repeat_header_rows(xml: Vec<u8>) -> Vec<u8> {
+    const TABLE: &str = "<w:tbl>";
+    const ROW_PROPS: &str = "<w:trPr>";
+    let text = match String::from_utf8(xml) {
+        Ok(text) => text,
+        Err(e) => return e.into_bytes(),
+    };
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut rest = text.as_str();
+    while let Some(at) = rest.find(TABLE) {
+        let (before, table) = rest.split_at(at + TABLE.len());
+        out.push_str(before);
+        rest = table;
+        if let Some(props) = rest.find(ROW_PROPS) {
+            let (head, tail) = rest.split_at(props + ROW_PROPS.len());
+            out.push_str(head);
+            out.push_str("<w:tblHeader />");
+            rest = tail;
+        }
+    }
+    out.push_str(rest);
+    out.into_bytes()
 }
 
 /// The largest `styles.xml` read from a reference document.

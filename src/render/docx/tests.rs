@@ -138,6 +138,10 @@ fn tables_become_word_tables_and_blank_columns_get_room() {
         2,
         "{xml}"
     );
+    // The header row repeats on every page the table runs onto.
+    assert_eq!(xml.matches("<w:tblHeader />").count(), 1, "{xml}");
+    let first_row = xml.split("<w:tr>").nth(1).unwrap();
+    assert!(first_row.contains("<w:tblHeader />") && first_row.contains(">Competency<"));
     // Centred column.
     assert!(xml.contains(r#"<w:jc w:val="center" />"#));
     let grid: Vec<usize> = xml
