@@ -91,7 +91,8 @@ pub enum Command {
 #[command(after_help = "Examples:\n  \
     hirekit render customer-service-representative\n  \
     hirekit render customer-service-representative --doc job-post --location \"Detroit, MI\" --format html\n  \
-    hirekit render roles/cashier.yaml --doc interview-guide --format txt -o guide.txt")]
+    hirekit render roles/cashier.yaml --doc interview-guide --format txt -o guide.txt\n  \
+    hirekit render customer-service-representative --doc interview-guide --format docx -o guide.docx")]
 pub struct RenderArgs {
     /// A role id (from the workspace's roles/ or the built-ins) or a path to a role YAML file
     #[arg(value_parser = OpenSet::roles(), hide_possible_values = true)]
@@ -99,7 +100,7 @@ pub struct RenderArgs {
     /// The document: job-description (default), job-post, job-brief, interview-guide, or a workspace template's name
     #[arg(long, short = 'd', value_name = "NAME", value_parser = OpenSet::documents(), hide_possible_values = true)]
     pub doc: Option<String>,
-    /// Output format [default: md]
+    /// Output format [default: md]; docx is a Word document: give -o FILE.docx (to stdout only when it is not a terminal)
     #[arg(long, short = 'f', value_name = "FORMAT", value_enum)]
     pub format: Option<crate::render::Format>,
     /// The location, as "City, ST" (pay then comes from that state's BLS figures)
@@ -221,7 +222,7 @@ pub struct BatchArgs {
     /// A document to render for every row; repeat for several [default: job-post]
     #[arg(long, short = 'd', value_name = "NAME", value_parser = OpenSet::documents(), hide_possible_values = true)]
     pub doc: Vec<String>,
-    /// Formats, comma-separated: md, html, txt, json [default: md,html]
+    /// Formats, comma-separated: md, html, txt, json, docx (Word) [default: md,html]
     #[arg(
         long,
         short = 'f',

@@ -453,14 +453,14 @@ impl<'a> Batch<'a> {
     }
 
     /// Renders one ad's requested formats, and the Markdown when the feed
-    /// needs it. Returns the texts (formats in order), then the Markdown.
+    /// needs it. Returns the outputs (formats in order), then the Markdown.
     /// `input` is the job's role (or a copy of it).
     fn render_ad(
         &self,
         input: &RoleInput,
         loc: &Location,
         job: &Job,
-    ) -> Result<(Vec<String>, Option<String>)> {
+    ) -> Result<(Vec<render::Output>, Option<String>)> {
         let formats = &self.opts.formats;
         let extra_md = job.feed && !formats.contains(&Format::Md);
         let mut want = formats.clone();
@@ -476,12 +476,13 @@ impl<'a> Batch<'a> {
             RenderOptions::default(),
         )?;
         let md = if extra_md {
-            out.pop()
+            out.pop().and_then(render::Output::into_text)
         } else if job.feed {
             formats
                 .iter()
                 .position(|f| *f == Format::Md)
                 .and_then(|i| out.get(i).cloned())
+                .and_then(render::Output::into_text)
         } else {
             None
         };
@@ -504,6 +505,11 @@ fn templates_digest(engine: &Engine) -> Result<[u8; 32]> {
             h.update(crate::load::read(file)?);
         }
         h.update([0]);
+    }
+    // Word output takes its styles from the reference document.
+    if let Some(reference) = engine.docx_reference().filter(|p| p.is_file()) {
+        h.update(b"docx reference\0");
+        h.update(crate::load::read(reference)?);
     }
     Ok(h.finalize().into())
 }

@@ -113,6 +113,7 @@ mod tests {
         assert!(config.batch.pattern.is_some() && config.batch.out.is_some());
         assert_eq!(config.batch.locations.as_deref(), Some("locations.csv"));
         assert!(!config.lint.deny_warnings);
+        assert_eq!(config.docx.reference.as_deref(), Some("reference.docx"));
     }
 
     #[test]

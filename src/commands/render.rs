@@ -70,7 +70,7 @@ pub fn run(ctx: &Ctx, args: RenderArgs) -> Result<ExitCode> {
         ctx.ui.warn("--fragment only changes --format html output");
     }
     let input = project.role_input(loaded, company.as_ref())?;
-    let out = render::render(
+    let out = render::render_output(
         &engine,
         &input,
         location.as_ref(),
@@ -80,6 +80,7 @@ pub fn run(ctx: &Ctx, args: RenderArgs) -> Result<ExitCode> {
             fragment: args.fragment,
         },
     )?;
-    crate::output::emit(args.output.as_deref(), &out)?;
+    let binary = format.is_binary().then(|| format.ext());
+    crate::output::emit_bytes(args.output.as_deref(), out.as_bytes(), binary)?;
     Ok(ExitCode::SUCCESS)
 }

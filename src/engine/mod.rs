@@ -76,6 +76,11 @@ pub struct Engine {
     tera: Tera,
     /// Workspace templates by name.
     user: BTreeMap<String, UserTemplate>,
+    /// The workspace's reference Word document (path, and as shown), whose
+    /// styles Word output uses: a template of another kind.
+    reference: Option<(PathBuf, String)>,
+    /// Its `word/styles.xml`, read on first use (or why it cannot be).
+    docx_styles: std::sync::OnceLock<Result<Vec<u8>, String>>,
 }
 
 impl Engine {
@@ -144,7 +149,49 @@ impl Engine {
         }
         let failures = add_user_templates(&mut tera, &mut user);
         problems.extend(failures.iter().map(|e| errors::from_tera(e, &user)));
-        Ok((Engine { tera, user }, problems))
+        Ok((
+            Engine {
+                tera,
+                user,
+                reference: None,
+                docx_styles: std::sync::OnceLock::new(),
+            },
+            problems,
+        ))
+    }
+
+    /// Uses the styles of a reference Word document (its path, and the
+    /// path as shown to the user) for Word output.
+    pub fn with_docx_reference(mut self, reference: Option<(PathBuf, String)>) -> Engine {
+        self.reference = reference;
+        self
+    }
+
+    /// The workspace's reference Word document, if it has one.
+    pub fn docx_reference(&self) -> Option<&Path> {
+        self.reference.as_ref().map(|(p, _)| p.as_path())
+    }
+
+    /// The styles (`word/styles.xml`) of the workspace's reference Word
+    /// document, read once; `None` without one.
+    pub fn docx_styles(&self) -> Result<Option<&[u8]>> {
+        let Some((path, shown)) = &self.reference else {
+            return Ok(None);
+        };
+        let loaded = self.docx_styles.get_or_init(|| {
+            if !path.is_file() {
+                return Err(format!(
+                    "`hirekit.yaml` sets `docx.reference` to `{shown}`, which is not a file in the workspace (give the path of a .docx relative to the workspace, or remove the key)"
+                ));
+            }
+            crate::load::read(path)
+                .and_then(|bytes| crate::render::docx::reference_styles(shown, &bytes))
+                .map_err(|e| format!("{e:#}"))
+        });
+        match loaded {
+            Ok(styles) => Ok(Some(styles.as_slice())),
+            Err(message) => Err(anyhow::anyhow!("{message}")),
+        }
     }
 
     /// Whether a document (a template `<name>.md`) exists.

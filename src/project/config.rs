@@ -17,6 +17,17 @@ pub struct Config {
     pub batch: BatchDefaults,
     /// Settings for `hirekit lint`.
     pub lint: LintSettings,
+    /// Settings for Word (`--format docx`) output.
+    pub docx: DocxSettings,
+}
+
+/// Settings for Word output.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DocxSettings {
+    /// A reference .docx whose styles Word output uses, relative to the
+    /// workspace (default: `reference.docx` when the workspace has one).
+    pub reference: Option<String>,
 }
 
 /// Defaults for `hirekit render`.
@@ -84,6 +95,14 @@ mod tests {
         assert_eq!(c.company.as_deref(), Some("acme.yaml"));
         assert_eq!(c.batch.formats, ["md", "html"]);
         let err = parse("hirekit.yaml", b"batch:\n  outt: dist\n").unwrap_err();
+        assert_eq!((err.line, err.column), (2, 3));
+    }
+
+    #[test]
+    fn docx_reference_parses_and_typos_are_located() {
+        let c = parse("hirekit.yaml", b"docx:\n  reference: brand/style.docx\n").unwrap();
+        assert_eq!(c.docx.reference.as_deref(), Some("brand/style.docx"));
+        let err = parse("hirekit.yaml", b"docx:\n  refrence: a.docx\n").unwrap_err();
         assert_eq!((err.line, err.column), (2, 3));
     }
 

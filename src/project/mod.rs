@@ -21,7 +21,7 @@ use crate::load;
 use crate::load::role::{Loaded, Origin};
 use crate::model::pay::PayTable;
 use crate::render::RoleInput;
-pub use workspace::{MARKER, Workspace};
+pub use workspace::{MARKER, REFERENCE_DOCX, Workspace};
 
 /// Where the company profile of a run comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,12 +64,22 @@ impl Project {
     /// The templates: built-ins, overridden by the workspace's `templates/`.
     /// Fails with every problem of the workspace's templates.
     pub fn engine(&self) -> Result<Engine> {
-        Engine::load(self.ws.root.as_deref())
+        Ok(Engine::load(self.ws.root.as_deref())?.with_docx_reference(self.docx_reference()))
     }
 
     /// The templates that compile, and the problems of the others.
     pub fn engine_lenient(&self) -> Result<(Engine, Vec<TemplateError>)> {
-        Engine::load_lenient(self.ws.root.as_deref())
+        let (engine, problems) = Engine::load_lenient(self.ws.root.as_deref())?;
+        Ok((engine.with_docx_reference(self.docx_reference()), problems))
+    }
+
+    /// The workspace's reference Word document (`docx.reference` in
+    /// `hirekit.yaml`, else `reference.docx`), with its path as shown.
+    fn docx_reference(&self) -> Option<(PathBuf, String)> {
+        self.ws.docx_reference().map(|path| {
+            let shown = self.ws.show(&path);
+            (path, shown)
+        })
     }
 
     /// A role: a path to a YAML file, or an id looked up in the

@@ -10,6 +10,9 @@ use anyhow::{Result, bail};
 /// The workspace's marker file.
 pub const MARKER: &str = "hirekit.yaml";
 
+/// The reference Word document a workspace may hold at its root.
+pub const REFERENCE_DOCX: &str = "reference.docx";
+
 /// Where user files come from.
 #[derive(Debug, Clone, Default)]
 pub struct Workspace {
@@ -73,6 +76,19 @@ impl Workspace {
 
     pub fn path(&self, rel: &str) -> Option<PathBuf> {
         self.root.as_ref().map(|r| r.join(rel))
+    }
+
+    /// The reference Word document whose styles `--format docx` uses:
+    /// `docx.reference` in `hirekit.yaml` (which may not exist: using it
+    /// then fails, and `check` reports it), else `reference.docx` at the
+    /// workspace root if there is one.
+    pub fn docx_reference(&self) -> Option<PathBuf> {
+        let root = self.root.as_ref()?;
+        if let Some(rel) = &self.config.docx.reference {
+            return Some(root.join(rel));
+        }
+        let path = root.join(REFERENCE_DOCX);
+        path.is_file().then_some(path)
     }
 
     /// How a workspace file is shown in messages: relative to the workspace.

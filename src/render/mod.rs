@@ -4,9 +4,12 @@
 //! Markdown is the template's output, tidied. HTML is that Markdown through
 //! pulldown-cmark, wrapped in the `layout.html` template (or bare with
 //! `fragment`); a `job-post` page also carries its schema.org `JobPosting`
-//! as JSON-LD. Text is that Markdown flattened. JSON is the render context.
+//! as JSON-LD. Text is that Markdown flattened. A Word document is that
+//! Markdown converted event by event (see `docx`). JSON is the render
+//! context.
 
 pub mod context;
+pub mod docx;
 pub mod jsonld;
 pub mod markdown;
 pub mod needs;
@@ -15,7 +18,7 @@ pub mod text;
 use std::fmt;
 use std::str::FromStr;
 
-use anyhow::{Result, anyhow};
+use anyhow::{Context as _, Result, anyhow};
 
 use crate::engine::Engine;
 use crate::model::pay::PayTable;
@@ -35,11 +38,20 @@ pub enum Format {
     Txt,
     /// The render context as JSON, for other tools
     Json,
+    /// A Word document (give -o FILE.docx)
+    #[value(alias = "word")]
+    Docx,
 }
 
 impl Format {
     /// Every format, in canonical order.
-    pub const ALL: [Format; 4] = [Format::Md, Format::Html, Format::Txt, Format::Json];
+    pub const ALL: [Format; 5] = [
+        Format::Md,
+        Format::Html,
+        Format::Txt,
+        Format::Json,
+        Format::Docx,
+    ];
 
     /// The file extension, which is also the format's name.
     pub fn ext(self) -> &'static str {
@@ -48,7 +60,13 @@ impl Format {
             Format::Html => "html",
             Format::Txt => "txt",
             Format::Json => "json",
+            Format::Docx => "docx",
         }
+    }
+
+    /// Whether the format's output is bytes rather than text.
+    pub fn is_binary(self) -> bool {
+        self == Format::Docx
     }
 }
 
@@ -67,8 +85,9 @@ impl FromStr for Format {
             "html" => Ok(Format::Html),
             "txt" | "text" => Ok(Format::Txt),
             "json" => Ok(Format::Json),
+            "docx" | "word" => Ok(Format::Docx),
             other => Err(format!(
-                "unknown format `{other}`; expected one of `md`, `html`, `txt`, `json`"
+                "unknown format `{other}`; expected one of `md`, `html`, `txt`, `json`, `docx`"
             )),
         }
     }
@@ -167,6 +186,33 @@ fn with_extra<T: serde::Serialize>(value: &T) -> serde_json::Value {
     v
 }
 
+/// A rendered document: text, or the bytes of a binary format.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Output {
+    /// Markdown, HTML, plain text or JSON.
+    Text(String),
+    /// A Word document.
+    Binary(Vec<u8>),
+}
+
+impl Output {
+    /// The bytes to write.
+    pub fn as_bytes(&self) -> &[u8] {
+        match self {
+            Output::Text(s) => s.as_bytes(),
+            Output::Binary(b) => b,
+        }
+    }
+
+    /// The text, for a text format.
+    pub fn into_text(self) -> Option<String> {
+        match self {
+            Output::Text(s) => Some(s),
+            Output::Binary(_) => None,
+        }
+    }
+}
+
 /// Renders one document in several formats at once, sharing the Markdown.
 /// The results come back in the order of `formats`.
 pub fn render_formats(
@@ -176,7 +222,7 @@ pub fn render_formats(
     doc: &str,
     formats: &[Format],
     opts: RenderOptions,
-) -> Result<Vec<String>> {
+) -> Result<Vec<Output>> {
     let template = format!("{doc}.md");
     let needs_md = formats.iter().any(|f| *f != Format::Json);
     if needs_md {
@@ -201,20 +247,37 @@ pub fn render_formats(
     formats
         .iter()
         .map(|format| match format {
-            Format::Md => Ok(md.clone()),
-            Format::Txt => Ok(text::to_text(&md)),
-            Format::Html => html_page(engine, input, location, doc, &md, ctx.clone(), opts),
+            Format::Md => Ok(Output::Text(md.clone())),
+            Format::Txt => Ok(Output::Text(text::to_text(&md))),
+            Format::Html => {
+                html_page(engine, input, location, doc, &md, ctx.clone(), opts).map(Output::Text)
+            }
             Format::Json => {
                 let ctx = input.context(location, doc, Format::Json);
                 let mut s = serde_json::to_string_pretty(&ctx)?;
                 s.push('\n');
-                Ok(s)
+                Ok(Output::Text(s))
             }
+            Format::Docx => word_document(engine, input, doc, &md).map(Output::Binary),
         })
         .collect()
 }
 
-/// Renders one document in one format.
+/// The Word document of some rendered Markdown, with the workspace's
+/// reference styles if it has them.
+fn word_document(engine: &Engine, input: &RoleInput, doc: &str, md: &str) -> Result<Vec<u8>> {
+    let props = docx::Properties {
+        title: first_heading(md).unwrap_or_else(|| input.role.title.clone()),
+        subject: doc.to_string(),
+        company: input.company.profile.name.clone(),
+    };
+    let styles = engine.docx_styles()?;
+    docx::to_docx(md, &props, styles)
+        .with_context(|| format!("cannot make the Word document of `{doc}`"))
+}
+
+/// Renders one document in one text format (not `docx`: see
+/// [`render_output`]).
 pub fn render(
     engine: &Engine,
     input: &RoleInput,
@@ -223,8 +286,23 @@ pub fn render(
     format: Format,
     opts: RenderOptions,
 ) -> Result<String> {
+    render_output(engine, input, location, doc, format, opts)?
+        .into_text()
+        .ok_or_else(|| anyhow!("`{format}` is a binary format, not text"))
+}
+
+/// Renders one document in one format, text or binary.
+pub fn render_output(
+    engine: &Engine,
+    input: &RoleInput,
+    location: Option<&Location>,
+    doc: &str,
+    format: Format,
+    opts: RenderOptions,
+) -> Result<Output> {
     let mut out = render_formats(engine, input, location, doc, &[format], opts)?;
-    Ok(out.pop().unwrap_or_default())
+    out.pop()
+        .ok_or_else(|| anyhow!("nothing was rendered for `{doc}`"))
 }
 
 fn html_page(

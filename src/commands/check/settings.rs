@@ -4,6 +4,7 @@ use crate::diag::Diagnostic;
 use crate::engine::Engine;
 use crate::project::Workspace;
 use crate::render::Format;
+use crate::project::REFERENCE_DOCX;
 
 /// `hirekit.yaml`: values that parse but name a document, format or file
 /// that is not there, each located at its key.
@@ -55,6 +56,21 @@ pub(super) fn check(ws: &Workspace, engine: &Engine) -> Vec<Diagnostic> {
             format!("`company`: no file `{c}` in the workspace"),
         );
     }
+    // A reference Word document that is there but has no styles to use.
+    let styles_error = engine
+        .docx_reference()
+        .filter(|p| p.is_file())
+        .and_then(|_| engine.docx_styles().err());
+    if let Some(r) = &config.docx.reference {
+        if !root.join(r).is_file() {
+            at(
+                "reference",
+                format!("`docx.reference`: no file `{r}` in the workspace"),
+            );
+        } else if let Some(e) = &styles_error {
+            at("reference", format!("`docx.reference`: {e}"));
+        }
+    }
     if let Some(l) = &config.batch.locations
         && !root.join(l).is_file()
     {
@@ -62,6 +78,11 @@ pub(super) fn check(ws: &Workspace, engine: &Engine) -> Vec<Diagnostic> {
             "locations",
             format!("`batch.locations`: no file `{l}` in the workspace"),
         );
+    }
+    if config.docx.reference.is_none()
+        && let Some(e) = styles_error
+    {
+        found.push(Diagnostic::file(REFERENCE_DOCX, e.to_string()));
     }
     found
 }
