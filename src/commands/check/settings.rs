@@ -2,9 +2,9 @@
 
 use crate::diag::Diagnostic;
 use crate::engine::Engine;
+use crate::project::REFERENCE_DOCX;
 use crate::project::Workspace;
 use crate::render::Format;
-use crate::project::REFERENCE_DOCX;
 
 /// `hirekit.yaml`: values that parse but name a document, format or file
 /// that is not there, each located at its key.
