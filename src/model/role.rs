@@ -80,7 +80,9 @@ pub struct Role {
     pub pay: Option<PaySource>,
     /// A team's own fields, any YAML value, for its templates
     /// (`role.extra.reports_to`).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    /// Always serialized (empty when the file has none), so templates can
+    /// test `extra.x` on every profile and see what `--format json` shows.
+    #[serde(default)]
     pub extra: BTreeMap<String, serde_json::Value>,
 }
 

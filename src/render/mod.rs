@@ -129,8 +129,8 @@ impl RoleInput {
         let pay_table = table.as_ref().map(PayTableView::new);
         let mut base = tera::Context::new();
         base.insert("hirekit", &tool_info());
-        base.insert("role", &with_extra(&role));
-        base.insert("company", &with_extra(&company));
+        base.insert("role", &role);
+        base.insert("company", &company);
         base.insert("pay_table", &pay_table);
         RoleInput {
             role,
@@ -142,7 +142,9 @@ impl RoleInput {
         }
     }
 
-    /// The full render context for a location and document.
+    /// The full render context for a location and document: what
+    /// templates receive and what `--format json` prints. Pay is resolved
+    /// here, once per document.
     pub fn context<'a>(
         &'a self,
         location: Option<&'a Location>,
@@ -160,30 +162,16 @@ impl RoleInput {
         }
     }
 
-    fn tera_context(
-        &self,
-        location: Option<&Location>,
-        doc: &str,
-        format: Format,
-    ) -> tera::Context {
+    /// The template context of a render context. The parts that are the
+    /// same for every location were serialized once, in [`RoleInput::new`];
+    /// a unit test holds the two equal.
+    fn tera_context(&self, rc: &RenderContext<'_>) -> tera::Context {
         let mut ctx = self.base.clone();
-        ctx.insert("doc", &DocInfo::new(doc, format));
-        ctx.insert("location", &location);
-        ctx.insert("pay", &crate::pay::resolve(location, self.table.as_ref()));
+        ctx.insert("doc", &rc.doc);
+        ctx.insert("location", &rc.location);
+        ctx.insert("pay", &rc.pay);
         ctx
     }
-}
-
-/// `value` serialized, with an empty `extra` mapping when it has none:
-/// templates can then test `role.extra.reports_to` on every profile, while
-/// `--format json` leaves an empty `extra` out.
-fn with_extra<T: serde::Serialize>(value: &T) -> serde_json::Value {
-    let mut v = serde_json::to_value(value).unwrap_or(serde_json::Value::Null);
-    if let serde_json::Value::Object(map) = &mut v {
-        map.entry("extra")
-            .or_insert_with(|| serde_json::Value::Object(serde_json::Map::new()));
-    }
-    v
 }
 
 /// A rendered document: text, or the bytes of a binary format.
@@ -228,8 +216,10 @@ pub fn render_formats(
     if needs_md {
         needs::require(doc, &input.role, &input.path)?;
     }
-    // The page's context is the Markdown's, with another `doc.format`.
-    let ctx = needs_md.then(|| input.tera_context(location, doc, Format::Md));
+    // One render context for every format: the page's is the Markdown's,
+    // with another `doc.format`; JSON prints it.
+    let mut rc = input.context(location, doc, Format::Md);
+    let ctx = needs_md.then(|| input.tera_context(&rc));
     let md = if let Some(ctx) = &ctx {
         let raw = engine.render(&template, ctx).map_err(|e| {
             let place = location
@@ -250,11 +240,11 @@ pub fn render_formats(
             Format::Md => Ok(Output::Text(md.clone())),
             Format::Txt => Ok(Output::Text(text::to_text(&md))),
             Format::Html => {
-                html_page(engine, input, location, doc, &md, ctx.clone(), opts).map(Output::Text)
+                html_page(engine, input, &rc, &md, ctx.clone(), opts).map(Output::Text)
             }
             Format::Json => {
-                let ctx = input.context(location, doc, Format::Json);
-                let mut s = serde_json::to_string_pretty(&ctx)?;
+                rc.doc = DocInfo::new(doc, Format::Json);
+                let mut s = serde_json::to_string_pretty(&rc)?;
                 s.push('\n');
                 Ok(Output::Text(s))
             }
@@ -308,8 +298,7 @@ pub fn render_output(
 fn html_page(
     engine: &Engine,
     input: &RoleInput,
-    location: Option<&Location>,
-    doc: &str,
+    rc: &RenderContext<'_>,
     md: &str,
     ctx: Option<tera::Context>,
     opts: RenderOptions,
@@ -317,6 +306,7 @@ fn html_page(
     if opts.fragment {
         return Ok(markdown::to_html(md));
     }
+    let doc = rc.doc.name.as_str();
     // The job post's page and its JobPosting description share one parse.
     let events = markdown::page_events(md);
     let posting_description = if crate::builtin::is_job_ad(doc) {
@@ -325,13 +315,8 @@ fn html_page(
         String::new()
     };
     let body = markdown::page_from_events(md.len(), events.into_iter());
-    let mut ctx = match ctx {
-        Some(mut ctx) => {
-            ctx.insert("doc", &DocInfo::new(doc, Format::Html));
-            ctx
-        }
-        None => input.tera_context(location, doc, Format::Html),
-    };
+    let mut ctx = ctx.unwrap_or_else(|| input.tera_context(rc));
+    ctx.insert("doc", &DocInfo::new(doc, Format::Html));
     let mut summary = description(md, 160);
     if summary.is_empty() {
         summary = description(&input.role.summary, 160);
@@ -344,12 +329,11 @@ fn html_page(
     ctx.insert("page", &page);
     ctx.insert_value("body", tera::Value::safe_string(&body));
     let jsonld = if crate::builtin::is_job_ad(doc) {
-        let pay = crate::pay::resolve(location, input.table.as_ref());
         let posting = jsonld::job_posting(&jsonld::PostingInput {
             role: &input.role,
             company: &input.company,
-            location,
-            pay: &pay,
+            location: rc.location,
+            pay: &rc.pay,
             description: &posting_description,
         });
         jsonld::to_script_json(&posting)?
@@ -466,6 +450,27 @@ mod tests {
                     text::to_text(&s).trim_end().replace('\n', " "),
                     s
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn templates_receive_exactly_the_render_context_json_prints() {
+        let project = crate::project::Project::builtin();
+        let loaded = project.role("customer-service-representative").unwrap();
+        let input = project.role_input(loaded, None).unwrap();
+        let detroit = crate::load::location::parse_arg("Detroit, MI").unwrap();
+        for location in [None, Some(&detroit)] {
+            let rc = input.context(location, "job-post", Format::Md);
+            let json = serde_json::to_value(&rc).unwrap();
+            let ctx = input.tera_context(&rc);
+            let keys = json.as_object().unwrap();
+            for (key, value) in keys {
+                let got = serde_json::to_value(ctx.get(key).unwrap()).unwrap();
+                assert_eq!(&got, value, "`{key}` differs");
+            }
+            for key in ["hirekit", "doc", "role", "company", "location", "pay", "pay_table"] {
+                assert!(keys.contains_key(key) && ctx.contains_key(key), "{key}");
             }
         }
     }
