@@ -113,14 +113,14 @@ impl<'a> Checker<'a> {
             self.company_file(&path);
         }
         if let Some(dir) = ws.path("roles") {
-            for path in files_in(&dir, false, &["yaml", "yml"])? {
+            for path in self.files(&dir, false, &["yaml", "yml"])? {
                 self.role_file(&path, ws.show(&path));
             }
         }
         self.duplicate_role_ids();
         self.builtin_roles();
         if let Some(dir) = ws.path("pay") {
-            for path in files_in(&dir, false, &["csv"])? {
+            for path in self.files(&dir, false, &["csv"])? {
                 self.pay_file(&path);
             }
         }
@@ -152,7 +152,8 @@ impl<'a> Checker<'a> {
         let mut files = Vec::new();
         for p in paths {
             if p.is_dir() {
-                walk(p, &mut files)?;
+                let skipped = walk(p, &mut files)?;
+                self.warnings.extend(skipped);
             } else if p.exists() {
                 files.push((p.clone(), true));
             } else {
@@ -381,7 +382,13 @@ impl<'a> Checker<'a> {
     fn all_roles_quietly(&mut self) {
         let ws = &self.ctx.project.ws;
         if let Some(dir) = ws.path("roles")
-            && let Ok(files) = files_in(&dir, false, &["yaml", "yml"])
+            && let Ok(listing) = files_in(
+                ws.root.as_deref().unwrap_or(&dir),
+                &dir,
+                false,
+                &["yaml", "yml"],
+            )
+            && let files = listing.files
         {
             for path in files {
                 if let Ok(loaded) = self.ctx.project.role(&path.display().to_string()) {
@@ -430,14 +437,24 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// The files of a workspace folder, noting what was passed over (pipes,
+    /// links out of the workspace) as warnings.
+    fn files(&mut self, dir: &Path, recursive: bool, exts: &[&str]) -> Result<Vec<PathBuf>> {
+        let ws = &self.ctx.project.ws;
+        let limit = ws.root.clone().unwrap_or_else(|| dir.to_path_buf());
+        let listing = files_in(&limit, dir, recursive, exts)?;
+        self.warnings.extend(listing.skipped);
+        Ok(listing.files)
+    }
+
     /// Locations CSVs of the workspace: `*.csv` at its top, `locations/`,
     /// and the file `batch.locations` names.
-    fn locations_paths(&self) -> Result<Vec<PathBuf>> {
+    fn locations_paths(&mut self) -> Result<Vec<PathBuf>> {
         let ws = &self.ctx.project.ws;
         let mut paths = Vec::new();
         if let Some(root) = &ws.root {
-            paths.extend(files_in(root, false, &["csv"])?);
-            paths.extend(files_in(&root.join("locations"), true, &["csv"])?);
+            paths.extend(self.files(root, false, &["csv"])?);
+            paths.extend(self.files(&root.join("locations"), true, &["csv"])?);
             if let Some(rel) = &ws.config.batch.locations {
                 let p = root.join(rel);
                 if p.is_file() && !paths.iter().any(|q| same_file(q, &p)) {

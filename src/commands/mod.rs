@@ -33,7 +33,7 @@ pub struct Ctx {
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let ui = Ui::new(&cli.global);
     let cwd = std::env::current_dir().unwrap_or_else(|_| ".".into());
-    let project = Project::discover(cli.global.workspace.as_deref(), &cwd)?;
+    let project = Project::discover(cli.global.workspace.as_deref(), &cwd, ui)?;
     if let Some(root) = &project.ws.root {
         ui.verbose(&format!("workspace: {}", root.display()));
     }

@@ -19,12 +19,15 @@ fn list(ctx: &Ctx) -> Result<ExitCode> {
     if let Some(dir) = ctx.project.ws.path("roles")
         && dir.is_dir()
     {
-        let mut files: Vec<_> = std::fs::read_dir(&dir)?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")))
-            .collect();
-        files.sort();
-        for file in files {
+        let yaml = |p: &std::path::Path| {
+            matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+        };
+        let root = ctx.project.ws.root.clone().unwrap_or_else(|| dir.clone());
+        let listing = crate::text::list_files(&root, &dir, false, &yaml)?;
+        for note in &listing.skipped {
+            ctx.ui.warn(note);
+        }
+        for file in listing.files {
             let loaded = ctx.project.role(&file.display().to_string())?;
             rows.push((
                 loaded.role.id.clone(),

@@ -24,7 +24,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 use tera::Tera;
 
 use crate::builtin;
@@ -81,6 +81,8 @@ pub struct Engine {
     reference: Option<(PathBuf, String)>,
     /// Its `word/styles.xml`, read on first use (or why it cannot be).
     docx_styles: std::sync::OnceLock<Result<Vec<u8>, String>>,
+    /// Entries of `templates/` passed over (pipes, links out), with why.
+    skipped: Vec<String>,
 }
 
 impl Engine {
@@ -116,12 +118,36 @@ impl Engine {
 
         let mut problems = Vec::new();
         let mut user = BTreeMap::new();
+        let mut skipped = Vec::new();
         if let Some(root) = root
             && let dir = root.join("templates")
             && dir.is_dir()
         {
-            let mut files = BTreeMap::new();
-            collect_templates(&dir, &dir, &mut files)?;
+            let wanted = |path: &Path| {
+                let file_name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                // A README explains the folder.
+                !is_readme(file_name)
+                    && path
+                        .extension()
+                        .and_then(|e| e.to_str())
+                        .is_some_and(|e| TEMPLATE_EXTENSIONS.contains(&e))
+            };
+            let listing = crate::text::list_files(root, &dir, true, &wanted)?;
+            skipped = listing.skipped;
+            let files: BTreeMap<String, PathBuf> = listing
+                .files
+                .into_iter()
+                .map(|path| {
+                    let name = path
+                        .strip_prefix(&dir)
+                        .unwrap_or(&path)
+                        .components()
+                        .map(|c| c.as_os_str().to_string_lossy())
+                        .collect::<Vec<_>>()
+                        .join("/");
+                    (name, path)
+                })
+                .collect();
             for (name, path) in files {
                 let shown = path
                     .strip_prefix(root)
@@ -155,6 +181,7 @@ impl Engine {
                 user,
                 reference: None,
                 docx_styles: std::sync::OnceLock::new(),
+                skipped,
             },
             problems,
         ))
@@ -165,6 +192,12 @@ impl Engine {
     pub fn with_docx_reference(mut self, reference: Option<(PathBuf, String)>) -> Engine {
         self.reference = reference;
         self
+    }
+
+    /// The entries of the workspace's `templates/` that were passed over:
+    /// not regular files, or links out of the workspace or to folders.
+    pub fn skipped(&self) -> &[String] {
+        &self.skipped
     }
 
     /// The workspace's reference Word document, if it has one.
@@ -440,37 +473,6 @@ fn escape_for_output(input: &str, out: &mut dyn std::io::Write) -> std::io::Resu
         Escape::Markdown => crate::text::markdown::escape_to(input, out),
         Escape::Html => tera::escape_html(input, out),
     }
-}
-
-fn collect_templates(root: &Path, dir: &Path, out: &mut BTreeMap<String, PathBuf>) -> Result<()> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .with_context(|| format!("cannot read `{}`", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    entries.sort();
-    for path in entries {
-        let file_name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        // Hidden files are editor droppings; a README explains the folder.
-        if file_name.starts_with('.') || is_readme(file_name) {
-            continue;
-        }
-        if path.is_dir() {
-            collect_templates(root, &path, out)?;
-        } else if path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| TEMPLATE_EXTENSIONS.contains(&e))
-        {
-            let rel = path.strip_prefix(root).unwrap_or(&path);
-            let name = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            out.insert(name, path);
-        }
-    }
-    Ok(())
 }
 
 /// Whether a file in `templates/` is its README (documentation, not a

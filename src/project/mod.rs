@@ -21,6 +21,7 @@ use crate::load;
 use crate::load::role::{Loaded, Origin};
 use crate::model::pay::PayTable;
 use crate::render::RoleInput;
+use crate::ui::Ui;
 pub use workspace::{MARKER, REFERENCE_DOCX, Workspace};
 
 /// Where the company profile of a run comes from.
@@ -41,36 +42,51 @@ pub enum CompanySource {
 }
 
 /// A run's inputs: the workspace (or the built-ins alone).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Project {
     /// The workspace and its settings.
     pub ws: Workspace,
+    /// Where notes about inputs passed over go.
+    pub ui: Ui,
 }
 
 impl Project {
     /// The built-ins alone, with no workspace.
     pub fn builtin() -> Project {
-        Project::default()
+        Project {
+            ws: Workspace::builtin(),
+            ui: Ui::plain(),
+        }
     }
 
     /// Finds the workspace: `explicit` (`--workspace`), else `hirekit.yaml`
     /// in `cwd` or an ancestor, else the built-ins alone.
-    pub fn discover(explicit: Option<&Path>, cwd: &Path) -> Result<Project> {
+    pub fn discover(explicit: Option<&Path>, cwd: &Path, ui: Ui) -> Result<Project> {
         Ok(Project {
             ws: Workspace::discover(explicit, cwd)?,
+            ui,
         })
     }
 
     /// The templates: built-ins, overridden by the workspace's `templates/`.
     /// Fails with every problem of the workspace's templates.
     pub fn engine(&self) -> Result<Engine> {
-        Ok(Engine::load(self.ws.root.as_deref())?.with_docx_reference(self.docx_reference()))
+        let engine = Engine::load(self.ws.root.as_deref())?;
+        self.warn_skipped(&engine);
+        Ok(engine.with_docx_reference(self.docx_reference()))
     }
 
     /// The templates that compile, and the problems of the others.
     pub fn engine_lenient(&self) -> Result<(Engine, Vec<TemplateError>)> {
         let (engine, problems) = Engine::load_lenient(self.ws.root.as_deref())?;
+        self.warn_skipped(&engine);
         Ok((engine.with_docx_reference(self.docx_reference()), problems))
+    }
+
+    fn warn_skipped(&self, engine: &Engine) {
+        for note in engine.skipped() {
+            self.ui.warn(note);
+        }
     }
 
     /// The workspace's reference Word document (`docx.reference` in

@@ -239,9 +239,7 @@ pub fn render_formats(
         .map(|format| match format {
             Format::Md => Ok(Output::Text(md.clone())),
             Format::Txt => Ok(Output::Text(text::to_text(&md))),
-            Format::Html => {
-                html_page(engine, input, &rc, &md, ctx.clone(), opts).map(Output::Text)
-            }
+            Format::Html => html_page(engine, input, &rc, &md, ctx.clone(), opts).map(Output::Text),
             Format::Json => {
                 rc.doc = DocInfo::new(doc, Format::Json);
                 let mut s = serde_json::to_string_pretty(&rc)?;
@@ -469,7 +467,15 @@ mod tests {
                 let got = serde_json::to_value(ctx.get(key).unwrap()).unwrap();
                 assert_eq!(&got, value, "`{key}` differs");
             }
-            for key in ["hirekit", "doc", "role", "company", "location", "pay", "pay_table"] {
+            for key in [
+                "hirekit",
+                "doc",
+                "role",
+                "company",
+                "location",
+                "pay",
+                "pay_table",
+            ] {
                 assert!(keys.contains_key(key) && ctx.contains_key(key), "{key}");
             }
         }
