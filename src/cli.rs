@@ -5,10 +5,22 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+/// `hirekit --version`: the version and the sources of the built-in data.
+/// The O*NET sentence is O*NET's credit line, required by its licence; a
+/// test checks it equals `library::ONET_CREDIT`.
+const LONG_VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    "\n\nOccupation library: O*NET 29.3 and BLS Occupational Employment and Wage Statistics \
+     (OEWS) May 2025 (U.S. Bureau of Labor Statistics, public domain).\n",
+    "This product includes information from the O*NET 29.3 Database by the U.S. Department of \
+     Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 \
+     license. O*NET® is a trademark of USDOL/ETA."
+);
+
 /// Turn YAML role profiles into job descriptions, job posts, job briefs and
 /// interview guides, as Markdown, HTML, plain text or JSON.
 #[derive(Debug, Parser)]
-#[command(name = "hirekit", version, about, long_about = None, propagate_version = true)]
+#[command(name = "hirekit", version, long_version = LONG_VERSION, about, long_about = None, propagate_version = true)]
 #[command(
     after_help = "Start with: hirekit render customer-service-representative\n\
                         Built-in roles: hirekit roles list"

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use serde::Serialize;
 
 use super::codec::{Reader, inflate};
-use super::data::{OEWS_INDEX, OEWS_RECORDS};
+use super::data::file;
 use crate::model::pay::{BLS_SOURCE, PayRow, PayTable};
 
 /// The wage columns of the OEWS file, in the order the records keep them.
@@ -364,7 +364,7 @@ fn decode_index(bytes: &[u8]) -> Option<OewsIndex> {
 /// The OEWS index of the embedded data.
 pub(crate) fn index() -> &'static OewsIndex {
     static INDEX: OnceLock<OewsIndex> = OnceLock::new();
-    INDEX.get_or_init(|| decode_index(OEWS_INDEX).unwrap_or_default())
+    INDEX.get_or_init(|| decode_index(file("oews-index.bin")).unwrap_or_default())
 }
 
 /// The codes to try for a SOC code, most specific first: itself, then its
@@ -415,7 +415,7 @@ pub fn pay(soc: &str) -> Option<Pay> {
 }
 
 fn decode_rows((offset, len): (usize, usize), areas: &[Area]) -> Option<Vec<AreaPay>> {
-    let raw = inflate(OEWS_RECORDS.get(offset..offset.checked_add(len)?)?)?;
+    let raw = inflate(file("oews-records.bin").get(offset..offset.checked_add(len)?)?)?;
     let mut r = Reader::new(&raw);
     let n = r.len()?;
     let mut area_ix = Vec::with_capacity(n);
