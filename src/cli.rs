@@ -306,12 +306,15 @@ pub struct PayImportArgs {
 #[command(after_help = "Examples:\n  \
     hirekit pay show 43-4051\n  \
     hirekit pay show 43-4051 --area MI\n  \
-    hirekit pay show pay/43-4051.csv")]
+    hirekit pay show 41-2011 --area \"Detroit-Warren-Dearborn, MI\"\n  \
+    hirekit pay show pay/43-4051.csv\n\n\
+    Without a workspace or built-in table, a SOC code shows the occupation library's figures \
+    (BLS OEWS May 2025), from the broader code BLS pays it under where it has none of its own.")]
 pub struct PayShowArgs {
-    /// A SOC code (the workspace's pay/<SOC>.csv, else the built-in table) or the path of a pay-table CSV
+    /// A SOC code (the workspace's pay/<SOC>.csv, else the built-in table, else the occupation library) or the path of a pay-table CSV
     #[arg(value_name = "SOC|FILE")]
     pub table: String,
-    /// Show one area in full, with every percentile: US, a state code such as MI, or a state name
+    /// Show one area in full, with every percentile: US, a state code or name, or a metro or nonmetro area by OEWS code (19820) or title
     #[arg(long, value_name = "AREA")]
     pub area: Option<String>,
 }
