@@ -16,6 +16,58 @@ pub(crate) const FIGURE_COLUMNS: [&str; 12] = [
     "A_PCT25", "A_MEDIAN", "A_PCT75", "A_PCT90",
 ];
 
+/// The column each figure is predicted from (the records keep only the
+/// difference): an hourly percentile from the one below it, an annual
+/// figure from the same hourly figure times 2,080 hours. BLS derives annual
+/// wages that way, so the differences are small and deflate packs them well.
+const BASE: [Option<usize>; 12] = [
+    None,
+    None,
+    Some(1),
+    Some(2),
+    Some(3),
+    Some(4),
+    Some(0),
+    Some(1),
+    Some(2),
+    Some(3),
+    Some(4),
+    Some(5),
+];
+
+/// The predicted stored value (cents or dollars) of column `col` given
+/// the stored code of its base column in the same row; 0 without one.
+fn predicted(col: usize, row: &[u64]) -> i64 {
+    match BASE[col].and_then(|b| row.get(b)) {
+        Some(&base) if base >= 2 => {
+            let v = (base - 2) as i64;
+            if col < 6 { v } else { (v * 2080 + 50) / 100 }
+        }
+        _ => 0,
+    }
+}
+
+/// Stores a figure code (0 missing, 1 top-coded, value + 2) as its
+/// difference from the prediction; `row` holds the row's codes so far.
+pub(crate) fn encode_figure(col: usize, code: u64, row: &[u64]) -> u64 {
+    if code < 2 {
+        return code;
+    }
+    let diff = (code - 2) as i64 - predicted(col, row);
+    2 + ((diff << 1) ^ (diff >> 63)) as u64
+}
+
+/// Reverses [`encode_figure`]; `None` for an impossible value.
+fn decode_figure(col: usize, stored: u64, row: &[u64]) -> Option<u64> {
+    if stored < 2 {
+        return Some(stored);
+    }
+    let z = stored - 2;
+    let diff = (z >> 1) as i64 ^ -((z & 1) as i64);
+    let v = diff.checked_add(predicted(col, row))?;
+    u64::try_from(v).ok()?.checked_add(2)
+}
+
 /// What kind of area a row describes (OEWS AREA_TYPE).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -426,14 +478,23 @@ fn decode_rows((offset, len): (usize, usize), areas: &[Area]) -> Option<Vec<Area
     }
     let flags = (0..n).map(|_| r.byte()).collect::<Option<Vec<_>>>()?;
     let employment = (0..n).map(|_| r.uint()).collect::<Option<Vec<_>>>()?;
-    let mut cols = Vec::with_capacity(FIGURE_COLUMNS.len());
-    for c in FIGURE_COLUMNS {
-        let scale = if c.starts_with("H_") { 100.0 } else { 1.0 };
-        let col = (0..n)
-            .map(|_| r.uint().map(|v| Wage::decode(v, scale)))
-            .collect::<Option<Vec<_>>>()?;
-        cols.push(col);
+    let mut codes = vec![[0u64; 12]; n];
+    for col in 0..FIGURE_COLUMNS.len() {
+        for row in codes.iter_mut() {
+            row[col] = decode_figure(col, r.uint()?, row)?;
+        }
     }
+    let cols: Vec<Vec<Wage>> = FIGURE_COLUMNS
+        .iter()
+        .enumerate()
+        .map(|(col, c)| {
+            let scale = if c.starts_with("H_") { 100.0 } else { 1.0 };
+            codes
+                .iter()
+                .map(|row| Wage::decode(row[col], scale))
+                .collect()
+        })
+        .collect();
     let wages = |i: usize, base: usize| Wages {
         mean: cols[base][i],
         p10: cols[base + 1][i],
@@ -454,4 +515,30 @@ fn decode_rows((offset, len): (usize, usize), areas: &[Area]) -> Option<Vec<Area
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_round_trip_through_their_predicted_differences() {
+        // Codes: 0 missing, 1 top-coded, value + 2 (cents or dollars).
+        let rows: [[u64; 12]; 4] = [
+            [
+                2242, 1529, 1774, 2155, 2491, 3059, 46592, 31752, 36872, 44772, 51782, 63592,
+            ],
+            [0, 0, 0, 0, 0, 0, 46592, 0, 1, 44772, 2, 63592],
+            [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
+            [2, 9000, 2, 2, 50000, 2, 2, 2, 9_000_000, 2, 2, 2],
+        ];
+        for row in rows {
+            let stored: Vec<u64> = (0..12).map(|c| encode_figure(c, row[c], &row)).collect();
+            let mut back = [0u64; 12];
+            for c in 0..12 {
+                back[c] = decode_figure(c, stored[c], &back).unwrap();
+            }
+            assert_eq!(back, row);
+        }
+    }
 }

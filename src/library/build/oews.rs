@@ -7,9 +7,9 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 
 use crate::library::codec::{Writer, deflate};
-use crate::library::pay::{AreaKind, FIGURE_COLUMNS, Group};
+use crate::library::pay::{AreaKind, FIGURE_COLUMNS, Group, encode_figure};
 
-/// One OEWS row, as numbers (see `pay::encode_figure` for the coding).
+/// One OEWS row, as numbers: 0 missing, 1 top-coded, else value + 2.
 struct Row {
     area: usize,
     flags: u8,
@@ -209,9 +209,9 @@ fn encode_rows(rows: &[Row]) -> Vec<u8> {
     for r in rows {
         w.uint(r.employment);
     }
-    for i in 0..12 {
+    for col in 0..12 {
         for r in rows {
-            w.uint(r.figures[i]);
+            w.uint(encode_figure(col, r.figures[col], &r.figures));
         }
     }
     w.buf
