@@ -38,8 +38,7 @@ pub(crate) struct Index {
 }
 
 fn decode_index(bytes: &[u8]) -> Option<Index> {
-    let raw = inflate(bytes)?;
-    let mut r = Reader::new(&raw);
+    let mut r = Reader::new(bytes);
     if r.str()? != super::ONET_MAGIC {
         return None;
     }

@@ -364,8 +364,7 @@ pub(crate) struct OewsIndex {
 }
 
 fn decode_index(bytes: &[u8]) -> Option<OewsIndex> {
-    let raw = inflate(bytes)?;
-    let mut r = Reader::new(&raw);
+    let mut r = Reader::new(bytes);
     if r.str()? != super::OEWS_MAGIC {
         return None;
     }

@@ -188,7 +188,8 @@ pub(crate) fn build(oews: &Path, cities: &Path, survey: &str) -> Result<Built> {
         records.extend_from_slice(&block);
     }
     Ok(Built {
-        index: deflate(&w.buf),
+        // Plain, as the O*NET index: parsed by every pay look-up.
+        index: w.buf,
         records,
     })
 }
