@@ -234,7 +234,9 @@ fn top_code_threshold(survey: &str) -> Option<&'static str> {
         2014 => Some("above $90.00 an hour or $187,200 a year"),
         2015 => Some("$90.00 an hour or $187,200 a year or more"),
         2016..=2021 => Some("$100.00 an hour or $208,000 a year or more"),
-        2022..=2025 => Some("$115.00 an hour or $239,200 a year or more"),
+        2022..=2023 => Some("$115.00 an hour or $239,200 a year or more"),
+        // The May 2025 series' footnote, as the library's data carry it.
+        2025 => Some("$115.00 an hour or $239,200 a year or more"),
         _ => None,
     }
 }
@@ -395,6 +397,10 @@ mod tests {
                 Some("$100.00 an hour or $208,000 a year or more"),
             ),
             ("May 2014", Some("above $90.00 an hour or $187,200 a year")),
+            (
+                "May 2025",
+                Some("$115.00 an hour or $239,200 a year or more"),
+            ),
             ("May 2024", None),
             ("spring", None),
         ] {

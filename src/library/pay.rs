@@ -227,8 +227,8 @@ pub struct Wages {
 /// One area's OEWS figures for an occupation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AreaPay {
-    /// The area.
-    pub area: Area,
+    /// The area (shared with the library's index, not copied per row).
+    pub area: &'static Area,
     /// Number of jobs, where published.
     pub employment: Option<u64>,
     /// Hourly wages (all `Missing` when `annual_only`).
@@ -358,9 +358,34 @@ struct OewsOcc {
 pub(crate) struct OewsIndex {
     pub(crate) survey: String,
     pub(crate) areas: Vec<Area>,
-    /// `(city, USPS state, area index)`, sorted.
-    pub(crate) cities: Vec<(String, String, usize)>,
     occs: Vec<OewsOcc>,
+    /// Where the principal cities start (parsed only by metro look-ups).
+    cities_at: usize,
+}
+
+/// `(city, USPS state, area index)` of every principal city, sorted.
+pub(crate) fn cities() -> &'static [(String, String, usize)] {
+    static CITIES: OnceLock<Vec<(String, String, usize)>> = OnceLock::new();
+    CITIES.get_or_init(|| {
+        let bytes = file("oews-index.bin");
+        bytes
+            .get(index().cities_at..)
+            .and_then(|b| decode_cities(b, index().areas.len()))
+            .unwrap_or_default()
+    })
+}
+
+fn decode_cities(bytes: &[u8], areas: usize) -> Option<Vec<(String, String, usize)>> {
+    let mut r = Reader::new(bytes);
+    let n = r.len()?;
+    (0..n)
+        .map(|_| {
+            let city = r.str()?.to_string();
+            let state = r.str()?.to_string();
+            let area = r.len_unbounded()?;
+            (area < areas).then_some((city, state, area))
+        })
+        .collect()
 }
 
 fn decode_index(bytes: &[u8]) -> Option<OewsIndex> {
@@ -385,15 +410,6 @@ fn decode_index(bytes: &[u8]) -> Option<OewsIndex> {
         })
         .collect::<Option<Vec<_>>>()?;
     let n = r.len()?;
-    let cities = (0..n)
-        .map(|_| {
-            let city = r.str()?.to_string();
-            let state = r.str()?.to_string();
-            let area = r.len_unbounded()?;
-            (area < areas.len()).then_some((city, state, area))
-        })
-        .collect::<Option<Vec<_>>>()?;
-    let n = r.len()?;
     let occs = (0..n)
         .map(|_| {
             Some(OewsOcc {
@@ -407,8 +423,8 @@ fn decode_index(bytes: &[u8]) -> Option<OewsIndex> {
     Some(OewsIndex {
         survey,
         areas,
-        cities,
         occs,
+        cities_at: r.position(),
     })
 }
 
@@ -465,7 +481,7 @@ pub fn pay(soc: &str) -> Option<Pay> {
     None
 }
 
-fn decode_rows((offset, len): (usize, usize), areas: &[Area]) -> Option<Vec<AreaPay>> {
+fn decode_rows((offset, len): (usize, usize), areas: &'static [Area]) -> Option<Vec<AreaPay>> {
     let raw = inflate(file("oews-records.bin").get(offset..offset.checked_add(len)?)?)?;
     let mut r = Reader::new(&raw);
     let n = r.len()?;
@@ -505,7 +521,7 @@ fn decode_rows((offset, len): (usize, usize), areas: &[Area]) -> Option<Vec<Area
     (0..n)
         .map(|i| {
             Some(AreaPay {
-                area: areas.get(area_ix[i])?.clone(),
+                area: areas.get(area_ix[i])?,
                 employment: employment[i].checked_sub(2),
                 hourly: wages(i, 0),
                 annual: wages(i, 6),

@@ -167,13 +167,6 @@ pub(crate) fn build(oews: &Path, cities: &Path, survey: &str) -> Result<Built> {
         w.byte(*kind);
         w.str(state);
     }
-    let cities = principal_cities(cities, &fips, &metro)?;
-    w.len(cities.len());
-    for (city, state, area) in &cities {
-        w.str(city);
-        w.str(state);
-        w.len(*area);
-    }
     let mut records = Vec::new();
     w.len(by_occ.len());
     for (code, rows) in &mut by_occ {
@@ -186,6 +179,13 @@ pub(crate) fn build(oews: &Path, cities: &Path, survey: &str) -> Result<Built> {
         w.len(records.len());
         w.len(block.len());
         records.extend_from_slice(&block);
+    }
+    let cities = principal_cities(cities, &fips, &metro)?;
+    w.len(cities.len());
+    for (city, state, area) in &cities {
+        w.str(city);
+        w.str(state);
+        w.len(*area);
     }
     Ok(Built {
         // Plain, as the O*NET index: parsed by every pay look-up.
