@@ -258,7 +258,11 @@ fn damaged_records_decode_to_none_never_a_panic() {
     let words = vocab.list.clone();
     assert_eq!(record::decode(&e.code, &e.title, &bytes, &words), Some(o));
     for cut in (0..bytes.len()).step_by(7) {
-        assert_eq!(record::decode(&e.code, &e.title, &bytes[..cut], &words), None, "{cut}");
+        assert_eq!(
+            record::decode(&e.code, &e.title, &bytes[..cut], &words),
+            None,
+            "{cut}"
+        );
     }
     let mut seed = 0x2545_f491u32;
     for _ in 0..200 {
@@ -270,4 +274,20 @@ fn damaged_records_decode_to_none_never_a_panic() {
     }
     // A record that names a word the vocabulary lacks.
     assert_eq!(record::decode(&e.code, &e.title, &bytes, &[]), None);
+}
+
+#[test]
+fn a_place_takes_its_metro_area_else_its_state_else_the_nation() {
+    let p = pay("43-4051").unwrap();
+    for (city, state, area, mean) in [
+        ("Detroit", "MI", "19820", 22.29),
+        ("Royal Oak", "MI", "26", 22.05),
+        ("Royal Oak", "Michigan", "26", 22.05),
+        ("Anywhere", "ZZ", "99", 22.40),
+        ("", "", "99", 22.40),
+    ] {
+        let row = p.for_place(city, state).unwrap();
+        assert_eq!(row.area.code, area, "{city}, {state}");
+        assert_eq!(row.hourly.mean, Wage::Value(mean), "{city}, {state}");
+    }
 }
