@@ -5,10 +5,22 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+/// `hirekit --version`: the version and the sources of the built-in data.
+/// The O*NET sentence is O*NET's credit line, required by its licence; a
+/// test checks it equals `library::ONET_CREDIT`.
+const LONG_VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    "\n\nOccupation library: O*NET 29.3 and BLS Occupational Employment and Wage Statistics \
+     (OEWS) May 2025 (U.S. Bureau of Labor Statistics, public domain).\n",
+    "This product includes information from the O*NET 29.3 Database by the U.S. Department of \
+     Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 \
+     license. O*NET® is a trademark of USDOL/ETA."
+);
+
 /// Turn YAML role profiles into job descriptions, job posts, job briefs and
 /// interview guides, as Markdown, HTML, plain text or JSON.
 #[derive(Debug, Parser)]
-#[command(name = "hirekit", version, about, long_about = None, propagate_version = true)]
+#[command(name = "hirekit", version, long_version = LONG_VERSION, about, long_about = None, propagate_version = true)]
 #[command(
     after_help = "Start with: hirekit render customer-service-representative\n\
                         Built-in roles: hirekit roles list"
@@ -68,6 +80,9 @@ pub enum Command {
     /// Import BLS OEWS pay data into a pay table, or show a pay table
     #[command(subcommand)]
     Pay(PayCommand),
+    /// Search the occupation library (O*NET 29.3, BLS OEWS May 2025) and show what it holds
+    #[command(subcommand)]
+    Occupations(OccupationsCommand),
     /// Create a workspace: settings, a company, an example role, locations and templates/
     Init(InitArgs),
     /// Start a role profile in roles/ from a skeleton to fill in
@@ -314,12 +329,15 @@ pub struct PayImportArgs {
 #[command(after_help = "Examples:\n  \
     hirekit pay show 43-4051\n  \
     hirekit pay show 43-4051 --area MI\n  \
-    hirekit pay show pay/43-4051.csv")]
+    hirekit pay show 41-2011 --area \"Detroit-Warren-Dearborn, MI\"\n  \
+    hirekit pay show pay/43-4051.csv\n\n\
+    Without a workspace or built-in table, a SOC code shows the occupation library's figures \
+    (BLS OEWS May 2025), from the broader code BLS pays it under where it has none of its own.")]
 pub struct PayShowArgs {
-    /// A SOC code (the workspace's pay/<SOC>.csv, else the built-in table) or the path of a pay-table CSV
+    /// A SOC code (the workspace's pay/<SOC>.csv, else the built-in table, else the occupation library) or the path of a pay-table CSV
     #[arg(value_name = "SOC|FILE")]
     pub table: String,
-    /// Show one area in full, with every percentile: US, a state code such as MI, or a state name
+    /// Show one area in full, with every percentile: US, a state code or name, or a metro or nonmetro area by OEWS code (19820) or title
     #[arg(long, value_name = "AREA")]
     pub area: Option<String>,
 }
@@ -328,6 +346,76 @@ pub struct PayShowArgs {
 fn soc_code(s: &str) -> Result<String, String> {
     crate::oews::normalize_soc(s)
         .ok_or_else(|| "expected a SOC code such as 43-4051 (or 434051, 43-4051.00)".to_string())
+}
+
+/// `hirekit occupations`.
+#[derive(Debug, Subcommand)]
+pub enum OccupationsCommand {
+    /// Find occupations by title, alternate title or reported title (typos tolerated)
+    Search(OccupationsSearchArgs),
+    /// Show what the library holds for one occupation, with its national pay
+    Show(OccupationsShowArgs),
+    /// Maintainers: rebuild the embedded library files from the raw public data
+    Build(OccupationsBuildArgs),
+}
+
+/// Output format of `occupations search` and `occupations show`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// Aligned text for people
+    Text,
+    /// JSON for other tools
+    Json,
+}
+
+/// `hirekit occupations search`.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    hirekit occupations search cashier\n  \
+    hirekit occupations search \"custmer service\" --limit 5\n  \
+    hirekit occupations search nurse --format json")]
+pub struct OccupationsSearchArgs {
+    /// Words of a job title, e.g. "registered nurse"
+    #[arg(value_name = "TEXT", required = true, num_args = 1..)]
+    pub text: Vec<String>,
+    /// How many results to show at most
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub limit: usize,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+}
+
+/// `hirekit occupations show`.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    hirekit occupations show 43-4051\n  \
+    hirekit occupations show 35-3023.01\n  \
+    hirekit occupations show 291141 --format json\n\n\
+    A six-digit SOC code shows its .00 occupation (or the first O*NET code of that SOC).")]
+pub struct OccupationsShowArgs {
+    /// An O*NET-SOC or SOC code: 43-4051, 434051, 43-4051.00, 35-3023.01
+    #[arg(value_name = "CODE")]
+    pub code: String,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+}
+
+/// `hirekit occupations build`.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    hirekit occupations build\n  \
+    hirekit occupations build --from ../shared/data --out data/library\n\n\
+    For maintainers, run from the repository: reads onet-29.3/, oews-may2025/ and geo/ under --from \
+    and writes the files the binary embeds. The same input gives byte-identical files.")]
+pub struct OccupationsBuildArgs {
+    /// The folder of the raw public data (with onet-29.3/, oews-may2025/, geo/)
+    #[arg(long, value_name = "DIR", default_value = "../shared/data")]
+    pub from: PathBuf,
+    /// The folder to write the library files into (created if missing)
+    #[arg(long, value_name = "DIR", default_value = "data/library")]
+    pub out: PathBuf,
 }
 
 /// `hirekit init`.

@@ -14,6 +14,7 @@ pub mod cli;
 pub mod commands;
 pub mod diag;
 pub mod engine;
+pub mod library;
 pub mod lint;
 pub mod load;
 pub mod model;

@@ -13,6 +13,7 @@ mod docx; // `--format docx`: Word files that python-docx, pandoc and LibreOffic
 mod errors; // user-facing error messages, as snapshots
 mod html; // web pages: valid HTML, JSON-LD, text from data stays text, a real browser
 mod lint; // `hirekit lint`: laws by location, located wording, formats, exit codes
+mod occupations; // `hirekit occupations`: search, show, the reproducible data build
 mod outfolder; // what batch may do in --out: one run at a time, no links, clean only what is hirekit's
 mod output; // `-o FILE`: devices and pipes written in place, links followed, `-` is stdout
 mod pay; // `hirekit pay import` (BLS OEWS files) and `pay show`
