@@ -197,10 +197,7 @@ pub fn backticked(names: &[&str]) -> String {
 /// exponent, no space inside, at most 15 digits before the point. A
 /// decimal comma (`18,50`) gets a hint. `None` for an empty cell.
 pub fn parse_number(cell: &str) -> Option<f64> {
-    match parse_amount(cell) {
-        Ok(v) => v,
-        Err(_) => None,
-    }
+    parse_amount(cell).unwrap_or_default()
 }
 
 /// A cell as messages quote it: escaped, and cut after 40 characters.
