@@ -149,6 +149,29 @@ fn token_len(line: &str, column: usize) -> usize {
     n.max(1)
 }
 
+/// Text from a user's file as a terminal may show it: each control
+/// character (a terminal escape, say) becomes its one-column picture
+/// (`␛` for ESC), so an underline still lines up and nothing from the file
+/// can drive the terminal. Tabs and line feeds stay.
+pub fn visible(line: &str) -> std::borrow::Cow<'_, str> {
+    if !line
+        .chars()
+        .any(|c| c.is_control() && c != '\t' && c != '\n')
+    {
+        return line.into();
+    }
+    line.chars()
+        .map(|c| match u32::from(c) {
+            0x09 | 0x0A => c,
+            n @ 0x00..=0x1F => char::from_u32(0x2400 + n).unwrap_or('\u{FFFD}'),
+            0x7F => '\u{2421}',
+            _ if c.is_control() => '\u{FFFD}',
+            _ => c,
+        })
+        .collect::<String>()
+        .into()
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "error: {}", self.message)?;
@@ -167,7 +190,7 @@ impl fmt::Display for Diagnostic {
                 f,
                 "\n{pad} |\n{} | {}\n{pad} | {}{}",
                 self.line,
-                src,
+                visible(src),
                 lead,
                 "^".repeat(self.span_len.max(1))
             )?;
@@ -220,6 +243,19 @@ pub fn find_yaml_key(source: &str, key: &str) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn terminal_escapes_in_a_source_line_are_shown_as_pictures() {
+        let src = "title: \"\u{1b}[31mred\u{7}\"\n";
+        let d = Diagnostic::at("r.yaml", src, 1, 1, "bad");
+        let shown = d.to_string();
+        assert!(
+            !shown.contains('\u{1b}') && !shown.contains('\u{7}'),
+            "{shown:?}"
+        );
+        assert!(shown.contains("\u{241B}[31mred\u{2407}"), "{shown}");
+        assert_eq!(visible("a\tb\nc"), "a\tb\nc");
+    }
 
     #[test]
     fn display_underlines_the_token() {

@@ -38,6 +38,7 @@ impl Ui {
     /// `warning: ...` unless quiet.
     pub fn warn(&self, message: &str) {
         if !self.quiet {
+            let message = crate::diag::visible(message);
             self.print(&format!("{}{message}", self.paint("warning: ", "33")));
         }
     }
@@ -45,19 +46,20 @@ impl Ui {
     /// A plain status line unless quiet.
     pub fn status(&self, message: &str) {
         if !self.quiet {
-            self.print(message);
+            self.print(&crate::diag::visible(message));
         }
     }
 
     /// A line shown only with `--verbose`.
     pub fn verbose(&self, message: &str) {
         if self.verbose {
-            self.print(message);
+            self.print(&crate::diag::visible(message));
         }
     }
 
     /// An error report: its first `error:` painted red.
     pub fn error(&self, report: &str) {
+        let report = crate::diag::visible(report);
         let report = match report.strip_prefix("error: ") {
             Some(rest) => format!("{}{rest}", self.paint("error: ", "31;1")),
             None => report.to_string(),
@@ -73,6 +75,9 @@ impl Ui {
         }
     }
 
+    /// Every message goes out with the control characters of its text
+    /// shown as pictures (a terminal escape from an input file cannot
+    /// drive the terminal); only this Ui's own colors are escapes.
     fn print(&self, message: &str) {
         let mut err = std::io::stderr().lock();
         let _ = writeln!(err, "{message}");

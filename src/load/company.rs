@@ -35,6 +35,10 @@ pub fn parse(path: &str, bytes: &[u8]) -> Result<Company, Diagnostic> {
 pub fn parse_all(path: &str, bytes: &[u8]) -> Result<Company, Vec<Diagnostic>> {
     let source = super::utf8(path, bytes).map_err(|d| vec![d])?;
     let tree: super::yaml::Node = super::yaml::parse(path, source).map_err(|d| vec![d])?;
+    let forbidden = super::yaml::forbidden_chars(path, source, &tree);
+    if !forbidden.is_empty() {
+        return Err(forbidden);
+    }
     let walked = super::schema::walk(path, source, &tree, &super::schema::COMPANY);
     let parsed = super::yaml::parse::<Company>(path, source);
     let mut all = walked.folded;

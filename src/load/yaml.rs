@@ -71,6 +71,58 @@ pub fn parse_bytes<T: DeserializeOwned>(path: &str, bytes: &[u8]) -> Result<T, D
     parse(path, text)
 }
 
+/// Whether a character may not appear in text hirekit publishes: a control
+/// character other than tab and line breaks (they would reach web pages,
+/// which the HTML standard forbids, and terminals, where they are escape
+/// sequences), or a Unicode noncharacter.
+pub fn is_forbidden_char(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || matches!(c, '\u{FDD0}'..='\u{FDEF}')
+        || (u32::from(c) & 0xFFFE) == 0xFFFE
+}
+
+/// Every text value of `node` (keys included) that holds a forbidden
+/// character (see [`is_forbidden_char`]), as a diagnostic at the value.
+pub fn forbidden_chars(path: &str, source: &str, node: &Node) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    let mut visit = |n: &Node| {
+        if let Value::Str(s) = &n.value
+            && let Some(c) = s.chars().find(|c| is_forbidden_char(*c))
+        {
+            found.push(Diagnostic::at(
+                path,
+                source,
+                n.line.max(1),
+                n.column.max(1),
+                if c.is_control() {
+                    format!(
+                        "this text holds the control character U+{:04X}; hirekit refuses control characters, which would reach web pages and terminals (remove it)",
+                        u32::from(c)
+                    )
+                } else {
+                    format!(
+                        "this text holds U+{:04X}, a Unicode noncharacter that web pages may not contain (remove it)",
+                        u32::from(c)
+                    )
+                },
+            ));
+        }
+    };
+    fn walk(n: &Node, visit: &mut dyn FnMut(&Node)) {
+        visit(n);
+        match &n.value {
+            Value::Seq(items) => items.iter().for_each(|i| walk(i, visit)),
+            Value::Map(pairs) => pairs.iter().for_each(|(k, v)| {
+                walk(k, visit);
+                walk(v, visit);
+            }),
+            _ => {}
+        }
+    }
+    walk(node, &mut visit);
+    found
+}
+
 /// A YAML value with where it starts: what the schema walk of
 /// [`super::schema`] reads to report every problem of a file at once.
 #[derive(Debug, Clone, PartialEq)]
@@ -322,10 +374,42 @@ fn clean_message(raw: &str) -> String {
             message = to.to_string();
         }
     }
+    // The parser names a character as Rust writes it (`\u{1b}'); say what
+    // it is instead.
+    if let Some(rest) = message.strip_prefix("unexpected character: `")
+        && let Some(c) = parse_rust_char(rest.trim_end_matches(['\'', '`']))
+    {
+        message = if c.is_control() {
+            format!(
+                "a control character (U+{:04X}) stands here; YAML files may not hold control characters (remove it)",
+                u32::from(c)
+            )
+        } else {
+            format!("unexpected character `{c}` (U+{:04X})", u32::from(c))
+        };
+    }
     let mut chars = message.chars();
     match chars.next() {
         Some(c) => c.to_lowercase().chain(chars).collect(),
         None => "invalid YAML".to_string(),
+    }
+}
+
+/// A character written as Rust's `{:?}` writes one: `a`, `\t`, `\u{1b}`.
+fn parse_rust_char(text: &str) -> Option<char> {
+    match text {
+        "\\t" => Some('\t'),
+        "\\n" => Some('\n'),
+        "\\r" => Some('\r'),
+        "\\0" => Some('\0'),
+        _ => match text.strip_prefix("\\u{").and_then(|t| t.strip_suffix('}')) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok().and_then(char::from_u32),
+            None => {
+                let mut chars = text.chars();
+                let c = chars.next()?;
+                chars.next().is_none().then_some(c)
+            }
+        },
     }
 }
 

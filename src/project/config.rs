@@ -66,6 +66,13 @@ pub fn parse(path: &str, bytes: &[u8]) -> Result<Config, crate::diag::Diagnostic
     {
         return Ok(Config::default());
     }
+    let tree: crate::load::yaml::Node = crate::load::yaml::parse(path, text)?;
+    if let Some(d) = crate::load::yaml::forbidden_chars(path, text, &tree)
+        .into_iter()
+        .next()
+    {
+        return Err(d);
+    }
     crate::load::yaml::parse(path, text)
 }
 
