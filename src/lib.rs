@@ -15,6 +15,7 @@ pub mod commands;
 pub mod config;
 pub mod diag;
 pub mod engine;
+pub mod library;
 pub mod lint;
 pub mod load;
 pub mod model;

@@ -58,6 +58,10 @@ pub struct Role {
     /// The role's pay table: a CSV file or inline rows.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pay: Option<PaySource>,
+    /// Where the profile's content comes from, with any credit its licence
+    /// asks for (a profile drafted from O*NET carries O*NET's credit line).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 /// The parts of the short job brief.

@@ -1,0 +1,280 @@
+//! A recruiter-style singular job title from O*NET's plural occupation
+//! title. A simple title is made singular (`Registered Nurses` →
+//! `Registered Nurse`). A title that lists occupations or qualifiers
+//! (`Heavy and Tractor-Trailer Truck Drivers`, `Police and Sheriff's Patrol
+//! Officers`, `First-Line Supervisors of ...`) takes the reported title
+//! (those shown in My Next Move first) that shares the most words with it
+//! and ends in one of its head nouns (`Truck Driver`, `Police Officer`);
+//! failing that, rules shorten the title itself.
+
+use super::text::singular;
+
+/// The singular job title for an O*NET title and its reported titles.
+pub(crate) fn job_title(onet_title: &str, reported: &[String]) -> String {
+    let base = strip_scope(onet_title);
+    let simple = !base.contains(',') && !base.contains(" and ") && !base.contains(" of ");
+    if simple {
+        let (qualifier, _) = split_qualifier(onet_title);
+        return match qualifier {
+            Some(q) => format!("{q} {}", singular_phrase(&base)),
+            None => singular_phrase(&base),
+        };
+    }
+    if let Some(best) = best_reported(&base, reported) {
+        return best;
+    }
+    fallback(&base)
+}
+
+/// The title without O*NET's scope notes: `, Except ...`, `, All Other`,
+/// `, Including ...` and a trailing qualifier (`, Postsecondary`).
+fn strip_scope(title: &str) -> String {
+    let mut t = title.to_string();
+    for marker in [", Except ", ", All Other", ", Including ", " Except "] {
+        if let Some(pos) = t.find(marker) {
+            t.truncate(pos);
+        }
+    }
+    let (_, head) = split_qualifier(&t);
+    head
+}
+
+/// Splits `Business Teachers, Postsecondary` into the qualifier
+/// `Postsecondary` and the head `Business Teachers`. Only a short final
+/// part without `and` counts as a qualifier (a list of occupations such as
+/// `Claims Adjusters, Examiners, and Investigators` has none).
+fn split_qualifier(title: &str) -> (Option<String>, String) {
+    if let Some(pos) = title.rfind(", ") {
+        let tail = &title[pos + 2..];
+        let words = tail.split_whitespace().count();
+        let looks_like_list = tail.starts_with("and ")
+            || tail.contains(" and ")
+            || tail
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| singular(w) != w);
+        if words <= 3 && !looks_like_list && !tail.starts_with("Except") {
+            return (Some(tail.to_string()), title[..pos].to_string());
+        }
+    }
+    (None, title.to_string())
+}
+
+/// The phrase with its last word made singular.
+fn singular_phrase(phrase: &str) -> String {
+    let mut words: Vec<String> = phrase.split_whitespace().map(str::to_string).collect();
+    if let Some(last) = words.last_mut() {
+        *last = singular(last);
+    }
+    words.join(" ")
+}
+
+/// Lower-case singular words of a title, hyphenated words split, `'s`
+/// dropped, `and`/`of`/`first-line` left out.
+fn title_words(title: &str) -> Vec<String> {
+    title
+        .split(|c: char| c.is_whitespace() || c == '-' || c == ',' || c == '/')
+        .map(|w| {
+            w.trim_end_matches("'s")
+                .trim_end_matches('\'')
+                .to_lowercase()
+        })
+        .filter(|w| {
+            !w.is_empty() && !matches!(w.as_str(), "and" | "of" | "or" | "first" | "line" | "the")
+        })
+        .map(|w| singular(&w))
+        .collect()
+}
+
+/// The head nouns of an O*NET title: the last word of each listed
+/// occupation (`Accountants and Auditors` → accountant, auditor) and, for
+/// `X of Y`, the word before `of`.
+fn head_nouns(base: &str) -> Vec<String> {
+    let main = match base.find(" of ") {
+        Some(pos) => &base[..pos],
+        None => base,
+    };
+    main.split(", ")
+        .flat_map(|part| part.split(" and "))
+        .filter_map(|part| part.split_whitespace().last())
+        .map(|w| singular(&w.to_lowercase()))
+        .collect()
+}
+
+/// The reported title that best matches the O*NET title, if one is close
+/// enough: it must end in a head noun and share at least one more word.
+fn best_reported(base: &str, reported: &[String]) -> Option<String> {
+    let words = title_words(base);
+    let heads = head_nouns(base);
+    let mut best: Option<(i32, usize, usize, String)> = None;
+    for raw in reported {
+        let candidate = strip_parenthetical(raw);
+        if candidate.is_empty() || candidate.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let cwords = title_words(&candidate);
+        let Some(last) = cwords.last() else { continue };
+        if !heads.contains(last) {
+            continue;
+        }
+        let shared = cwords.iter().filter(|w| words.contains(w)).count();
+        let extra = cwords.len() - shared;
+        let lone_head = cwords.len() == 1;
+        if shared < 2 && words.len() > 1 && !lone_head {
+            continue;
+        }
+        // Shared words count; words the O*NET title lacks ("Emergency
+        // Department ...") count against; ties go to the candidate whose
+        // first shared word comes earliest in the O*NET title, then the
+        // shorter one.
+        let score = i32::try_from(shared * 2).unwrap_or(0) - i32::try_from(extra).unwrap_or(0);
+        let first = cwords
+            .iter()
+            .filter_map(|w| words.iter().position(|x| x == w))
+            .min()
+            .unwrap_or(usize::MAX);
+        let key = (
+            score,
+            usize::MAX - first,
+            usize::MAX - candidate.len(),
+            candidate,
+        );
+        if best
+            .as_ref()
+            .is_none_or(|b| (key.0, key.1, key.2) > (b.0, b.1, b.2))
+        {
+            best = Some(key);
+        }
+    }
+    best.map(|(_, _, _, title)| title)
+}
+
+/// `CDL Driver (Commercial Driver's License Driver)` → `CDL Driver`.
+fn strip_parenthetical(title: &str) -> String {
+    let t = match title.find(" (") {
+        Some(pos) => &title[..pos],
+        None => title,
+    };
+    t.trim().to_string()
+}
+
+/// Rules for a listed title no reported title matches.
+fn fallback(base: &str) -> String {
+    // "First-Line Supervisors of Retail Sales Workers" → "Retail Sales Supervisor".
+    if let Some(pos) = base.find(" of ") {
+        let head = singular_phrase(base[..pos].trim_start_matches("First-Line "));
+        let object = base[pos + 4..].trim();
+        let object = object
+            .strip_suffix(" Workers")
+            .or_else(|| object.strip_suffix(" Personnel"))
+            .unwrap_or(object);
+        if head.split_whitespace().count() == 1 && !object.contains(',') {
+            return format!("{object} {head}");
+        }
+        return format!("{head} of {object}");
+    }
+    // A list of occupations: the first one. A list of modifiers
+    // ("Heavy and Tractor-Trailer Truck Drivers"): the last conjunct.
+    let first_part = base.split(", ").next().unwrap_or(base);
+    let first_item = first_part.split(" and ").next().unwrap_or(first_part);
+    let last_word = first_item.split_whitespace().last().unwrap_or(first_item);
+    if singular(last_word) != last_word {
+        return singular_phrase(first_item);
+    }
+    let last_item = base.rsplit(" and ").next().unwrap_or(base);
+    singular_phrase(last_item.trim_start_matches(", ").trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(onet: &str, reported: &[&str]) -> String {
+        let r: Vec<String> = reported.iter().map(|s| (*s).to_string()).collect();
+        job_title(onet, &r)
+    }
+
+    #[test]
+    fn simple_titles_become_singular() {
+        assert_eq!(
+            t("Customer Service Representatives", &[]),
+            "Customer Service Representative"
+        );
+        assert_eq!(
+            t("Registered Nurses", &["Staff Nurse", "Charge Nurse"]),
+            "Registered Nurse"
+        );
+        assert_eq!(t("Cashiers", &["Cashier", "Checker"]), "Cashier");
+        assert_eq!(
+            t("Chief Executives", &["CEO (Chief Executive Officer)"]),
+            "Chief Executive"
+        );
+        assert_eq!(
+            t("Business Teachers, Postsecondary", &[]),
+            "Postsecondary Business Teacher"
+        );
+        assert_eq!(t("Dentists, General", &[]), "General Dentist");
+        assert_eq!(
+            t("Architects, Except Landscape and Naval", &[]),
+            "Architect"
+        );
+        assert_eq!(t("File Clerks", &[]), "File Clerk");
+    }
+
+    #[test]
+    fn listed_titles_take_the_closest_reported_title() {
+        let truck = [
+            "Driver",
+            "Line Haul Driver",
+            "Over the Road Driver (OTR Driver)",
+            "Truck Driver",
+            "CDL Driver (Commercial Driver's License Driver)",
+        ];
+        assert_eq!(
+            t("Heavy and Tractor-Trailer Truck Drivers", &truck),
+            "Truck Driver"
+        );
+        let police = [
+            "Deputy",
+            "Deputy Sheriff",
+            "Patrol Officer",
+            "Police Officer",
+        ];
+        assert_eq!(
+            t("Police and Sheriff's Patrol Officers", &police),
+            "Police Officer"
+        );
+        let secretaries = ["Administrative Assistant", "Office Manager", "Secretary"];
+        assert_eq!(
+            t(
+                "Secretaries and Administrative Assistants, Except Legal, Medical, and Executive",
+                &secretaries
+            ),
+            "Administrative Assistant"
+        );
+    }
+
+    #[test]
+    fn listed_titles_without_a_match_fall_back_to_rules() {
+        assert_eq!(
+            t(
+                "First-Line Supervisors of Retail Sales Workers",
+                &["Store Manager"]
+            ),
+            "Retail Sales Supervisor"
+        );
+        assert_eq!(t("Accountants and Auditors", &[]), "Accountant");
+        assert_eq!(
+            t("Claims Adjusters, Examiners, and Investigators", &[]),
+            "Claims Adjuster"
+        );
+        assert_eq!(
+            t("Heavy and Tractor-Trailer Truck Drivers", &[]),
+            "Tractor-Trailer Truck Driver"
+        );
+        assert_eq!(
+            t("Maids and Housekeeping Cleaners", &["Housekeeper"]),
+            "Maid"
+        );
+    }
+}
