@@ -68,6 +68,9 @@ pub enum Command {
     /// Import BLS OEWS pay data into a pay table, or show a pay table
     #[command(subcommand)]
     Pay(PayCommand),
+    /// Search the occupation library (O*NET 29.3, BLS OEWS May 2025) and show what it holds
+    #[command(subcommand)]
+    Occupations(OccupationsCommand),
     /// Create a workspace: settings, a company, an example role, locations and templates/
     Init(InitArgs),
     /// Start a role profile in roles/ from a skeleton to fill in
@@ -305,6 +308,76 @@ pub struct PayShowArgs {
 fn soc_code(s: &str) -> Result<String, String> {
     crate::oews::normalize_soc(s)
         .ok_or_else(|| "expected a SOC code such as 43-4051 (or 434051, 43-4051.00)".to_string())
+}
+
+/// `hirekit occupations`.
+#[derive(Debug, Subcommand)]
+pub enum OccupationsCommand {
+    /// Find occupations by title, alternate title or reported title (typos tolerated)
+    Search(OccupationsSearchArgs),
+    /// Show what the library holds for one occupation, with its national pay
+    Show(OccupationsShowArgs),
+    /// Maintainers: rebuild the embedded library files from the raw public data
+    Build(OccupationsBuildArgs),
+}
+
+/// Output format of `occupations search` and `occupations show`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// Aligned text for people
+    Text,
+    /// JSON for other tools
+    Json,
+}
+
+/// `hirekit occupations search`.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    hirekit occupations search cashier\n  \
+    hirekit occupations search \"custmer service\" --limit 5\n  \
+    hirekit occupations search nurse --format json")]
+pub struct OccupationsSearchArgs {
+    /// Words of a job title, e.g. "registered nurse"
+    #[arg(value_name = "TEXT", required = true, num_args = 1..)]
+    pub text: Vec<String>,
+    /// How many results to show at most
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub limit: usize,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+}
+
+/// `hirekit occupations show`.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    hirekit occupations show 43-4051\n  \
+    hirekit occupations show 35-3023.01\n  \
+    hirekit occupations show 291141 --format json\n\n\
+    A six-digit SOC code shows its .00 occupation (or the first O*NET code of that SOC).")]
+pub struct OccupationsShowArgs {
+    /// An O*NET-SOC or SOC code: 43-4051, 434051, 43-4051.00, 35-3023.01
+    #[arg(value_name = "CODE")]
+    pub code: String,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+}
+
+/// `hirekit occupations build`.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    hirekit occupations build\n  \
+    hirekit occupations build --from ../shared/data --out data/library\n\n\
+    For maintainers, run from the repository: reads onet-29.3/, oews-may2025/ and geo/ under --from \
+    and writes the files the binary embeds. The same input gives byte-identical files.")]
+pub struct OccupationsBuildArgs {
+    /// The folder of the raw public data (with onet-29.3/, oews-may2025/, geo/)
+    #[arg(long, value_name = "DIR", default_value = "../shared/data")]
+    pub from: PathBuf,
+    /// The folder to write the library files into (created if missing)
+    #[arg(long, value_name = "DIR", default_value = "data/library")]
+    pub out: PathBuf,
 }
 
 /// `hirekit init`.

@@ -8,6 +8,7 @@ pub mod completions;
 pub mod init;
 pub mod lint;
 pub mod new;
+pub mod occupations;
 pub mod pay;
 pub mod render;
 pub mod roles;
@@ -48,6 +49,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Roles(cmd) => roles::run(&ctx, cmd),
         Command::Completions(args) => completions::run(args),
         Command::Pay(cmd) => pay::run(&ctx, cmd),
+        Command::Occupations(cmd) => occupations::run(&ctx, cmd),
         Command::Init(args) => init::run(&ctx, args),
         Command::New(args) => new::run(&ctx, args),
         Command::Templates(cmd) => templates::run(&ctx, cmd),

@@ -13,14 +13,13 @@ mod title;
 #[cfg(test)]
 mod tests;
 
+use crate::library::ONET_CREDIT;
 use crate::library::model::Occupation;
 use crate::model::pay::{BLS_SOURCE, PayRow};
 use crate::model::role::{Brief, DutyGroup, Qualifications, Role, Section};
 
 use text::{article, clean_line, lower_first, near_duplicate, oxford, plural, sentences, shorten};
 
-/// O*NET's credit line, which every document built from O*NET data carries.
-pub const ONET_CREDIT: &str = "This product includes information from the O*NET 29.3 Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET® is a trademark of USDOL/ETA.";
 
 /// Duties listed, at most.
 const MOST_DUTIES: usize = 12;

@@ -1,0 +1,457 @@
+//! BLS OEWS May 2025 pay by area: the embedded areas and per-occupation
+//! records, the broader-code fallback, and the conversion of national and
+//! state rows into the workspace's `PayTable`.
+
+use std::sync::OnceLock;
+
+use serde::Serialize;
+
+use super::codec::{Reader, inflate};
+use super::data::{OEWS_INDEX, OEWS_RECORDS};
+use crate::model::pay::{BLS_SOURCE, PayRow, PayTable};
+
+/// The wage columns of the OEWS file, in the order the records keep them.
+pub(crate) const FIGURE_COLUMNS: [&str; 12] = [
+    "H_MEAN", "H_PCT10", "H_PCT25", "H_MEDIAN", "H_PCT75", "H_PCT90", "A_MEAN", "A_PCT10",
+    "A_PCT25", "A_MEDIAN", "A_PCT75", "A_PCT90",
+];
+
+/// What kind of area a row describes (OEWS AREA_TYPE).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AreaKind {
+    /// The United States (type 1).
+    National,
+    /// A state or DC (type 2).
+    State,
+    /// Guam, Puerto Rico or the Virgin Islands (type 3).
+    Territory,
+    /// A metropolitan statistical area (type 4; its code is the CBSA code).
+    Metro,
+    /// A nonmetropolitan area of a state (type 6).
+    Nonmetro,
+}
+
+impl AreaKind {
+    /// From OEWS's AREA_TYPE.
+    pub(crate) fn from_oews(t: u8) -> Option<Self> {
+        Some(match t {
+            1 => AreaKind::National,
+            2 => AreaKind::State,
+            3 => AreaKind::Territory,
+            4 => AreaKind::Metro,
+            6 => AreaKind::Nonmetro,
+            _ => return None,
+        })
+    }
+
+    /// Sort rank: nation, states and territories, metro, nonmetro.
+    pub(crate) fn rank(self) -> u8 {
+        match self {
+            AreaKind::National => 0,
+            AreaKind::State | AreaKind::Territory => 1,
+            AreaKind::Metro => 2,
+            AreaKind::Nonmetro => 3,
+        }
+    }
+
+    /// How the output names it: `metro area`, `state` ...
+    pub fn noun(self) -> &'static str {
+        match self {
+            AreaKind::National => "nation",
+            AreaKind::State => "state",
+            AreaKind::Territory => "territory",
+            AreaKind::Metro => "metro area",
+            AreaKind::Nonmetro => "nonmetropolitan area",
+        }
+    }
+}
+
+/// OEWS's occupation level (O_GROUP).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Group {
+    /// All occupations (00-0000).
+    Total = 0,
+    /// A major group (`43-0000`).
+    Major = 1,
+    /// A minor group (`43-4000`).
+    Minor = 2,
+    /// A broad occupation (`43-4050`).
+    Broad = 3,
+    /// A detailed occupation (`43-4051`).
+    #[default]
+    Detailed = 4,
+}
+
+impl Group {
+    /// From OEWS's O_GROUP text.
+    pub(crate) fn from_oews(s: &str) -> Option<Self> {
+        Some(match s {
+            "total" => Group::Total,
+            "major" => Group::Major,
+            "minor" => Group::Minor,
+            "broad" => Group::Broad,
+            "detailed" => Group::Detailed,
+            _ => return None,
+        })
+    }
+
+    fn from_byte(b: u8) -> Option<Self> {
+        [
+            Group::Total,
+            Group::Major,
+            Group::Minor,
+            Group::Broad,
+            Group::Detailed,
+        ]
+        .get(usize::from(b))
+        .copied()
+    }
+}
+
+/// An OEWS area.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Area {
+    /// OEWS's AREA code: `99` for the nation, the state FIPS code (`26`),
+    /// the CBSA code of a metro area (`19820`) or a 7-digit nonmetro code.
+    pub code: String,
+    /// OEWS's title, e.g. `Detroit-Warren-Dearborn, MI`.
+    pub title: String,
+    /// What kind of area it is.
+    pub kind: AreaKind,
+    /// USPS code of its (primary) state; `US` for the nation. Multi-state
+    /// metro areas name their first state here and all of them in the title.
+    pub state: String,
+}
+
+/// A wage figure as BLS publishes it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Wage {
+    /// A published figure (dollars).
+    Value(f64),
+    /// `#`: at or above BLS's top-coding threshold ($115.00/h, $239,200/yr).
+    TopCoded,
+    /// Not published (`*`).
+    Missing,
+}
+
+impl Wage {
+    /// The figure, when one is published.
+    pub fn value(self) -> Option<f64> {
+        match self {
+            Wage::Value(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn decode(v: u64, scale: f64) -> Wage {
+        match v {
+            0 => Wage::Missing,
+            1 => Wage::TopCoded,
+            n => Wage::Value((n - 2) as f64 / scale),
+        }
+    }
+}
+
+/// Mean and percentiles of one kind of wage (hourly or annual).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Wages {
+    /// Mean.
+    pub mean: Wage,
+    /// 10th percentile.
+    pub p10: Wage,
+    /// 25th percentile.
+    pub p25: Wage,
+    /// Median.
+    pub median: Wage,
+    /// 75th percentile.
+    pub p75: Wage,
+    /// 90th percentile.
+    pub p90: Wage,
+}
+
+/// One area's OEWS figures for an occupation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AreaPay {
+    /// The area.
+    pub area: Area,
+    /// Number of jobs, where published.
+    pub employment: Option<u64>,
+    /// Hourly wages (all `Missing` when `annual_only`).
+    pub hourly: Wages,
+    /// Annual wages (all `Missing` when `hourly_only`).
+    pub annual: Wages,
+    /// BLS publishes annual wages only (e.g. teachers).
+    pub annual_only: bool,
+    /// BLS publishes hourly wages only (e.g. actors).
+    pub hourly_only: bool,
+}
+
+/// Every area's OEWS figures for one SOC code.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Pay {
+    /// The SOC code asked for, e.g. `51-2092`.
+    pub soc: String,
+    /// The OEWS code the figures are for: `soc` itself, or a broader code.
+    pub figures_code: String,
+    /// OEWS's title of `figures_code`.
+    pub figures_title: String,
+    /// When the figures are for a broader code, a line to print:
+    /// `figures for 51-2090 Miscellaneous Assemblers and Fabricators`.
+    pub broader: Option<String>,
+    /// The survey period, `May 2025`.
+    pub survey: String,
+    /// Where the figures come from.
+    pub source: String,
+    /// The rows: the nation, states and territories, metro areas,
+    /// nonmetro areas, each group by area code.
+    pub rows: Vec<AreaPay>,
+}
+
+impl Pay {
+    /// The row of an area, by OEWS area code (`99`, `26`, `19820`).
+    pub fn area(&self, code: &str) -> Option<&AreaPay> {
+        self.rows.iter().find(|r| r.area.code == code)
+    }
+
+    /// The national row.
+    pub fn national(&self) -> Option<&AreaPay> {
+        self.rows.iter().find(|r| r.area.kind == AreaKind::National)
+    }
+
+    /// The row of a state or territory, by USPS code (`MI`).
+    pub fn state(&self, usps: &str) -> Option<&AreaPay> {
+        self.rows.iter().find(|r| {
+            matches!(r.area.kind, AreaKind::State | AreaKind::Territory)
+                && r.area.state.eq_ignore_ascii_case(usps)
+        })
+    }
+
+    /// Metro and nonmetro rows.
+    pub fn local(&self) -> impl Iterator<Item = &AreaPay> {
+        self.rows
+            .iter()
+            .filter(|r| matches!(r.area.kind, AreaKind::Metro | AreaKind::Nonmetro))
+    }
+
+    /// The national and state (and territory) rows as a workspace pay
+    /// table (area `US` or the USPS code), so the state-level pay
+    /// resolution can use library data. Its `soc` is `figures_code`.
+    pub fn to_pay_table(&self) -> PayTable {
+        let rows = self
+            .rows
+            .iter()
+            .filter(|r| r.area.kind.rank() <= 1)
+            .map(|r| r.to_pay_row(&self.figures_code, &self.survey))
+            .collect();
+        PayTable {
+            soc: self.figures_code.clone(),
+            survey: self.survey.clone(),
+            source: self.source.clone(),
+            rows,
+        }
+    }
+}
+
+impl AreaPay {
+    /// This row as a workspace `PayRow` (area `US` for the nation, else the
+    /// area's USPS state code; top-coded figures listed in `top_coded`).
+    pub fn to_pay_row(&self, soc: &str, survey: &str) -> PayRow {
+        let mut top = Vec::new();
+        let mut take = |w: Wage, name: &'static str| {
+            if w == Wage::TopCoded {
+                top.push(name);
+            }
+            w.value()
+        };
+        let (h, a) = (self.hourly, self.annual);
+        let mut row = PayRow {
+            area: self.area.state.clone(),
+            area_name: self.area.title.clone(),
+            soc: soc.to_string(),
+            survey: survey.to_string(),
+            employment: self.employment,
+            hourly_mean: take(h.mean, "hourly_mean"),
+            annual_mean: take(a.mean, "annual_mean"),
+            hourly_median: take(h.median, "hourly_median"),
+            annual_median: take(a.median, "annual_median"),
+            hourly_p10: take(h.p10, "hourly_p10"),
+            hourly_p25: take(h.p25, "hourly_p25"),
+            hourly_p75: take(h.p75, "hourly_p75"),
+            hourly_p90: take(h.p90, "hourly_p90"),
+            annual_p10: take(a.p10, "annual_p10"),
+            annual_p25: take(a.p25, "annual_p25"),
+            annual_p75: take(a.p75, "annual_p75"),
+            annual_p90: take(a.p90, "annual_p90"),
+            top_coded: String::new(),
+        };
+        row.top_coded = top.join(" ");
+        row
+    }
+}
+
+/// An occupation code of the OEWS index.
+#[derive(Debug, Clone)]
+struct OewsOcc {
+    code: String,
+    title: String,
+    group: Group,
+    at: (usize, usize),
+}
+
+/// The decoded OEWS index.
+#[derive(Debug, Default)]
+pub(crate) struct OewsIndex {
+    pub(crate) survey: String,
+    pub(crate) areas: Vec<Area>,
+    /// `(city, USPS state, area index)`, sorted.
+    pub(crate) cities: Vec<(String, String, usize)>,
+    occs: Vec<OewsOcc>,
+}
+
+fn decode_index(bytes: &[u8]) -> Option<OewsIndex> {
+    let raw = inflate(bytes)?;
+    let mut r = Reader::new(&raw);
+    if r.str()? != super::OEWS_MAGIC {
+        return None;
+    }
+    let survey = r.str()?.to_string();
+    let n = r.len()?;
+    let areas = (0..n)
+        .map(|_| {
+            let code = r.str()?.to_string();
+            let title = r.str()?.to_string();
+            let kind = AreaKind::from_oews(r.byte()?)?;
+            let state = r.str()?.to_string();
+            Some(Area {
+                code,
+                title,
+                kind,
+                state,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let n = r.len()?;
+    let cities = (0..n)
+        .map(|_| {
+            let city = r.str()?.to_string();
+            let state = r.str()?.to_string();
+            let area = r.len_unbounded()?;
+            (area < areas.len()).then_some((city, state, area))
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let n = r.len()?;
+    let occs = (0..n)
+        .map(|_| {
+            Some(OewsOcc {
+                code: r.str()?.to_string(),
+                title: r.str()?.to_string(),
+                group: Group::from_byte(r.byte()?)?,
+                at: (r.len_unbounded()?, r.len_unbounded()?),
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(OewsIndex {
+        survey,
+        areas,
+        cities,
+        occs,
+    })
+}
+
+/// The OEWS index of the embedded data.
+pub(crate) fn index() -> &'static OewsIndex {
+    static INDEX: OnceLock<OewsIndex> = OnceLock::new();
+    INDEX.get_or_init(|| decode_index(OEWS_INDEX).unwrap_or_default())
+}
+
+/// The codes to try for a SOC code, most specific first: itself, then its
+/// broad group (`51-2090`) and minor group (`15-1200`, or `51-2000`: SOC
+/// 2018 numbers minor groups both ways).
+fn candidates(soc: &str) -> Vec<String> {
+    let (Some(five), Some(four), Some(six)) = (soc.get(..5), soc.get(..4), soc.get(..6)) else {
+        return Vec::new();
+    };
+    let mut out = vec![
+        soc.to_string(),
+        format!("{six}0"),
+        format!("{five}00"),
+        format!("{four}000"),
+    ];
+    out.dedup();
+    out
+}
+
+/// Every area's OEWS May 2025 figures for a SOC code (`51-2092`,
+/// `512092`, `51-2092.00`), falling back to the broader code OEWS pays it
+/// under when it has no row of its own; `None` when neither exists.
+pub fn pay(soc: &str) -> Option<Pay> {
+    let (soc, _) = super::parse_code(soc)?;
+    let idx = index();
+    for (i, code) in candidates(&soc).into_iter().enumerate() {
+        let Ok(pos) = idx.occs.binary_search_by(|o| o.code.as_str().cmp(&code)) else {
+            continue;
+        };
+        let occ = &idx.occs[pos];
+        // OEWS publishes some broad groups as one detailed code (51-2090);
+        // a major group or the total is too broad to stand for an occupation.
+        if i > 0 && matches!(occ.group, Group::Major | Group::Total) {
+            continue;
+        }
+        let rows = decode_rows(occ.at, &idx.areas)?;
+        return Some(Pay {
+            broader: (i > 0).then(|| format!("figures for {} {}", occ.code, occ.title)),
+            soc,
+            figures_code: occ.code.clone(),
+            figures_title: occ.title.clone(),
+            survey: idx.survey.clone(),
+            source: BLS_SOURCE.to_string(),
+            rows,
+        });
+    }
+    None
+}
+
+fn decode_rows((offset, len): (usize, usize), areas: &[Area]) -> Option<Vec<AreaPay>> {
+    let raw = inflate(OEWS_RECORDS.get(offset..offset.checked_add(len)?)?)?;
+    let mut r = Reader::new(&raw);
+    let n = r.len()?;
+    let mut area_ix = Vec::with_capacity(n);
+    let mut at = 0usize;
+    for _ in 0..n {
+        at = at.checked_add(r.len_unbounded()?)?;
+        area_ix.push(at);
+    }
+    let flags = (0..n).map(|_| r.byte()).collect::<Option<Vec<_>>>()?;
+    let employment = (0..n).map(|_| r.uint()).collect::<Option<Vec<_>>>()?;
+    let mut cols = Vec::with_capacity(FIGURE_COLUMNS.len());
+    for c in FIGURE_COLUMNS {
+        let scale = if c.starts_with("H_") { 100.0 } else { 1.0 };
+        let col = (0..n)
+            .map(|_| r.uint().map(|v| Wage::decode(v, scale)))
+            .collect::<Option<Vec<_>>>()?;
+        cols.push(col);
+    }
+    let wages = |i: usize, base: usize| Wages {
+        mean: cols[base][i],
+        p10: cols[base + 1][i],
+        p25: cols[base + 2][i],
+        median: cols[base + 3][i],
+        p75: cols[base + 4][i],
+        p90: cols[base + 5][i],
+    };
+    (0..n)
+        .map(|i| {
+            Some(AreaPay {
+                area: areas.get(area_ix[i])?.clone(),
+                employment: employment[i].checked_sub(2),
+                hourly: wages(i, 0),
+                annual: wages(i, 6),
+                annual_only: flags[i] & 1 != 0,
+                hourly_only: flags[i] & 2 != 0,
+            })
+        })
+        .collect()
+}
