@@ -22,6 +22,9 @@ const LEAST: usize = 4;
 /// probes both how a person works and what they can do.
 const PER_KIND: usize = 3;
 
+/// Competencies for an occupation O*NET has not rated.
+const FALLBACK: [&str; 4] = ["dependability", "problem-solving", "cooperation", "learning"];
+
 /// The bank file.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -109,6 +112,14 @@ pub(crate) fn pick(occ: &Occupation) -> Vec<usize> {
     };
     push(&occ.work_styles, false);
     push(&occ.skills, true);
+    if ranked.is_empty() {
+        // O*NET has not rated this occupation's skills and work styles
+        // yet (some newer codes): competencies every job calls for.
+        return FALLBACK
+            .iter()
+            .filter_map(|id| bank.iter().position(|e| e.id == *id))
+            .collect();
+    }
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)));
 
     let mut chosen: Vec<(usize, bool)> = Vec::new();

@@ -258,6 +258,10 @@ pub(crate) fn skills(occ: &Occupation) -> Vec<String> {
     for k in knowledge.into_iter().take(2) {
         out.push(format!("Knowledge of {}", knowledge_name(&k.name)));
     }
+    if out.is_empty() {
+        // No rated skills (some newer codes): the tools of the trade.
+        out.extend(hot_technologies(occ));
+    }
     out
 }
 

@@ -280,3 +280,40 @@ fn description_sentences_become_role_voice() {
     assert_eq!(rest, ["Duties include cashing checks."]);
     assert_eq!(requirements::requirements(&occ)[2], "A state license");
 }
+
+#[test]
+#[ignore]
+fn dump_real_drafts() {
+    let dir = std::path::Path::new("/tmp/drafts");
+    std::fs::create_dir_all(dir).unwrap();
+    for code in REAL_CODES {
+        let occ = crate::library::occupation(code).unwrap();
+        let role = draft_role(&occ, code);
+        std::fs::write(dir.join(format!("{code}.json")), serde_json::to_string_pretty(&role).unwrap()).unwrap();
+    }
+}
+
+const REAL_CODES: [&str; 30] = [
+    "11-1021", "11-9111", "13-2011", "15-1252", "17-2051", "19-2031", "21-1021", "23-2011",
+    "25-2021", "27-1024", "29-1141", "29-2061", "31-1131", "33-3051", "33-9032", "35-2014",
+    "35-3031", "37-2011", "39-9011", "41-2011", "41-2031", "43-4051", "43-6014", "45-2092",
+    "47-2111", "49-3023", "51-2092", "53-3032", "53-7062", "13-1071",
+];
+
+#[test]
+#[ignore]
+fn census_of_missing_data() {
+    let mut counts = [0usize; 6];
+    let all = crate::library::occupations();
+    for e in all {
+        let occ = crate::library::occupation(&e.code).unwrap();
+        counts[0] += occ.skills.is_empty() as usize;
+        counts[1] += occ.work_styles.is_empty() as usize;
+        counts[2] += occ.education.is_empty() as usize;
+        counts[3] += occ.knowledge.is_empty() as usize;
+        counts[4] += occ.job_zone.is_none() as usize;
+        counts[5] += occ.reported_titles.is_empty() as usize;
+        if occ.skills.is_empty() && occ.work_styles.is_empty() { eprintln!("{} {}", occ.code, occ.title); }
+    }
+    eprintln!("{} occupations; no skills/styles/education/knowledge/zone/reported: {counts:?}", all.len());
+}

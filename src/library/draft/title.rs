@@ -102,51 +102,42 @@ fn head_nouns(base: &str) -> Vec<String> {
 }
 
 /// The reported title that best matches the O*NET title, if one is close
-/// enough: it must end in a head noun and share at least one more word.
+/// enough: it ends in a head noun, shares two words with the O*NET title
+/// (or is the first head noun alone) and has no word the title lacks.
+/// Among equals, the one earliest in the list (titles shown in My Next
+/// Move come first) and whose first word comes earliest in the O*NET title
+/// wins, then the shorter.
 fn best_reported(base: &str, reported: &[String]) -> Option<String> {
     let words = title_words(base);
     let heads = head_nouns(base);
-    let mut best: Option<(i32, usize, usize, String)> = None;
-    for raw in reported {
+    let mut best: Option<(usize, usize, String)> = None;
+    for (index, raw) in reported.iter().enumerate() {
         let candidate = strip_parenthetical(raw);
         if candidate.is_empty() || candidate.chars().any(|c| c.is_ascii_digit()) {
             continue;
         }
         let cwords = title_words(&candidate);
         let Some(last) = cwords.last() else { continue };
-        if !heads.contains(last) {
+        if !heads.contains(last) || cwords.iter().any(|w| !words.contains(w)) {
             continue;
         }
-        let shared = cwords.iter().filter(|w| words.contains(w)).count();
-        let extra = cwords.len() - shared;
-        let lone_head = cwords.len() == 1;
-        if shared < 2 && words.len() > 1 && !lone_head {
+        let first_head = cwords.len() == 1 && heads.first() == Some(last);
+        if cwords.len() < 2 && !first_head {
             continue;
         }
-        // Shared words count; words the O*NET title lacks ("Emergency
-        // Department ...") count against; ties go to the candidate whose
-        // first shared word comes earliest in the O*NET title, then the
-        // shorter one.
-        let score = i32::try_from(shared * 2).unwrap_or(0) - i32::try_from(extra).unwrap_or(0);
-        let first = cwords
-            .iter()
-            .filter_map(|w| words.iter().position(|x| x == w))
-            .min()
-            .unwrap_or(usize::MAX);
-        let key = (
-            score,
-            usize::MAX - first,
-            usize::MAX - candidate.len(),
-            candidate,
-        );
-        if best
-            .as_ref()
-            .is_none_or(|b| (key.0, key.1, key.2) > (b.0, b.1, b.2))
-        {
-            best = Some(key);
+        let first_word = cwords
+            .first()
+            .and_then(|w| words.iter().position(|x| x == w))
+            .unwrap_or(usize::MAX / 4);
+        let rank = index + 2 * first_word;
+        let better = best.as_ref().is_none_or(|(r, len, _)| {
+            (rank, candidate.len()) < (*r, *len)
+        });
+        if better {
+            best = Some((rank, candidate.len(), candidate));
         }
     }
-    best.map(|(_, _, _, title)| title)
+    best.map(|(_, _, title)| title)
 }
 
 /// `CDL Driver (Commercial Driver's License Driver)` → `CDL Driver`.
@@ -229,6 +220,17 @@ mod tests {
             "Over the Road Driver (OTR Driver)",
             "Truck Driver",
             "CDL Driver (Commercial Driver's License Driver)",
+            "Log Truck Driver",
+            "Semi Truck Driver",
+            "Tractor Trailer Driver",
+        ];
+        assert_eq!(t("Heavy and Tractor-Trailer Truck Drivers", &truck), "Truck Driver");
+        let truck = [
+            "Driver",
+            "Line Haul Driver",
+            "Over the Road Driver (OTR Driver)",
+            "Truck Driver",
+            "CDL Driver (Commercial Driver's License Driver)",
         ];
         assert_eq!(
             t("Heavy and Tractor-Trailer Truck Drivers", &truck),
@@ -244,7 +246,7 @@ mod tests {
             t("Police and Sheriff's Patrol Officers", &police),
             "Police Officer"
         );
-        let secretaries = ["Administrative Assistant", "Office Manager", "Secretary"];
+        let secretaries = ["Administrative Assistant", "Administrative Secretary", "Office Assistant", "Secretary"];
         assert_eq!(
             t(
                 "Secretaries and Administrative Assistants, Except Legal, Medical, and Executive",
