@@ -23,7 +23,7 @@ use crate::cli::CheckArgs;
 use crate::engine::{self, Engine, TemplateError};
 use crate::load::{self, role::Loaded, role::Origin};
 use crate::model::Company;
-use crate::render::{self, Format, RenderOptions, RoleInput};
+use crate::render::{self, Format, RenderOptions, RoleInput, needs};
 use crate::workspace::MARKER;
 
 /// Runs `hirekit check`.
@@ -64,6 +64,8 @@ enum Kind {
 struct Checker<'a> {
     ctx: &'a Ctx,
     problems: Vec<String>,
+    /// Documents a role profile cannot feed: reported, not failed.
+    warnings: Vec<String>,
     seen: HashSet<String>,
     counts: Counts,
     /// Roles that loaded, for the trial renders.
@@ -78,6 +80,7 @@ impl<'a> Checker<'a> {
         Checker {
             ctx,
             problems: Vec::new(),
+            warnings: Vec::new(),
             seen: HashSet::new(),
             counts: Counts::default(),
             roles: Vec::new(),
@@ -486,7 +489,12 @@ impl<'a> Checker<'a> {
                 self.company.clone(),
                 table,
             );
+            self.warnings
+                .extend(needs::warnings(&loaded.role, &loaded.shown, docs));
             for doc in docs {
+                if !needs::missing(doc, &loaded.role).is_empty() {
+                    continue;
+                }
                 for (label, location) in &locations {
                     self.counts.renders += 1;
                     let result = render::render_formats(
@@ -518,6 +526,12 @@ impl<'a> Checker<'a> {
     /// Prints the problems and the summary; returns the exit code.
     fn finish(self) -> ExitCode {
         let ui = &self.ctx.ui;
+        for w in &self.warnings {
+            ui.warn(w);
+        }
+        if !self.warnings.is_empty() && !self.problems.is_empty() {
+            ui.error("");
+        }
         for (i, p) in self.problems.iter().enumerate() {
             if i > 0 {
                 ui.error("");

@@ -10,6 +10,22 @@ use crate::model::Company;
 /// Parses a company profile from its text; `path` is shown in errors.
 pub fn parse(path: &str, bytes: &[u8]) -> Result<Company, Diagnostic> {
     let source = super::utf8(path, bytes)?;
+    let tree: super::yaml::Node = super::yaml::parse(path, source)?;
+    let mut all = super::schema::walk(path, source, &tree, &super::schema::COMPANY).into_iter();
+    if let Some(mut first) = all.next() {
+        let more = all.count();
+        if more > 0 {
+            first = first.with_help(format!(
+                "{more} more {} `hirekit check {path}` lists them all",
+                if more == 1 {
+                    "problem follows;"
+                } else {
+                    "problems follow;"
+                }
+            ));
+        }
+        return Err(first);
+    }
     let company: Company = super::yaml::parse(path, source)?;
     if company.name.trim().is_empty() {
         let (line, col) = find_yaml_key(source, "name");
@@ -67,6 +83,24 @@ mod tests {
         let c = parse("company.yaml", b"name: Acme\n").unwrap();
         assert_eq!(c.name, "Acme");
         assert!(c.why_join.is_empty());
+    }
+
+    #[test]
+    fn extra_fields_reach_the_model_and_misspellings_are_named() {
+        let c = parse(
+            "company.yaml",
+            b"name: Acme\nextra:\n  careers_page: https://acme.example/careers\n  offices: [Detroit, Austin]\n",
+        )
+        .unwrap();
+        assert_eq!(c.extra["offices"][1], "Austin");
+        let err = parse("company.yaml", b"name: Acme\nabuot: x\nwhy_jion: [y]\n").unwrap_err();
+        assert_eq!(err.line, 2);
+        assert_eq!(err.help[0], "did you mean `about`?");
+        assert!(
+            err.help[1].contains("1 more problem follows"),
+            "{:?}",
+            err.help
+        );
     }
 
     #[test]

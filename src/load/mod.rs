@@ -7,6 +7,7 @@ pub mod location;
 pub mod locations;
 pub mod pay;
 pub mod role;
+pub mod schema;
 pub mod yaml;
 
 use std::path::Path;

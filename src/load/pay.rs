@@ -180,6 +180,10 @@ pub fn for_role(
             };
         }
     }
+    // Without a SOC code there is no table to look up.
+    if role.soc_code.is_empty() {
+        return Ok(None);
+    }
     if let Some(path) = ws.path(&format!("pay/{}.csv", role.soc_code))
         && path.is_file()
     {

@@ -73,6 +73,135 @@ pub fn parse_bytes<T: DeserializeOwned>(path: &str, bytes: &[u8]) -> Result<T, D
     parse(path, text)
 }
 
+/// A YAML value with where it starts: what the schema walk of
+/// [`super::schema`] reads to report every problem of a file at once.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    /// 1-based line (0 when unknown).
+    pub line: usize,
+    /// 1-based column (0 when unknown).
+    pub column: usize,
+    /// The value.
+    pub value: Value,
+}
+
+/// The value of a [`Node`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// `~`, `null` or nothing.
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// A whole number.
+    Int(i128),
+    /// A number with a fraction.
+    Float(f64),
+    /// Text.
+    Str(String),
+    /// A list.
+    Seq(Vec<Node>),
+    /// A mapping, in source order.
+    Map(Vec<(Node, Node)>),
+}
+
+impl Value {
+    /// The kind of value, as messages name it.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Value::Null => "nothing",
+            Value::Bool(_) => "true/false",
+            Value::Int(_) | Value::Float(_) => "a number",
+            Value::Str(_) => "text",
+            Value::Seq(_) => "a list",
+            Value::Map(_) => "a mapping",
+        }
+    }
+
+    /// Whether it is a single value (not a list or mapping).
+    pub fn is_scalar(&self) -> bool {
+        !matches!(self, Value::Seq(_) | Value::Map(_))
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Node {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let spanned = serde_saphyr::Spanned::<Value>::deserialize(d)?;
+        let at = spanned.referenced;
+        Ok(Node {
+            line: usize::try_from(at.line()).unwrap_or(0),
+            column: usize::try_from(at.column()).unwrap_or(0),
+            value: spanned.value,
+        })
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Value {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Value;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("any YAML value")
+            }
+            fn visit_unit<E>(self) -> Result<Value, E> {
+                Ok(Value::Null)
+            }
+            fn visit_none<E>(self) -> Result<Value, E> {
+                Ok(Value::Null)
+            }
+            fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+                serde::Deserialize::deserialize(d)
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+                Ok(Value::Bool(v))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+                Ok(Value::Int(v.into()))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+                Ok(Value::Int(v.into()))
+            }
+            fn visit_i128<E>(self, v: i128) -> Result<Value, E> {
+                Ok(Value::Int(v))
+            }
+            fn visit_u128<E>(self, v: u128) -> Result<Value, E> {
+                Ok(Value::Int(i128::try_from(v).unwrap_or(i128::MAX)))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+                Ok(Value::Float(v))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+                Ok(Value::Str(v.to_string()))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Value, E> {
+                Ok(Value::Str(v))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Value, A::Error> {
+                let mut items = Vec::new();
+                while let Some(n) = seq.next_element::<Node>()? {
+                    items.push(n);
+                }
+                Ok(Value::Seq(items))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Value, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(k) = map.next_key::<Node>()? {
+                    let v = map.next_value::<Node>()?;
+                    entries.push((k, v));
+                }
+                Ok(Value::Map(entries))
+            }
+        }
+        d.deserialize_any(Visit)
+    }
+}
+
 fn to_diagnostic(path: &str, source: &str, err: &serde_saphyr::Error) -> Diagnostic {
     let message = clean_message(&err.without_snippet().to_string());
     let location = err.location().filter(|loc| loc.line() > 0).map(|loc| {
@@ -85,9 +214,85 @@ fn to_diagnostic(path: &str, source: &str, err: &serde_saphyr::Error) -> Diagnos
         // A field missing from the top-level mapping is reported where the
         // mapping ends, which points at an unrelated key: name the file.
         Some((_, 1)) if message.starts_with("missing field") => Diagnostic::file(path, message),
-        Some((line, column)) => Diagnostic::at(path, source, line, column, message),
+        Some((line, column)) => {
+            let help = hint(&message, source, line);
+            let d = Diagnostic::at(path, source, line, column, message);
+            match help {
+                Some(h) => d.with_help(h),
+                None => d,
+            }
+        }
         None => Diagnostic::file(path, message),
     }
+}
+
+/// A sentence on the usual cause of a YAML syntax error at `line`: most are
+/// indentation mistakes, and saying so saves a reader from hunting for a
+/// typo that is not there.
+fn hint(message: &str, source: &str, line: usize) -> Option<String> {
+    let lines: Vec<&str> = source.lines().collect();
+    let here = *lines.get(line.checked_sub(1)?)?;
+    let indent = |l: &str| l.chars().take_while(|c| *c == ' ').count();
+    let above = lines[..line - 1]
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .map(|(i, l)| (i + 1, *l));
+    if message.contains("tab") {
+        return Some(
+            "YAML indents with spaces only: replace the tab at the start of the line with spaces"
+                .to_string(),
+        );
+    }
+    if message.contains("mapping values are not allowed") || message.contains("placement of ':'") {
+        if let Some((n, prev)) = above
+            && prev.contains('[')
+            && !prev.contains(']')
+        {
+            return Some(format!(
+                "the `[` on line {n} opens a list that is never closed: end it with `]` on that line, or write the items as `- ` lines"
+            ));
+        }
+        let is_key = here
+            .trim_start()
+            .split_once(':')
+            .is_some_and(|(k, _)| !k.is_empty() && !k.contains(' '));
+        if let Some((n, prev)) = above
+            && is_key
+            && indent(here) > indent(prev)
+            && !prev.trim_end().ends_with(':')
+        {
+            return Some(format!(
+                "it is an indentation mistake: this key is indented more than line {n}, so YAML reads it as more of line {n}'s value; start it in column {}, like the key on line {n}",
+                indent(prev) + 1
+            ));
+        }
+        return Some(
+            "a `: ` inside a value reads as a new key: put the whole value in quotes, e.g. `key: \"text: more text\"`"
+                .to_string(),
+        );
+    }
+    if message.contains("did not find expected") {
+        if let Some((n, prev)) = above
+            && indent(prev) != indent(here)
+        {
+            return Some(format!(
+                "it is an indentation mistake: this line starts in column {}, line {n} above it in column {}; the lines of one list or mapping start in the same column",
+                indent(here) + 1,
+                indent(prev) + 1
+            ));
+        }
+        return Some(
+            "it is most likely an indentation mistake: the lines of one list or mapping start in the same column".to_string(),
+        );
+    }
+    if message.contains("recursion limit") || message.contains("depth") {
+        return Some(format!(
+            "hirekit reads YAML nested up to {MAX_DEPTH} levels deep; a profile needs 5 or 6"
+        ));
+    }
+    None
 }
 
 /// Makes the parser's message read like ours: no position suffix (the
@@ -95,7 +300,7 @@ fn to_diagnostic(path: &str, source: &str, err: &serde_saphyr::Error) -> Diagnos
 /// plain words for numeric types.
 fn clean_message(raw: &str) -> String {
     let first = raw.lines().next().unwrap_or(raw).trim();
-    let first = match first.rfind(" at line ") {
+    let first = match first.find(" at line ") {
         Some(i) => &first[..i],
         None => first,
     };
@@ -151,6 +356,52 @@ mod tests {
     fn wrong_type_is_located() {
         let err = parse::<Small>("x.yaml", "name: a\ncount: lots\n").unwrap_err();
         assert_eq!(err.line, 2);
+    }
+
+    #[test]
+    fn nodes_know_where_they_start() {
+        let src =
+            "title: Cashier\nduties:\n  - Count cash\n  - heading: Store\n    items: [a]\nn: 3\n";
+        let node: Node = parse("x.yaml", src).unwrap();
+        let Value::Map(entries) = &node.value else {
+            panic!("{node:?}")
+        };
+        let keys: Vec<(usize, usize)> = entries.iter().map(|(k, _)| (k.line, k.column)).collect();
+        assert_eq!(keys, [(1, 1), (2, 1), (6, 1)]);
+        let Value::Seq(items) = &entries[1].1.value else {
+            panic!("{:?}", entries[1].1)
+        };
+        assert_eq!((items[0].line, items[0].column), (3, 5));
+        assert_eq!(items[0].value, Value::Str("Count cash".into()));
+        assert!(matches!(items[1].value, Value::Map(_)));
+        assert_eq!((items[1].line, items[1].column), (4, 5));
+        assert_eq!(entries[2].1.value, Value::Int(3));
+    }
+
+    #[test]
+    fn syntax_errors_say_when_they_are_indentation() {
+        let help = |src: &str| {
+            let err = parse::<serde_json::Value>("x.yaml", src).unwrap_err();
+            (err.line, err.help.join(" "))
+        };
+        let (line, h) = help("title: T\n summary: S\n");
+        assert_eq!(line, 2);
+        assert!(
+            h.contains("indentation mistake") && h.contains("column 1"),
+            "{h}"
+        );
+        let (line, h) = help("duties:\n  - a\n - b\n");
+        assert_eq!(line, 3);
+        assert!(
+            h.contains("indentation mistake") && h.contains("column 3"),
+            "{h}"
+        );
+        let (_, h) = help("summary: A job: with colon\n");
+        assert!(h.contains("quotes"), "{h}");
+        let (_, h) = help("title: [A\nsoc: x\n");
+        assert!(h.contains("never closed"), "{h}");
+        let (_, h) = help("duties:\n\t- a\n");
+        assert!(h.contains("spaces only"), "{h}");
     }
 
     #[test]

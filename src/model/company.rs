@@ -1,5 +1,7 @@
 //! The company profile: `company.yaml`.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 /// Who is hiring. Every field but the name is optional; documents fall back
@@ -36,4 +38,8 @@ pub struct Company {
     /// A contact email for job boards (the Indeed feed's `<email>`).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub email: String,
+    /// A team's own fields, any YAML value, for its templates
+    /// (`company.extra.careers_page`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra: BTreeMap<String, serde_json::Value>,
 }

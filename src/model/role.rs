@@ -2,8 +2,15 @@
 //!
 //! Plain serde types, no I/O. Every struct a user writes denies unknown
 //! fields, so a misspelled key is an error with the list of expected keys.
+//!
+//! Only `title`, `summary`, `duties` and `requirements` are needed to load a
+//! profile; every other section defaults to empty, and each document says
+//! which sections it needs (`render::needs`). `duties` takes a plain list of
+//! strings or the grouped form (`- heading: ...` with `items`).
 
-use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Deserializer, Serialize};
 
 use super::pay::PayRow;
 
@@ -21,6 +28,7 @@ pub struct Role {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub abbreviation: Option<String>,
     /// Standard Occupational Classification code, `NN-NNNN`.
+    #[serde(default)]
     pub soc_code: String,
     /// The SOC occupation title, as BLS writes it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -28,32 +36,44 @@ pub struct Role {
     /// A paragraph on what the role is and why it matters.
     pub summary: String,
     /// The post's "Role overview": who we look for, in the second person.
+    #[serde(default)]
     pub overview: String,
     /// Words for the job brief: the role's mission, its daily work, the ideal
     /// candidate and the closing call to action.
+    #[serde(default)]
     pub brief: Brief,
-    /// Duties, in groups with a heading, an intro line and items.
+    /// Duties, in groups with a heading, an intro line and items. A plain
+    /// list of strings is one group without a heading.
+    #[serde(deserialize_with = "duty_groups")]
     pub duties: Vec<DutyGroup>,
     /// The short list of responsibilities shown in a job post.
+    #[serde(default)]
     pub key_responsibilities: Vec<String>,
     /// What every candidate must bring.
     pub requirements: Vec<String>,
     /// Qualifications, required and preferred.
+    #[serde(default)]
     pub qualifications: Qualifications,
     /// Skills, one phrase each.
+    #[serde(default)]
     pub skills: Vec<String>,
     /// The career path this role leads to.
+    #[serde(default)]
     pub career_path: CareerPath,
     /// Typical work hours and schedules.
+    #[serde(default)]
     pub work_hours: Section,
     /// Benefits common for this role.
+    #[serde(default)]
     pub benefits: Section,
     /// Related job titles.
+    #[serde(default)]
     pub related_titles: RelatedTitles,
     /// Frequently asked questions.
     #[serde(default)]
     pub faq: Vec<Faq>,
     /// The structured interview.
+    #[serde(default)]
     pub interview: Interview,
     /// The role's pay table: a CSV file or inline rows.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -62,19 +82,27 @@ pub struct Role {
     /// asks for (a profile drafted from O*NET carries O*NET's credit line).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// A team's own fields, any YAML value, for its templates
+    /// (`role.extra.reports_to`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra: BTreeMap<String, serde_json::Value>,
 }
 
 /// The parts of the short job brief.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Brief {
     /// What the team or company is about, the opening sentence.
+    #[serde(default)]
     pub mission: String,
     /// What the person will do, one or two sentences.
+    #[serde(default)]
     pub impact: String,
     /// Who thrives in the role.
+    #[serde(default)]
     pub ideal_candidate: String,
     /// The closing invitation.
+    #[serde(default)]
     pub call_to_action: String,
 }
 
@@ -92,10 +120,11 @@ pub struct DutyGroup {
 }
 
 /// Required and preferred qualifications.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Qualifications {
     /// Must-haves.
+    #[serde(default)]
     pub required: Vec<String>,
     /// Nice-to-haves.
     #[serde(default)]
@@ -103,24 +132,26 @@ pub struct Qualifications {
 }
 
 /// A titled list with an optional intro line: work hours, benefits.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     /// One sentence before the list.
     #[serde(default)]
     pub intro: String,
     /// The list.
+    #[serde(default)]
     pub items: Vec<String>,
 }
 
 /// Where the role leads.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct CareerPath {
     /// One sentence before the steps.
     #[serde(default)]
     pub intro: String,
     /// The steps, from entry level up.
+    #[serde(default)]
     pub steps: Vec<CareerStep>,
 }
 
@@ -135,10 +166,11 @@ pub struct CareerStep {
 }
 
 /// Related job titles.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RelatedTitles {
     /// Titles that share most duties.
+    #[serde(default)]
     pub common: TitleGroup,
     /// Titles focused on a channel, industry or level.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -146,13 +178,14 @@ pub struct RelatedTitles {
 }
 
 /// A group of related titles with an intro line.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct TitleGroup {
     /// One sentence before the list.
     #[serde(default)]
     pub intro: String,
     /// The titles.
+    #[serde(default)]
     pub titles: Vec<String>,
 }
 
@@ -174,9 +207,21 @@ pub struct Interview {
     #[serde(default = "default_interview_minutes")]
     pub duration_minutes: u32,
     /// The competencies assessed.
+    #[serde(default)]
     pub competencies: Vec<Competency>,
     /// The rating scale, lowest score first.
+    #[serde(default)]
     pub rating_scale: Vec<Rating>,
+}
+
+impl Default for Interview {
+    fn default() -> Self {
+        Interview {
+            duration_minutes: default_interview_minutes(),
+            competencies: Vec::new(),
+            rating_scale: Vec::new(),
+        }
+    }
 }
 
 fn default_interview_minutes() -> u32 {
@@ -247,4 +292,64 @@ pub struct PaySource {
     /// Inline rows, with the same fields as the CSV columns.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rows: Vec<PayRow>,
+}
+
+/// One entry of `duties`: a plain duty or a group.
+enum DutyEntry {
+    Plain(String),
+    Group(DutyGroup),
+}
+
+impl<'de> Deserialize<'de> for DutyEntry {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = DutyEntry;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a duty (a string) or a group with `heading` and `items`")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<DutyEntry, E> {
+                Ok(DutyEntry::Plain(v.to_string()))
+            }
+            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<DutyEntry, E> {
+                Ok(DutyEntry::Plain(v))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<DutyEntry, A::Error> {
+                DutyGroup::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(DutyEntry::Group)
+            }
+        }
+        d.deserialize_any(Visit)
+    }
+}
+
+/// Reads `duties` in either form: plain strings (consecutive ones make one
+/// group without a heading) or groups.
+fn duty_groups<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<DutyGroup>, D::Error> {
+    let entries = Vec::<DutyEntry>::deserialize(d)?;
+    let mut groups: Vec<DutyGroup> = Vec::new();
+    let mut plain = false;
+    for entry in entries {
+        match entry {
+            DutyEntry::Plain(item) => match groups.last_mut() {
+                Some(last) if plain => last.items.push(item),
+                _ => {
+                    groups.push(DutyGroup {
+                        heading: String::new(),
+                        intro: String::new(),
+                        items: vec![item],
+                    });
+                    plain = true;
+                }
+            },
+            DutyEntry::Group(group) => {
+                groups.push(group);
+                plain = false;
+            }
+        }
+    }
+    Ok(groups)
 }

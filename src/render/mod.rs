@@ -9,6 +9,7 @@
 pub mod context;
 pub mod jsonld;
 pub mod markdown;
+pub mod needs;
 pub mod text;
 
 use std::fmt;
@@ -164,6 +165,9 @@ pub fn render_formats(
 ) -> Result<Vec<String>> {
     let template = format!("{doc}.md");
     let needs_md = formats.iter().any(|f| *f != Format::Json);
+    if needs_md {
+        needs::require(doc, &input.role, &input.path)?;
+    }
     // The page's context is the Markdown's, with another `doc.format`.
     let ctx = needs_md.then(|| input.tera_context(location, doc, Format::Md));
     let md = if let Some(ctx) = &ctx {

@@ -51,6 +51,9 @@ pub(super) fn table_label(ws: &crate::workspace::Workspace, loaded: &Loaded) -> 
             });
         }
     }
+    if soc.is_empty() {
+        return None;
+    }
     if let Some(p) = ws.path(&format!("pay/{soc}.csv"))
         && p.is_file()
     {

@@ -102,7 +102,11 @@ pub fn draft_role_with_pay(occ: &Occupation, id: &str, pay: Option<&PayRow>) -> 
         ));
     }
 
-    let skills = requirements::skills(occ);
+    let interview = interview::interview(occ, &job);
+    let mut skills = requirements::skills(occ);
+    if skills.is_empty() {
+        skills = interview.competencies.iter().map(|c| c.name.clone()).collect();
+    }
     let (required, preferred) = requirements::qualifications(occ);
     let source = source_line(occ, pay);
     Role {
@@ -133,9 +137,10 @@ pub fn draft_role_with_pay(occ: &Occupation, id: &str, pay: Option<&PayRow>) -> 
         },
         faq: extras::faq(occ, &drafted, pay),
         related_titles,
-        interview: interview::interview(occ, &job),
+        interview,
         pay: None,
         source: Some(source),
+        extra: Default::default(),
     }
 }
 

@@ -249,6 +249,7 @@ fn an_occupation_with_little_data_still_drafts_without_filler() {
     occ.experience.clear();
     occ.training.clear();
     occ.skills.clear();
+    occ.knowledge.clear();
     occ.work_styles.clear();
     occ.technologies.clear();
     occ.related.clear();
@@ -263,7 +264,9 @@ fn an_occupation_with_little_data_still_drafts_without_filler() {
         ]
     );
     assert!(role.career_path.steps.is_empty() && role.career_path.intro.is_empty());
-    assert!(role.interview.competencies.is_empty());
+    let names: Vec<&str> = role.interview.competencies.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["Dependability", "Problem solving and troubleshooting", "Teamwork", "Learning new things"]);
+    assert_eq!(role.skills[0], "Dependability");
     assert_eq!(role.related_titles.common.titles, ["Cashiers"]);
     assert!(!role.summary.contains("suits people"));
 }
