@@ -18,7 +18,14 @@ use super::title::job_title;
 /// Related occupations shown as career steps, at most.
 const CAREER_STEPS: usize = 4;
 /// Titles in each related-titles group, at most.
-const TITLES: usize = 6;
+const TITLES: usize = 5;
+
+/// Descriptions of the closest related roles, taken in turn.
+const CLOSE: [&str; 3] = [
+    "A closely related role that uses many of the same skills.",
+    "Much of the same skill set, applied to different work.",
+    "A neighboring role where most of this job's skills carry over.",
+];
 
 /// Whether a title names a role that leads others.
 fn is_lead(title: &str) -> bool {
@@ -57,6 +64,7 @@ pub(crate) fn career_path(occ: &Occupation, title: &str) -> CareerPath {
         }
     }
     let mut steps = Vec::new();
+    let mut close = CLOSE.iter().cycle();
     for r in picked {
         let name = job_title(&r.title, &[]);
         if name.eq_ignore_ascii_case(title)
@@ -67,7 +75,7 @@ pub(crate) fn career_path(occ: &Occupation, title: &str) -> CareerPath {
         let description = if is_lead(&r.title) {
             "A leadership role over related work, often open to people with experience in this one."
         } else if r.tier == "Primary-Short" {
-            "A closely related role that uses many of the same skills."
+            close.next().copied().unwrap_or(CLOSE[0])
         } else if r.tier == "Primary-Long" {
             "A related role that builds on this work, usually after more training or experience."
         } else {
@@ -116,13 +124,21 @@ pub(crate) fn related_titles(occ: &Occupation, title: &str) -> RelatedTitles {
             common.push(t.clone());
         }
     }
+    // Specialized: alternate titles that keep the job's head noun
+    // ("Grocery Cashier" for a Cashier), so the list stays on topic.
+    let head = title
+        .split_whitespace()
+        .last()
+        .unwrap_or(title)
+        .to_lowercase();
     let mut specialized: Vec<String> = Vec::new();
     for t in &occ.alternate_titles {
         let seen = common
             .iter()
             .chain(&specialized)
             .any(|c| c.eq_ignore_ascii_case(t));
-        if usable(t, title) && !seen && specialized.len() < TITLES {
+        let on_topic = t.to_lowercase().split_whitespace().any(|w| w == head);
+        if usable(t, title) && on_topic && !seen && specialized.len() < TITLES {
             specialized.push(t.clone());
         }
     }
@@ -237,25 +253,29 @@ pub(crate) fn faq(occ: &Occupation, d: &Drafted, pay: Option<&PayRow>) -> Vec<Fa
     let experience = median_category(&occ.experience);
     let training = median_category(&occ.training);
     if experience.is_some() || training.is_some() {
-        let mut parts = Vec::new();
+        let mut answer = String::new();
         if let Some(c) = experience {
             let phrase = match c {
                 0 | 1 => "no prior related experience".to_string(),
+                2 | 3 => "three months of related experience at most".to_string(),
                 _ => format!("{} or less", lower_first(experience_phrase(c))),
             };
-            parts.push(format!(
-                "At least half of the workers O*NET surveyed say the job needs {phrase}"
+            answer.push_str(&format!(
+                "At least half of the workers O*NET surveyed say the job needs {phrase}."
             ));
         }
         if let Some(c) = training {
-            parts.push(format!(
-                "new hires typically train on the job for {}",
+            if !answer.is_empty() {
+                answer.push(' ');
+            }
+            answer.push_str(&format!(
+                "New hires typically train on the job for {}.",
                 training_phrase(c)
             ));
         }
         push(
             format!("How much experience and training does {a} {title} need?"),
-            format!("{}.", oxford(&parts, "and")),
+            answer,
         );
     }
 
@@ -270,7 +290,14 @@ pub(crate) fn faq(occ: &Occupation, d: &Drafted, pay: Option<&PayRow>) -> Vec<Fa
         );
     }
 
-    let skills: Vec<String> = skills(occ).iter().take(4).map(|s| lower_first(s)).collect();
+    // Rated skills only: the technologies that stand in for them when
+    // O*NET has rated none are product names, and have their own answer.
+    let rated = !occ.skills.is_empty() || !occ.knowledge.is_empty();
+    let skills: Vec<String> = if rated {
+        skills(occ).iter().take(4).map(|s| lower_first(s)).collect()
+    } else {
+        Vec::new()
+    };
     if !skills.is_empty() {
         let mut answer = format!(
             "The skills that matter most are {}.",
@@ -328,7 +355,7 @@ fn pay_answer(occ: &Occupation, title: &str, row: &PayRow) -> Option<String> {
         ""
     };
     Some(format!(
-        "{area}, the median pay for {} was {figure} (source: {BLS_SOURCE}, {}).{broader} Pay varies with location, employer and experience.",
+        "{area}, the median pay for {} was {figure} in {}, according to the {BLS_SOURCE}.{broader} Pay varies with location, employer and experience.",
         plural(title),
         row.survey
     ))

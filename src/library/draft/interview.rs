@@ -23,7 +23,12 @@ const LEAST: usize = 4;
 const PER_KIND: usize = 3;
 
 /// Competencies for an occupation O*NET has not rated.
-const FALLBACK: [&str; 4] = ["dependability", "problem-solving", "cooperation", "learning"];
+const FALLBACK: [&str; 4] = [
+    "dependability",
+    "problem-solving",
+    "cooperation",
+    "learning",
+];
 
 /// The bank file.
 #[derive(Debug, Deserialize)]

@@ -4,6 +4,7 @@
 //! nothing about (work hours, benefits) are left empty for the employer.
 //! How each section is derived, with its thresholds: `docs/drafting.md`.
 
+pub mod emit;
 mod extras;
 pub mod interview;
 mod requirements;
@@ -11,7 +12,7 @@ mod text;
 mod title;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 use crate::library::ONET_CREDIT;
 use crate::library::model::Occupation;
@@ -19,7 +20,6 @@ use crate::model::pay::{BLS_SOURCE, PayRow};
 use crate::model::role::{Brief, DutyGroup, Qualifications, Role, Section};
 
 use text::{article, clean_line, lower_first, near_duplicate, oxford, plural, sentences, shorten};
-
 
 /// Duties listed, at most.
 const MOST_DUTIES: usize = 12;
@@ -46,16 +46,29 @@ pub(crate) struct Drafted {
     pub common_titles: Vec<String>,
 }
 
-/// Drafts a role profile for an occupation, with the id `id`.
-pub fn draft_role(occ: &Occupation, id: &str) -> Role {
-    draft_role_with_pay(occ, id, None)
+/// Choices for a draft beyond the occupation itself.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DraftOptions<'a> {
+    /// The job title to use instead of the one derived from O*NET's.
+    pub title: Option<&'a str>,
+    /// A pay row (national, or the broader SOC code's when the occupation
+    /// has none of its own) for the FAQ's pay answer, quoted with its
+    /// source and survey.
+    pub pay: Option<&'a PayRow>,
 }
 
-/// As [`draft_role`], with a pay row (national, or the broader SOC code's
-/// when the occupation has none of its own) for the FAQ's pay answer,
-/// quoted with its source and survey.
-pub fn draft_role_with_pay(occ: &Occupation, id: &str, pay: Option<&PayRow>) -> Role {
-    let job = title::job_title(&occ.title, &occ.reported_titles);
+/// Drafts a role profile for an occupation, with the id `id`.
+pub fn draft_role(occ: &Occupation, id: &str) -> Role {
+    draft_role_with(occ, id, &DraftOptions::default())
+}
+
+/// As [`draft_role`], with a title of the employer's and pay figures.
+pub fn draft_role_with(occ: &Occupation, id: &str, options: &DraftOptions<'_>) -> Role {
+    let pay = options.pay;
+    let job = match options.title.map(str::trim) {
+        Some(t) if !t.is_empty() => t.to_string(),
+        _ => title::job_title(&occ.title, &occ.reported_titles),
+    };
     let duties = duty_lines(occ);
     let key_responsibilities: Vec<String> = duties
         .iter()
@@ -105,7 +118,11 @@ pub fn draft_role_with_pay(occ: &Occupation, id: &str, pay: Option<&PayRow>) -> 
     let interview = interview::interview(occ, &job);
     let mut skills = requirements::skills(occ);
     if skills.is_empty() {
-        skills = interview.competencies.iter().map(|c| c.name.clone()).collect();
+        skills = interview
+            .competencies
+            .iter()
+            .map(|c| c.name.clone())
+            .collect();
     }
     let (required, preferred) = requirements::qualifications(occ);
     let source = source_line(occ, pay);
@@ -246,14 +263,38 @@ fn description(occ: &Occupation, job: &str) -> (String, Vec<String>) {
         {
             continue;
         }
-        let keep_as_is = matches!(
-            w,
-            "Duties" | "Activities" | "These" | "Generally" | "Usually" | "In"
-        ) || (w == "Work"
-            && matches!(
-                second,
-                "may" | "is" | "involves" | "requires" | "typically" | "includes"
-            ));
+        // A sentence with its own subject ("Team assemblers can perform
+        // ...", "Duties include ...", "Work may involve ...") stays as it
+        // is; an imperative one ("May use ...", "Administer ...") takes
+        // "They".
+        let third = s.split_whitespace().nth(2).unwrap_or("");
+        let has_subject = [second, third].iter().any(|x| {
+            matches!(
+                *x,
+                "can"
+                    | "may"
+                    | "must"
+                    | "are"
+                    | "is"
+                    | "will"
+                    | "often"
+                    | "usually"
+                    | "also"
+                    | "include"
+                    | "includes"
+                    | "involve"
+                    | "involves"
+                    | "require"
+                    | "requires"
+                    | "typically"
+                    | "generally"
+            )
+        }) && w != "May";
+        let keep_as_is = has_subject
+            || matches!(
+                w,
+                "Duties" | "Activities" | "These" | "Generally" | "Usually" | "In"
+            );
         let line = if keep_as_is {
             s.clone()
         } else if w == "Responsible" {

@@ -271,6 +271,8 @@ pub(crate) fn skills(occ: &Occupation) -> Vec<String> {
 fn knowledge_name(name: &str) -> String {
     match name {
         "English Language" => "the English language".to_string(),
+        "Mechanical" => "machines and tools".to_string(),
+        "Administrative" => "office procedures".to_string(),
         "Foreign Language" => "a foreign language".to_string(),
         _ => name
             .split_whitespace()
@@ -290,19 +292,19 @@ fn knowledge_name(name: &str) -> String {
 pub(crate) fn style_trait(id: &str) -> Option<&'static str> {
     Some(match id {
         "1.C.1.a" => "driven to do excellent work",
-        "1.C.1.b" => "persistent when things get hard",
+        "1.C.1.b" => "persistent",
         "1.C.1.c" => "quick to take initiative",
         "1.C.2.b" => "ready to take the lead",
-        "1.C.3.a" => "cooperative and easy to work with",
-        "1.C.3.b" => "considerate of other people's needs",
-        "1.C.3.c" => "happiest working with people",
-        "1.C.4.a" => "calm and even-tempered",
+        "1.C.3.a" => "cooperative",
+        "1.C.3.b" => "considerate of others",
+        "1.C.3.c" => "outgoing",
+        "1.C.4.a" => "even-tempered",
         "1.C.4.b" => "steady under pressure",
-        "1.C.4.c" => "adaptable when plans change",
+        "1.C.4.c" => "adaptable",
         "1.C.5.a" => "dependable",
         "1.C.5.b" => "careful with details",
-        "1.C.5.c" => "honest and ethical",
-        "1.C.6" => "able to work on your own",
+        "1.C.5.c" => "honest",
+        "1.C.6" => "self-directed",
         "1.C.7.a" => "creative",
         "1.C.7.b" => "analytical",
         _ => return None,
@@ -328,19 +330,26 @@ const GENERIC_TECH: [&str; 3] = [
     "Electronic mail software",
 ];
 
-/// Up to four "hot" technologies, one per class, those in demand first.
+/// Up to four "hot" technologies, at most two of a class: those in demand
+/// first, then those of the classes the occupation lists most examples of
+/// (its own kind of tools, such as medical software for nurses, before
+/// office software), then in O*NET's order.
 pub(crate) fn hot_technologies(occ: &Occupation) -> Vec<String> {
+    let class_size = |class: &str| occ.technologies.iter().filter(|t| t.class == class).count();
     let mut hot: Vec<(usize, &crate::library::model::Technology)> = occ
         .technologies
         .iter()
         .enumerate()
         .filter(|(_, t)| t.hot && !GENERIC_TECH.contains(&t.class.as_str()))
+        // A lone example of its class (social media for waiters) says
+        // little about the job unless O*NET marks it in demand.
+        .filter(|(_, t)| t.in_demand || class_size(&t.class) >= 2)
         .collect();
-    hot.sort_by_key(|(i, t)| (!t.in_demand, *i));
+    hot.sort_by_key(|(i, t)| (!t.in_demand, usize::MAX - class_size(&t.class), *i));
+    let mut out: Vec<String> = Vec::new();
     let mut classes: Vec<&str> = Vec::new();
-    let mut out = Vec::new();
     for (_, t) in hot {
-        if classes.contains(&t.class.as_str()) || out.contains(&t.name) {
+        if classes.iter().filter(|c| **c == t.class).count() >= 2 || out.contains(&t.name) {
             continue;
         }
         classes.push(&t.class);

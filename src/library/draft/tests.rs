@@ -97,7 +97,7 @@ fn cashier_draft_reads_like_a_job_post() {
     assert_eq!(role.soc_title.as_deref(), Some("Cashiers"));
     assert_eq!(
         role.summary,
-        "Cashiers receive and disburse money in establishments other than financial institutions. They may use electronic scanners, cash registers, or related equipment. They may process credit or debit card transactions and validate checks. The role suits people who are dependable, cooperative and easy to work with, and calm and even-tempered."
+        "Cashiers receive and disburse money in establishments other than financial institutions. They may use electronic scanners, cash registers, or related equipment. They may process credit or debit card transactions and validate checks. The role suits people who are dependable, cooperative, and even-tempered."
     );
     assert!(
         role.overview
@@ -133,7 +133,7 @@ fn cashier_draft_reads_like_a_job_post() {
     );
     assert_eq!(
         role.qualifications.preferred,
-        ["Experience with Microsoft Word or Microsoft Excel"]
+        ["Experience with Microsoft Word, Microsoft Excel, or Google Sheets"]
     );
     assert_eq!(
         role.skills.last().map(String::as_str),
@@ -213,7 +213,11 @@ fn faq_states_its_sources_and_pay_when_given() {
         hourly_median: Some(14.9),
         ..PayRow::default()
     };
-    let role = draft_role_with_pay(&cashier(), "cashier", Some(&row));
+    let options = DraftOptions {
+        pay: Some(&row),
+        ..DraftOptions::default()
+    };
+    let role = draft_role_with(&cashier(), "cashier", &options);
     let questions: Vec<&str> = role.faq.iter().map(|f| f.question.as_str()).collect();
     assert_eq!(
         questions,
@@ -264,8 +268,21 @@ fn an_occupation_with_little_data_still_drafts_without_filler() {
         ]
     );
     assert!(role.career_path.steps.is_empty() && role.career_path.intro.is_empty());
-    let names: Vec<&str> = role.interview.competencies.iter().map(|c| c.name.as_str()).collect();
-    assert_eq!(names, ["Dependability", "Problem solving and troubleshooting", "Teamwork", "Learning new things"]);
+    let names: Vec<&str> = role
+        .interview
+        .competencies
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Dependability",
+            "Problem solving and troubleshooting",
+            "Teamwork",
+            "Learning new things"
+        ]
+    );
     assert_eq!(role.skills[0], "Dependability");
     assert_eq!(role.related_titles.common.titles, ["Cashiers"]);
     assert!(!role.summary.contains("suits people"));
@@ -292,7 +309,18 @@ fn dump_real_drafts() {
     for code in REAL_CODES {
         let occ = crate::library::occupation(code).unwrap();
         let role = draft_role(&occ, code);
-        std::fs::write(dir.join(format!("{code}.json")), serde_json::to_string_pretty(&role).unwrap()).unwrap();
+        std::fs::write(
+            dir.join(format!("{code}.json")),
+            serde_json::to_string_pretty(&role).unwrap(),
+        )
+        .unwrap();
+        let national = crate::library::pay(code).and_then(|p| p.to_pay_table().national().cloned());
+        let options = DraftOptions {
+            pay: national.as_ref(),
+            ..DraftOptions::default()
+        };
+        let role = draft_role_with(&occ, code, &options);
+        std::fs::write(dir.join(format!("{code}.yaml")), emit::profile_yaml(&role)).unwrap();
     }
 }
 
@@ -316,7 +344,12 @@ fn census_of_missing_data() {
         counts[3] += occ.knowledge.is_empty() as usize;
         counts[4] += occ.job_zone.is_none() as usize;
         counts[5] += occ.reported_titles.is_empty() as usize;
-        if occ.skills.is_empty() && occ.work_styles.is_empty() { eprintln!("{} {}", occ.code, occ.title); }
+        if occ.skills.is_empty() && occ.work_styles.is_empty() {
+            eprintln!("{} {}", occ.code, occ.title);
+        }
     }
-    eprintln!("{} occupations; no skills/styles/education/knowledge/zone/reported: {counts:?}", all.len());
+    eprintln!(
+        "{} occupations; no skills/styles/education/knowledge/zone/reported: {counts:?}",
+        all.len()
+    );
 }

@@ -11,6 +11,10 @@ use super::text::singular;
 
 /// The singular job title for an O*NET title and its reported titles.
 pub(crate) fn job_title(onet_title: &str, reported: &[String]) -> String {
+    // "Helpers--Electricians" → "Electrician Helper".
+    if let Some((kind, trade)) = onet_title.split_once("--") {
+        return format!("{} {}", job_title(trade, &[]), singular_phrase(kind));
+    }
     let base = strip_scope(onet_title);
     let simple = !base.contains(',') && !base.contains(" and ") && !base.contains(" of ");
     if simple {
@@ -64,7 +68,8 @@ fn split_qualifier(title: &str) -> (Option<String>, String) {
 fn singular_phrase(phrase: &str) -> String {
     let mut words: Vec<String> = phrase.split_whitespace().map(str::to_string).collect();
     if let Some(last) = words.last_mut() {
-        *last = singular(last);
+        // "Engineers/Architects" → "Engineer/Architect".
+        *last = last.split('/').map(singular).collect::<Vec<_>>().join("/");
     }
     words.join(" ")
 }
@@ -130,9 +135,9 @@ fn best_reported(base: &str, reported: &[String]) -> Option<String> {
             .and_then(|w| words.iter().position(|x| x == w))
             .unwrap_or(usize::MAX / 4);
         let rank = index + 2 * first_word;
-        let better = best.as_ref().is_none_or(|(r, len, _)| {
-            (rank, candidate.len()) < (*r, *len)
-        });
+        let better = best
+            .as_ref()
+            .is_none_or(|(r, len, _)| (rank, candidate.len()) < (*r, *len));
         if better {
             best = Some((rank, candidate.len(), candidate));
         }
@@ -159,6 +164,10 @@ fn fallback(base: &str) -> String {
             .strip_suffix(" Workers")
             .or_else(|| object.strip_suffix(" Personnel"))
             .unwrap_or(object);
+        // "Police and Detectives" → "Police"; "Food Preparation and
+        // Serving" → "Food Preparation".
+        let object = object.split(" and ").next().unwrap_or(object);
+        let object = object.split(", ").next().unwrap_or(object);
         if head.split_whitespace().count() == 1 && !object.contains(',') {
             return format!("{object} {head}");
         }
@@ -173,7 +182,8 @@ fn fallback(base: &str) -> String {
         return singular_phrase(first_item);
     }
     let last_item = base.rsplit(" and ").next().unwrap_or(base);
-    singular_phrase(last_item.trim_start_matches(", ").trim())
+    let last_item = last_item.trim_start_matches(", ").trim();
+    singular_phrase(last_item.strip_prefix("Other ").unwrap_or(last_item))
 }
 
 #[cfg(test)]
@@ -210,6 +220,10 @@ mod tests {
             "Architect"
         );
         assert_eq!(t("File Clerks", &[]), "File Clerk");
+        assert_eq!(
+            t("Computer Systems Engineers/Architects", &[]),
+            "Computer Systems Engineer/Architect"
+        );
     }
 
     #[test]
@@ -224,7 +238,10 @@ mod tests {
             "Semi Truck Driver",
             "Tractor Trailer Driver",
         ];
-        assert_eq!(t("Heavy and Tractor-Trailer Truck Drivers", &truck), "Truck Driver");
+        assert_eq!(
+            t("Heavy and Tractor-Trailer Truck Drivers", &truck),
+            "Truck Driver"
+        );
         let truck = [
             "Driver",
             "Line Haul Driver",
@@ -246,7 +263,12 @@ mod tests {
             t("Police and Sheriff's Patrol Officers", &police),
             "Police Officer"
         );
-        let secretaries = ["Administrative Assistant", "Administrative Secretary", "Office Assistant", "Secretary"];
+        let secretaries = [
+            "Administrative Assistant",
+            "Administrative Secretary",
+            "Office Assistant",
+            "Secretary",
+        ];
         assert_eq!(
             t(
                 "Secretaries and Administrative Assistants, Except Legal, Medical, and Executive",
@@ -277,6 +299,15 @@ mod tests {
         assert_eq!(
             t("Maids and Housekeeping Cleaners", &["Housekeeper"]),
             "Maid"
+        );
+        assert_eq!(t("Helpers--Electricians", &[]), "Electrician Helper");
+        assert_eq!(
+            t("First-Line Supervisors of Police and Detectives", &[]),
+            "Police Supervisor"
+        );
+        assert_eq!(
+            t("Engine and Other Machine Assemblers", &[]),
+            "Machine Assembler"
         );
     }
 }
