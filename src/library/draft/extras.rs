@@ -181,6 +181,27 @@ fn education_noun(category: u8) -> String {
     }
 }
 
+/// What a job zone means, in our words after O*NET's Job Zone Reference.
+fn zone_preparation(zone: u8) -> &'static str {
+    match zone {
+        1 => {
+            "little or no preparation: some jobs ask for a high school diploma, and an experienced worker can show a new hire the job in a few days to a few months"
+        }
+        2 => {
+            "some preparation: most jobs ask for a high school diploma and some related experience, and new hires learn from experienced workers for a few months to a year"
+        }
+        3 => {
+            "medium preparation: most jobs ask for vocational training, related work experience or an associate's degree, and one or two years of training on the job"
+        }
+        4 => {
+            "considerable preparation: most jobs ask for a bachelor's degree, though some do not, and several years of related experience"
+        }
+        _ => {
+            "extensive preparation: most jobs ask for a graduate degree, and many for more than five years of related experience"
+        }
+    }
+}
+
 /// Percent, rounded, for prose.
 fn pct(value: f32) -> u32 {
     // Shares are 0-100; the cast of a rounded, clamped value is exact.
@@ -248,6 +269,18 @@ pub(crate) fn faq(occ: &Occupation, d: &Drafted, pay: Option<&PayRow>) -> Vec<Fa
         }
         answer.push('.');
         push(format!("What education does {a} {title} need?"), answer);
+    }
+
+    if median_category(&occ.education).is_none()
+        && let Some(zone) = occ.job_zone
+    {
+        push(
+            format!("What education and experience does {a} {title} need?"),
+            format!(
+                "O*NET rates this occupation as needing {}.",
+                zone_preparation(zone)
+            ),
+        );
     }
 
     let experience = median_category(&occ.experience);

@@ -124,7 +124,7 @@ pub fn draft_role_with(occ: &Occupation, id: &str, options: &DraftOptions<'_>) -
             .map(|c| c.name.clone())
             .collect();
     }
-    let (required, preferred) = requirements::qualifications(occ);
+    let (required, preferred) = requirements::qualifications(occ, &job);
     let source = source_line(occ, pay);
     Role {
         id: id.to_string(),
@@ -137,7 +137,7 @@ pub fn draft_role_with(occ: &Occupation, id: &str, options: &DraftOptions<'_>) -
         brief: brief(&job, &key_responsibilities, &traits, &skills),
         duties,
         key_responsibilities,
-        requirements: requirements::requirements(occ),
+        requirements: requirements::requirements(occ, &job),
         qualifications: Qualifications {
             required,
             preferred,
@@ -259,7 +259,8 @@ fn description(occ: &Occupation, job: &str) -> (String, Vec<String>) {
     for s in sentences(&occ.description).into_iter().skip(1) {
         let w = s.split_whitespace().next().unwrap_or("");
         let second = s.split_whitespace().nth(1).unwrap_or("");
-        if matches!(w, "Includes" | "Excludes" | "Those") || requirements::credential(&s).is_some()
+        if matches!(w, "Includes" | "Excludes" | "Those")
+            || requirements::credential(&s, job).is_some()
         {
             continue;
         }

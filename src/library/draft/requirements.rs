@@ -153,15 +153,15 @@ pub(crate) fn experience(occ: &Occupation) -> Option<String> {
 /// Credentials the description states ("Requires commercial drivers'
 /// license.", "Licensing or registration required.", "Must hold ..."),
 /// as requirement lines.
-pub(crate) fn credentials(description: &str) -> Vec<String> {
+pub(crate) fn credentials(description: &str, title: &str) -> Vec<String> {
     sentences(description)
         .iter()
-        .filter_map(|s| credential(s))
+        .filter_map(|s| credential(s, title))
         .collect()
 }
 
 /// One credential sentence as a requirement line, or `None`.
-pub(crate) fn credential(sentence: &str) -> Option<String> {
+pub(crate) fn credential(sentence: &str, title: &str) -> Option<String> {
     let s = sentence.trim().trim_end_matches('.');
     let s = s.replace("drivers' license", "driver's license");
     for prefix in ["Generally requires ", "Usually requires ", "Requires "] {
@@ -177,6 +177,11 @@ pub(crate) fn credential(sentence: &str) -> Option<String> {
             && !rest.contains(',')
             && rest.split_whitespace().count() <= 12
         {
+            // "Licensing or registration required." → "Licensing or
+            // registration as a Registered Nurse".
+            if rest.starts_with("Licens") && !title.is_empty() {
+                return Some(format!("{rest} as {} {title}", super::text::article(title)));
+            }
             return Some(upper_first(rest));
         }
     }
@@ -363,11 +368,11 @@ pub(crate) fn hot_technologies(occ: &Occupation) -> Vec<String> {
 
 /// The requirements list: education, experience, credentials, then the
 /// top skills and traits in one line each.
-pub(crate) fn requirements(occ: &Occupation) -> Vec<String> {
+pub(crate) fn requirements(occ: &Occupation, title: &str) -> Vec<String> {
     let mut out = Vec::new();
     out.extend(education(occ));
     out.extend(experience(occ));
-    out.extend(credentials(&occ.description));
+    out.extend(credentials(&occ.description, title));
     let skills: Vec<String> = top_skills(occ)
         .iter()
         .take(3)
@@ -385,11 +390,11 @@ pub(crate) fn requirements(occ: &Occupation) -> Vec<String> {
 }
 
 /// Required and preferred qualifications.
-pub(crate) fn qualifications(occ: &Occupation) -> (Vec<String>, Vec<String>) {
+pub(crate) fn qualifications(occ: &Occupation, title: &str) -> (Vec<String>, Vec<String>) {
     let mut required = Vec::new();
     required.extend(education(occ));
     required.extend(experience(occ));
-    required.extend(credentials(&occ.description));
+    required.extend(credentials(&occ.description, title));
     if required.is_empty() {
         required.push("Willingness to learn the job through on-the-job training".to_string());
     }
@@ -431,21 +436,24 @@ mod tests {
 
     #[test]
     fn credentials_come_from_the_description() {
+        let truck = "Drive a truck. May be required to unload truck. Requires commercial drivers' license. Includes tow truck drivers.";
         assert_eq!(
-            credentials(
-                "Drive a truck. May be required to unload truck. Requires commercial drivers' license. Includes tow truck drivers."
-            ),
+            credentials(truck, "Truck Driver"),
             ["Commercial driver's license"]
         );
         assert_eq!(
-            credentials("Assess patients. Licensing or registration required."),
-            ["Licensing or registration"]
+            credentials(
+                "Assess patients. Licensing or registration required.",
+                "Registered Nurse"
+            ),
+            ["Licensing or registration as a Registered Nurse"]
         );
         assert_eq!(
-            credentials("Generally requires formal training."),
+            credentials("Generally requires formal training.", "Aide"),
             ["Formal training"]
         );
-        assert!(credentials("Determine destination, modes of transportation, travel dates, costs, and accommodations required.").is_empty());
+        let travel = "Determine destination, modes of transportation, travel dates, costs, and accommodations required.";
+        assert!(credentials(travel, "Travel Agent").is_empty());
     }
 
     #[test]

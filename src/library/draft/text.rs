@@ -110,6 +110,13 @@ pub(crate) fn article(phrase: &str) -> &'static str {
 /// plural are returned as they are.
 pub(crate) fn singular(word: &str) -> String {
     let lower = word.to_lowercase();
+    // Workers whose singular ends in -ic: "Mechanics", "Paramedics".
+    if ["mechanics", "paramedics", "medics"]
+        .iter()
+        .any(|w| lower.ends_with(w))
+    {
+        return word[..word.len() - 1].to_string();
+    }
     let keep = [
         "police",
         "personnel",

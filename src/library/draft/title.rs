@@ -18,7 +18,7 @@ pub(crate) fn job_title(onet_title: &str, reported: &[String]) -> String {
     let base = strip_scope(onet_title);
     let simple = !base.contains(',') && !base.contains(" and ") && !base.contains(" of ");
     if simple {
-        let (qualifier, _) = split_qualifier(onet_title);
+        let (qualifier, _) = split_qualifier(&strip_notes(onet_title));
         return match qualifier {
             Some(q) => format!("{q} {}", singular_phrase(&base)),
             None => singular_phrase(&base),
@@ -33,14 +33,34 @@ pub(crate) fn job_title(onet_title: &str, reported: &[String]) -> String {
 /// The title without O*NET's scope notes: `, Except ...`, `, All Other`,
 /// `, Including ...` and a trailing qualifier (`, Postsecondary`).
 fn strip_scope(title: &str) -> String {
+    let (_, head) = split_qualifier(&strip_notes(title));
+    head
+}
+
+/// The title without `, Except ...`, `, All Other` and `, Including ...`.
+fn strip_notes(title: &str) -> String {
     let mut t = title.to_string();
     for marker in [", Except ", ", All Other", ", Including ", " Except "] {
         if let Some(pos) = t.find(marker) {
             t.truncate(pos);
         }
     }
-    let (_, head) = split_qualifier(&t);
-    head
+    t
+}
+
+/// Whether a word is the plural of a noun for a worker ("Clerks",
+/// "Physicians", "Attorneys"), not of a thing ("Securities", "Services").
+fn is_worker_plural(word: &str) -> bool {
+    let one = singular(word).to_lowercase();
+    if one == word.to_lowercase() {
+        return false;
+    }
+    const ENDINGS: [&str; 34] = [
+        "er", "or", "ist", "ian", "ant", "ent", "ic", "ive", "ee", "man", "ar", "eon", "ect", "ef",
+        "ge", "ot", "yst", "ide", "ard", "ith", "ach", "ess", "ier", "ney", "ate", "rk", "ook",
+        "aid", "rse", "ost", "ain", "ey", "ire", "son",
+    ];
+    ENDINGS.iter().any(|e| one.ends_with(e))
 }
 
 /// Splits `Business Teachers, Postsecondary` into the qualifier
@@ -159,31 +179,49 @@ fn fallback(base: &str) -> String {
     // "First-Line Supervisors of Retail Sales Workers" → "Retail Sales Supervisor".
     if let Some(pos) = base.find(" of ") {
         let head = singular_phrase(base[..pos].trim_start_matches("First-Line "));
-        let object = base[pos + 4..].trim();
-        let object = object
+        let mut object = base[pos + 4..].trim();
+        object = object
             .strip_suffix(" Workers")
             .or_else(|| object.strip_suffix(" Personnel"))
             .unwrap_or(object);
-        // "Police and Detectives" → "Police"; "Food Preparation and
-        // Serving" → "Food Preparation".
-        let object = object.split(" and ").next().unwrap_or(object);
-        let object = object.split(", ").next().unwrap_or(object);
+        // "Police and Detectives" → "Police Supervisor"; an object of a
+        // specialist stays whole ("Personal and Business Property Appraiser").
+        if matches!(head.as_str(), "Supervisor" | "Manager" | "Director") {
+            object = object.split(" and ").next().unwrap_or(object);
+            object = object.split(", ").next().unwrap_or(object);
+        }
         if head.split_whitespace().count() == 1 && !object.contains(',') {
             return format!("{object} {head}");
         }
         return format!("{head} of {object}");
     }
-    // A list of occupations: the first one. A list of modifiers
-    // ("Heavy and Tractor-Trailer Truck Drivers"): the last conjunct.
-    let first_part = base.split(", ").next().unwrap_or(base);
-    let first_item = first_part.split(" and ").next().unwrap_or(first_part);
-    let last_word = first_item.split_whitespace().last().unwrap_or(first_item);
-    if singular(last_word) != last_word {
-        return singular_phrase(first_item);
+    // The listed items: "Radio", "Cellular", "Tower Equipment Installers",
+    // "Repairers". The first that names workers is the title ("Tower
+    // Equipment Installer"); a list of modifiers ("Heavy and
+    // Tractor-Trailer Truck Drivers") has only its last item.
+    let items: Vec<&str> = base
+        .split(", ")
+        .flat_map(|part| part.split(" and "))
+        .map(|i| i.trim_start_matches("and ").trim())
+        .filter(|i| !i.is_empty())
+        .collect();
+    let chosen = items
+        .iter()
+        .position(|i| i.split_whitespace().last().is_some_and(is_worker_plural))
+        .unwrap_or(items.len().saturating_sub(1));
+    let item = items.get(chosen).copied().unwrap_or(base);
+    // "Power Tool, and Related Repairers" → "Power Tool Repairer";
+    // "Engine and Other Machine Assemblers" → "Engine Assembler".
+    for lead in ["Related ", "Other "] {
+        if let Some(rest) = item.strip_prefix(lead) {
+            let head = rest.split_whitespace().last().unwrap_or(rest);
+            return match chosen.checked_sub(1).and_then(|i| items.get(i)) {
+                Some(before) => format!("{before} {}", singular(head)),
+                None => singular_phrase(rest),
+            };
+        }
     }
-    let last_item = base.rsplit(" and ").next().unwrap_or(base);
-    let last_item = last_item.trim_start_matches(", ").trim();
-    singular_phrase(last_item.strip_prefix("Other ").unwrap_or(last_item))
+    singular_phrase(item)
 }
 
 #[cfg(test)]
@@ -307,7 +345,44 @@ mod tests {
         );
         assert_eq!(
             t("Engine and Other Machine Assemblers", &[]),
-            "Machine Assembler"
+            "Engine Assembler"
+        );
+        assert_eq!(
+            t(
+                "Securities, Commodities, and Financial Services Sales Agents",
+                &[]
+            ),
+            "Financial Services Sales Agent"
+        );
+        assert_eq!(
+            t("Switchboard Operators, Including Answering Service", &[]),
+            "Switchboard Operator"
+        );
+        assert_eq!(
+            t(
+                "Radio, Cellular, and Tower Equipment Installers and Repairers",
+                &[]
+            ),
+            "Tower Equipment Installer"
+        );
+        assert_eq!(
+            t("Electric Motor, Power Tool, and Related Repairers", &[]),
+            "Power Tool Repairer"
+        );
+        assert_eq!(
+            t("Appraisers of Personal and Business Property", &[]),
+            "Personal and Business Property Appraiser"
+        );
+        assert_eq!(
+            t(
+                "Education and Childcare Administrators, Preschool and Daycare",
+                &[]
+            ),
+            "Childcare Administrator"
+        );
+        assert_eq!(
+            t("Mobile Heavy Equipment Mechanics, Except Engines", &[]),
+            "Mobile Heavy Equipment Mechanic"
         );
     }
 }
