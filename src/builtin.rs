@@ -115,6 +115,40 @@ pub const LINT_DATA: &[(&str, &str)] = &[
     ("lint/terms.csv", include_str!("../data/lint/terms.csv")),
 ];
 
+/// The occupation library (`data/library/`, written by `hirekit
+/// occupations build`): `(file name, bytes)`, in the order the build
+/// writes them.
+pub const LIBRARY: [(&str, &[u8]); 5] = [
+    (
+        "onet-index.bin",
+        include_bytes!("../data/library/onet-index.bin"),
+    ),
+    (
+        "onet-records.bin",
+        include_bytes!("../data/library/onet-records.bin"),
+    ),
+    (
+        "onet-titles.bin",
+        include_bytes!("../data/library/onet-titles.bin"),
+    ),
+    (
+        "oews-index.bin",
+        include_bytes!("../data/library/oews-index.bin"),
+    ),
+    (
+        "oews-records.bin",
+        include_bytes!("../data/library/oews-records.bin"),
+    ),
+];
+
+/// A library file by name (empty for an unknown name).
+pub fn library_file(name: &str) -> &'static [u8] {
+    LIBRARY
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map_or(&[], |(_, b)| *b)
+}
+
 /// A built-in lint data file by its name under `data/`.
 pub fn lint_data(name: &str) -> Option<&'static str> {
     LINT_DATA.iter().find(|(n, _)| *n == name).map(|(_, s)| *s)
@@ -191,6 +225,18 @@ mod tests {
         lint.sort();
         expected.sort();
         assert_eq!(lint, expected);
+    }
+
+    #[test]
+    fn library_table_matches_the_library_folder_and_the_build() {
+        let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/data/library"));
+        let mut on_disk = Vec::new();
+        files_under(root, root, &mut on_disk);
+        on_disk.sort();
+        let mut embedded: Vec<String> = LIBRARY.iter().map(|(n, _)| n.to_string()).collect();
+        assert_eq!(embedded, crate::library::build::FILES);
+        embedded.sort();
+        assert_eq!(embedded, on_disk);
     }
 
     #[test]

@@ -5,10 +5,22 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+/// `hirekit --version`: the version and the sources of the built-in data.
+/// The O*NET sentence is O*NET's credit line, required by its licence; a
+/// test checks it equals `library::ONET_CREDIT`.
+const LONG_VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    "\n\nOccupation library: O*NET 29.3 and BLS Occupational Employment and Wage Statistics \
+     (OEWS) May 2025 (U.S. Bureau of Labor Statistics, public domain).\n",
+    "This product includes information from the O*NET 29.3 Database by the U.S. Department of \
+     Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 \
+     license. O*NET® is a trademark of USDOL/ETA."
+);
+
 /// Turn YAML role profiles into job descriptions, job posts, job briefs and
 /// interview guides, as Markdown, HTML, plain text or JSON.
 #[derive(Debug, Parser)]
-#[command(name = "hirekit", version, about, long_about = None, propagate_version = true)]
+#[command(name = "hirekit", version, long_version = LONG_VERSION, about, long_about = None, propagate_version = true)]
 #[command(
     after_help = "Start with: hirekit render customer-service-representative\n\
                         Built-in roles: hirekit roles list"
@@ -294,12 +306,15 @@ pub struct PayImportArgs {
 #[command(after_help = "Examples:\n  \
     hirekit pay show 43-4051\n  \
     hirekit pay show 43-4051 --area MI\n  \
-    hirekit pay show pay/43-4051.csv")]
+    hirekit pay show 41-2011 --area \"Detroit-Warren-Dearborn, MI\"\n  \
+    hirekit pay show pay/43-4051.csv\n\n\
+    Without a workspace or built-in table, a SOC code shows the occupation library's figures \
+    (BLS OEWS May 2025), from the broader code BLS pays it under where it has none of its own.")]
 pub struct PayShowArgs {
-    /// A SOC code (the workspace's pay/<SOC>.csv, else the built-in table) or the path of a pay-table CSV
+    /// A SOC code (the workspace's pay/<SOC>.csv, else the built-in table, else the occupation library) or the path of a pay-table CSV
     #[arg(value_name = "SOC|FILE")]
     pub table: String,
-    /// Show one area in full, with every percentile: US, a state code such as MI, or a state name
+    /// Show one area in full, with every percentile: US, a state code or name, or a metro or nonmetro area by OEWS code (19820) or title
     #[arg(long, value_name = "AREA")]
     pub area: Option<String>,
 }

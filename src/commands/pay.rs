@@ -10,7 +10,7 @@ use super::Ctx;
 use crate::cli::{PayCommand, PayImportArgs, PayShowArgs};
 use crate::engine::filters::{number, usd};
 use crate::model::pay::{PayRow, PayTable};
-use crate::{load, oews};
+use crate::{library, load, oews};
 
 /// Runs `hirekit pay ...`.
 pub fn run(ctx: &Ctx, cmd: PayCommand) -> Result<ExitCode> {
@@ -56,7 +56,9 @@ fn import(ctx: &Ctx, args: PayImportArgs) -> Result<ExitCode> {
 }
 
 /// The table `pay show` names: a CSV path, else the workspace's
-/// `pay/<soc>.csv`, else the built-in table. Returns it with how its
+/// `pay/<soc>.csv`, else the built-in table, else the occupation
+/// library's national and state rows (BLS OEWS May 2025, with the broader
+/// code where BLS pays the occupation under one). Returns it with how its
 /// source is shown.
 fn find_table(ctx: &Ctx, arg: &str) -> Result<(PayTable, String)> {
     let as_path = Path::new(arg);
@@ -74,16 +76,43 @@ fn find_table(ctx: &Ctx, arg: &str) -> Result<(PayTable, String)> {
         let bytes = load::read(&path)?;
         return Ok((load::pay::parse(&shown, &bytes)?, shown));
     }
-    match crate::builtin::pay_table(&soc) {
-        Some(src) => {
-            let shown = format!("builtin:pay/{soc}.csv");
-            Ok((load::pay::parse(&shown, src.as_bytes())?, shown))
-        }
+    if let Some(src) = crate::builtin::pay_table(&soc) {
+        let shown = format!("builtin:pay/{soc}.csv");
+        return Ok((load::pay::parse(&shown, src.as_bytes())?, shown));
+    }
+    match library::pay(&soc) {
+        Some(pay) => Ok((pay.to_pay_table(), library_shown(&pay))),
         None => bail!(
-            "no pay table for SOC `{soc}`: the workspace has no `pay/{soc}.csv` and none is built in; \
+            "no pay table for SOC `{soc}`: the workspace has no `pay/{soc}.csv`, none is built in, \
+             and BLS OEWS has no figures for it or its broader groups; \
              build one with `hirekit pay import national_M2023_dl.xlsx state_M2023_dl.xlsx --soc {soc} -o pay/{soc}.csv`"
         ),
     }
+}
+
+/// How library figures are named: `library`, and the broader code they
+/// are for when BLS pays the occupation under one.
+fn library_shown(pay: &library::Pay) -> String {
+    match &pay.broader {
+        Some(b) => format!("library; {b}"),
+        None => "library".to_string(),
+    }
+}
+
+/// A metro or nonmetro area's row from the library, for `--area` naming
+/// one (by OEWS code or title): the table of the area's survey and the row.
+fn library_area(soc: &str, area: &str) -> Option<(PayTable, PayRow, String)> {
+    let found = library::area(area)?;
+    if found.kind.rank() < 2 {
+        return None;
+    }
+    let pay = library::pay(soc)?;
+    let ap = pay.area(&found.code)?;
+    let mut row = ap.to_pay_row(&pay.figures_code, &pay.survey);
+    row.area = found.code.clone();
+    let mut table = pay.to_pay_table();
+    table.rows.clear();
+    Some((table, row, library_shown(&pay)))
 }
 
 fn show(ctx: &Ctx, args: PayShowArgs) -> Result<ExitCode> {
@@ -92,14 +121,21 @@ fn show(ctx: &Ctx, args: PayShowArgs) -> Result<ExitCode> {
         None => render_table(&table, &shown),
         Some(area) => {
             let code = area_code(area);
-            let Some(row) = code.as_deref().and_then(|c| table.area(c)) else {
-                let areas: Vec<&str> = table.rows.iter().map(|r| r.area.as_str()).collect();
-                bail!(
-                    "no row for area `{area}` in `{shown}`; it has {}",
-                    areas.join(", ")
-                );
-            };
-            render_area(&table, row, &shown)
+            match code.as_deref().and_then(|c| table.area(c)) {
+                Some(row) => render_area(&table, row, &shown),
+                None => {
+                    let soc = oews::normalize_soc(&args.table).unwrap_or(table.soc.clone());
+                    let Some((t, row, lib)) = library_area(&soc, area) else {
+                        let areas: Vec<&str> = table.rows.iter().map(|r| r.area.as_str()).collect();
+                        bail!(
+                            "no row for area `{area}` in `{shown}`; it has {}, \
+                             and metro or nonmetro areas by OEWS code or title (e.g. 19820, \"Detroit-Warren-Dearborn, MI\")",
+                            areas.join(", ")
+                        );
+                    };
+                    render_area(&t, &row, &lib)
+                }
+            }
         }
     };
     crate::output::emit(None, &out)?;
@@ -199,6 +235,8 @@ fn top_code_threshold(survey: &str) -> Option<&'static str> {
         2015 => Some("$90.00 an hour or $187,200 a year or more"),
         2016..=2021 => Some("$100.00 an hour or $208,000 a year or more"),
         2022..=2023 => Some("$115.00 an hour or $239,200 a year or more"),
+        // The May 2025 series' footnote, as the library's data carry it.
+        2025 => Some("$115.00 an hour or $239,200 a year or more"),
         _ => None,
     }
 }
@@ -359,6 +397,10 @@ mod tests {
                 Some("$100.00 an hour or $208,000 a year or more"),
             ),
             ("May 2014", Some("above $90.00 an hour or $187,200 a year")),
+            (
+                "May 2025",
+                Some("$115.00 an hour or $239,200 a year or more"),
+            ),
             ("May 2024", None),
             ("spring", None),
         ] {

@@ -85,6 +85,11 @@ impl<'a> Reader<'a> {
         Reader { bytes, pos: 0 }
     }
 
+    /// How many bytes have been read.
+    pub(crate) fn position(&self) -> usize {
+        self.pos
+    }
+
     /// An unsigned varint.
     pub(crate) fn uint(&mut self) -> Option<u64> {
         let mut v: u64 = 0;

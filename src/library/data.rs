@@ -8,16 +8,10 @@ use super::codec::{Reader, inflate};
 use super::model::Occupation;
 use super::record;
 
-/// `data/library/onet-index.bin`: deflated index.
-pub(crate) const ONET_INDEX: &[u8] = include_bytes!("../../data/library/onet-index.bin");
-/// `data/library/onet-records.bin`: one deflated record per occupation.
-pub(crate) const ONET_RECORDS: &[u8] = include_bytes!("../../data/library/onet-records.bin");
-/// `data/library/onet-titles.bin`: deflated search titles.
-pub(crate) const ONET_TITLES: &[u8] = include_bytes!("../../data/library/onet-titles.bin");
-/// `data/library/oews-index.bin`: deflated areas, cities and occupations.
-pub(crate) const OEWS_INDEX: &[u8] = include_bytes!("../../data/library/oews-index.bin");
-/// `data/library/oews-records.bin`: one deflated pay record per occupation.
-pub(crate) const OEWS_RECORDS: &[u8] = include_bytes!("../../data/library/oews-records.bin");
+/// An embedded library file (see `builtin::LIBRARY`).
+pub(crate) fn file(name: &str) -> &'static [u8] {
+    crate::builtin::library_file(name)
+}
 
 /// One occupation in the library's list: enough to list and search
 /// without decoding its record.
@@ -44,8 +38,7 @@ pub(crate) struct Index {
 }
 
 fn decode_index(bytes: &[u8]) -> Option<Index> {
-    let raw = inflate(bytes)?;
-    let mut r = Reader::new(&raw);
+    let mut r = Reader::new(bytes);
     if r.str()? != super::ONET_MAGIC {
         return None;
     }
@@ -79,13 +72,13 @@ fn decode_index(bytes: &[u8]) -> Option<Index> {
 /// the tests rule out).
 pub(crate) fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
-    INDEX.get_or_init(|| decode_index(ONET_INDEX).unwrap_or_default())
+    INDEX.get_or_init(|| decode_index(file("onet-index.bin")).unwrap_or_default())
 }
 
 /// Decodes the record of one entry.
 pub(crate) fn load(entry: &Entry) -> Option<Occupation> {
     let (offset, len) = entry.at;
-    let block = ONET_RECORDS.get(offset..offset.checked_add(len)?)?;
+    let block = file("onet-records.bin").get(offset..offset.checked_add(len)?)?;
     let raw = inflate(block)?;
     record::decode(&entry.code, &entry.title, &raw, &index().vocab)
 }
@@ -94,7 +87,7 @@ pub(crate) fn load(entry: &Entry) -> Option<Occupation> {
 /// short titles, reported titles)`.
 pub(crate) fn titles() -> &'static [(Vec<String>, Vec<String>)] {
     static TITLES: OnceLock<Vec<(Vec<String>, Vec<String>)>> = OnceLock::new();
-    TITLES.get_or_init(|| decode_titles(ONET_TITLES).unwrap_or_default())
+    TITLES.get_or_init(|| decode_titles(file("onet-titles.bin")).unwrap_or_default())
 }
 
 fn decode_titles(bytes: &[u8]) -> Option<Vec<(Vec<String>, Vec<String>)>> {

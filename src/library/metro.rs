@@ -4,27 +4,45 @@
 //! an area named by code or title (`--area`). Pure lookups over the
 //! embedded index.
 
-use super::pay::{Area, AreaKind, index};
+use super::pay::{Area, AreaKind, cities, index};
 
 /// A place name folded for comparison: ASCII (accents dropped), lowercase,
 /// punctuation as spaces, `st`/`ste` as `saint`/`sainte`.
 pub(crate) fn fold(s: &str) -> String {
-    let ascii = deunicode::deunicode(s).to_lowercase();
-    let spaced: String = ascii
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
-        .collect();
-    spaced
-        .split_whitespace()
-        .map(|w| match w {
+    let mut out = String::with_capacity(s.len());
+    fold_words(s, |w| {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    });
+    out
+}
+
+/// Calls `f` with each folded word of `s` (see [`fold`]), allocating once.
+pub(crate) fn fold_words(s: &str, mut f: impl FnMut(&str)) {
+    let ascii: std::borrow::Cow<'_, str> = if s.is_ascii() {
+        s.into()
+    } else {
+        deunicode::deunicode(s).into()
+    };
+    let mut spaced = String::with_capacity(ascii.len());
+    for c in ascii.chars() {
+        spaced.push(if c.is_ascii_alphanumeric() {
+            c.to_ascii_lowercase()
+        } else {
+            ' '
+        });
+    }
+    for w in spaced.split_ascii_whitespace() {
+        f(match w {
             "st" => "saint",
             "ste" => "sainte",
             "ft" => "fort",
             "mt" => "mount",
             w => w,
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+        });
+    }
 }
 
 /// The cities and states a metro title names: `New York-Newark-Jersey
@@ -49,8 +67,7 @@ pub fn metro_area(city: &str, state: &str) -> Option<Area> {
         return None;
     }
     let idx = index();
-    let listed = idx
-        .cities
+    let listed = cities()
         .iter()
         .find(|(c, s, _)| s == usps && fold(c) == want)
         .and_then(|(_, _, a)| idx.areas.get(*a));
@@ -60,7 +77,7 @@ pub fn metro_area(city: &str, state: &str) -> Option<Area> {
     // Metro areas the 2018 list lacks (created or renamed since) are
     // matched by the cities their titles name.
     let listed_areas: std::collections::HashSet<usize> =
-        idx.cities.iter().map(|(_, _, a)| *a).collect();
+        cities().iter().map(|(_, _, a)| *a).collect();
     idx.areas
         .iter()
         .enumerate()

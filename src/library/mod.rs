@@ -2,7 +2,7 @@
 //! and BLS OEWS May 2025 pay for every occupation code in every area,
 //! embedded in the binary and decoded on demand.
 //!
-//! Depends on `model` only (and on `codec`, its own byte format); the
+//! Depends on `model`, `builtin` (the embedded bytes) and `states`; the
 //! commands depend on it, never the reverse. `build` writes the embedded
 //! files from the raw public data (`hirekit occupations build`); `draft`
 //! turns one occupation into a role profile.

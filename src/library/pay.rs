@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use serde::Serialize;
 
 use super::codec::{Reader, inflate};
-use super::data::{OEWS_INDEX, OEWS_RECORDS};
+use super::data::file;
 use crate::model::pay::{BLS_SOURCE, PayRow, PayTable};
 
 /// The wage columns of the OEWS file, in the order the records keep them.
@@ -15,6 +15,58 @@ pub(crate) const FIGURE_COLUMNS: [&str; 12] = [
     "H_MEAN", "H_PCT10", "H_PCT25", "H_MEDIAN", "H_PCT75", "H_PCT90", "A_MEAN", "A_PCT10",
     "A_PCT25", "A_MEDIAN", "A_PCT75", "A_PCT90",
 ];
+
+/// The column each figure is predicted from (the records keep only the
+/// difference): an hourly percentile from the one below it, an annual
+/// figure from the same hourly figure times 2,080 hours. BLS derives annual
+/// wages that way, so the differences are small and deflate packs them well.
+const BASE: [Option<usize>; 12] = [
+    None,
+    None,
+    Some(1),
+    Some(2),
+    Some(3),
+    Some(4),
+    Some(0),
+    Some(1),
+    Some(2),
+    Some(3),
+    Some(4),
+    Some(5),
+];
+
+/// The predicted stored value (cents or dollars) of column `col` given
+/// the stored code of its base column in the same row; 0 without one.
+fn predicted(col: usize, row: &[u64]) -> i64 {
+    match BASE[col].and_then(|b| row.get(b)) {
+        Some(&base) if base >= 2 => {
+            let v = (base - 2) as i64;
+            if col < 6 { v } else { (v * 2080 + 50) / 100 }
+        }
+        _ => 0,
+    }
+}
+
+/// Stores a figure code (0 missing, 1 top-coded, value + 2) as its
+/// difference from the prediction; `row` holds the row's codes so far.
+pub(crate) fn encode_figure(col: usize, code: u64, row: &[u64]) -> u64 {
+    if code < 2 {
+        return code;
+    }
+    let diff = (code - 2) as i64 - predicted(col, row);
+    2 + ((diff << 1) ^ (diff >> 63)) as u64
+}
+
+/// Reverses [`encode_figure`]; `None` for an impossible value.
+fn decode_figure(col: usize, stored: u64, row: &[u64]) -> Option<u64> {
+    if stored < 2 {
+        return Some(stored);
+    }
+    let z = stored - 2;
+    let diff = (z >> 1) as i64 ^ -((z & 1) as i64);
+    let v = diff.checked_add(predicted(col, row))?;
+    u64::try_from(v).ok()?.checked_add(2)
+}
 
 /// What kind of area a row describes (OEWS AREA_TYPE).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -175,8 +227,8 @@ pub struct Wages {
 /// One area's OEWS figures for an occupation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AreaPay {
-    /// The area.
-    pub area: Area,
+    /// The area (shared with the library's index, not copied per row).
+    pub area: &'static Area,
     /// Number of jobs, where published.
     pub employment: Option<u64>,
     /// Hourly wages (all `Missing` when `annual_only`).
@@ -306,14 +358,38 @@ struct OewsOcc {
 pub(crate) struct OewsIndex {
     pub(crate) survey: String,
     pub(crate) areas: Vec<Area>,
-    /// `(city, USPS state, area index)`, sorted.
-    pub(crate) cities: Vec<(String, String, usize)>,
     occs: Vec<OewsOcc>,
+    /// Where the principal cities start (parsed only by metro look-ups).
+    cities_at: usize,
+}
+
+/// `(city, USPS state, area index)` of every principal city, sorted.
+pub(crate) fn cities() -> &'static [(String, String, usize)] {
+    static CITIES: OnceLock<Vec<(String, String, usize)>> = OnceLock::new();
+    CITIES.get_or_init(|| {
+        let bytes = file("oews-index.bin");
+        bytes
+            .get(index().cities_at..)
+            .and_then(|b| decode_cities(b, index().areas.len()))
+            .unwrap_or_default()
+    })
+}
+
+fn decode_cities(bytes: &[u8], areas: usize) -> Option<Vec<(String, String, usize)>> {
+    let mut r = Reader::new(bytes);
+    let n = r.len()?;
+    (0..n)
+        .map(|_| {
+            let city = r.str()?.to_string();
+            let state = r.str()?.to_string();
+            let area = r.len_unbounded()?;
+            (area < areas).then_some((city, state, area))
+        })
+        .collect()
 }
 
 fn decode_index(bytes: &[u8]) -> Option<OewsIndex> {
-    let raw = inflate(bytes)?;
-    let mut r = Reader::new(&raw);
+    let mut r = Reader::new(bytes);
     if r.str()? != super::OEWS_MAGIC {
         return None;
     }
@@ -334,15 +410,6 @@ fn decode_index(bytes: &[u8]) -> Option<OewsIndex> {
         })
         .collect::<Option<Vec<_>>>()?;
     let n = r.len()?;
-    let cities = (0..n)
-        .map(|_| {
-            let city = r.str()?.to_string();
-            let state = r.str()?.to_string();
-            let area = r.len_unbounded()?;
-            (area < areas.len()).then_some((city, state, area))
-        })
-        .collect::<Option<Vec<_>>>()?;
-    let n = r.len()?;
     let occs = (0..n)
         .map(|_| {
             Some(OewsOcc {
@@ -356,15 +423,15 @@ fn decode_index(bytes: &[u8]) -> Option<OewsIndex> {
     Some(OewsIndex {
         survey,
         areas,
-        cities,
         occs,
+        cities_at: r.position(),
     })
 }
 
 /// The OEWS index of the embedded data.
 pub(crate) fn index() -> &'static OewsIndex {
     static INDEX: OnceLock<OewsIndex> = OnceLock::new();
-    INDEX.get_or_init(|| decode_index(OEWS_INDEX).unwrap_or_default())
+    INDEX.get_or_init(|| decode_index(file("oews-index.bin")).unwrap_or_default())
 }
 
 /// The codes to try for a SOC code, most specific first: itself, then its
@@ -414,8 +481,8 @@ pub fn pay(soc: &str) -> Option<Pay> {
     None
 }
 
-fn decode_rows((offset, len): (usize, usize), areas: &[Area]) -> Option<Vec<AreaPay>> {
-    let raw = inflate(OEWS_RECORDS.get(offset..offset.checked_add(len)?)?)?;
+fn decode_rows((offset, len): (usize, usize), areas: &'static [Area]) -> Option<Vec<AreaPay>> {
+    let raw = inflate(file("oews-records.bin").get(offset..offset.checked_add(len)?)?)?;
     let mut r = Reader::new(&raw);
     let n = r.len()?;
     let mut area_ix = Vec::with_capacity(n);
@@ -426,14 +493,23 @@ fn decode_rows((offset, len): (usize, usize), areas: &[Area]) -> Option<Vec<Area
     }
     let flags = (0..n).map(|_| r.byte()).collect::<Option<Vec<_>>>()?;
     let employment = (0..n).map(|_| r.uint()).collect::<Option<Vec<_>>>()?;
-    let mut cols = Vec::with_capacity(FIGURE_COLUMNS.len());
-    for c in FIGURE_COLUMNS {
-        let scale = if c.starts_with("H_") { 100.0 } else { 1.0 };
-        let col = (0..n)
-            .map(|_| r.uint().map(|v| Wage::decode(v, scale)))
-            .collect::<Option<Vec<_>>>()?;
-        cols.push(col);
+    let mut codes = vec![[0u64; 12]; n];
+    for col in 0..FIGURE_COLUMNS.len() {
+        for row in codes.iter_mut() {
+            row[col] = decode_figure(col, r.uint()?, row)?;
+        }
     }
+    let cols: Vec<Vec<Wage>> = FIGURE_COLUMNS
+        .iter()
+        .enumerate()
+        .map(|(col, c)| {
+            let scale = if c.starts_with("H_") { 100.0 } else { 1.0 };
+            codes
+                .iter()
+                .map(|row| Wage::decode(row[col], scale))
+                .collect()
+        })
+        .collect();
     let wages = |i: usize, base: usize| Wages {
         mean: cols[base][i],
         p10: cols[base + 1][i],
@@ -445,7 +521,7 @@ fn decode_rows((offset, len): (usize, usize), areas: &[Area]) -> Option<Vec<Area
     (0..n)
         .map(|i| {
             Some(AreaPay {
-                area: areas.get(area_ix[i])?.clone(),
+                area: areas.get(area_ix[i])?,
                 employment: employment[i].checked_sub(2),
                 hourly: wages(i, 0),
                 annual: wages(i, 6),
@@ -454,4 +530,30 @@ fn decode_rows((offset, len): (usize, usize), areas: &[Area]) -> Option<Vec<Area
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_round_trip_through_their_predicted_differences() {
+        // Codes: 0 missing, 1 top-coded, value + 2 (cents or dollars).
+        let rows: [[u64; 12]; 4] = [
+            [
+                2242, 1529, 1774, 2155, 2491, 3059, 46592, 31752, 36872, 44772, 51782, 63592,
+            ],
+            [0, 0, 0, 0, 0, 0, 46592, 0, 1, 44772, 2, 63592],
+            [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
+            [2, 9000, 2, 2, 50000, 2, 2, 2, 9_000_000, 2, 2, 2],
+        ];
+        for row in rows {
+            let stored: Vec<u64> = (0..12).map(|c| encode_figure(c, row[c], &row)).collect();
+            let mut back = [0u64; 12];
+            for c in 0..12 {
+                back[c] = decode_figure(c, stored[c], &back).unwrap();
+            }
+            assert_eq!(back, row);
+        }
+    }
 }

@@ -13,6 +13,7 @@ mod drafting; // `hirekit new --soc` with a library code: a drafted profile that
 mod errors; // user-facing error messages, as snapshots
 mod html; // web pages: valid HTML, JSON-LD, text from data stays text, a real browser
 mod lint; // `hirekit lint`: laws by location, located wording, formats, exit codes
+mod occupations; // `hirekit occupations`: search, show, the reproducible data build
 mod output; // `-o FILE`: devices and pipes written in place, links followed, `-` is stdout
 mod pay; // `hirekit pay import` (BLS OEWS files) and `pay show`
 mod reliability; // hostile input: no command panics, crashes or hangs on the error corpus

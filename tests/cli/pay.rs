@@ -625,7 +625,8 @@ fn pay_show_unknown_area_lists_the_areas() {
 
 #[test]
 fn pay_show_without_a_table_says_how_to_make_one() {
-    let run = Hirekit::new().args(["pay", "show", "11-1011"]).fails();
+    // Military occupations: no OEWS figures at any level.
+    let run = Hirekit::new().args(["pay", "show", "55-1011"]).fails();
     insta::assert_snapshot!(run.stderr());
 }
 
@@ -641,4 +642,46 @@ fn pay_help_has_examples() {
     );
     let run = Hirekit::new().args(["pay", "show", "--help"]).succeeds();
     assert!(run.stdout.contains("--area <AREA>"), "{}", run.stdout);
+}
+
+#[test]
+fn pay_show_takes_any_library_occupation_without_a_table() {
+    let out = Hirekit::new()
+        .args(["pay", "show", "41-2011"])
+        .succeeds()
+        .stdout;
+    assert!(
+        out.starts_with("Pay for SOC 41-2011, May 2025 (library): "),
+        "{out}"
+    );
+    assert!(out.contains("\nUS    U.S."), "{out}");
+    assert!(out.contains("\nMI    Michigan"), "{out}");
+    assert!(
+        out.contains("Source: U.S. Bureau of Labor Statistics"),
+        "{out}"
+    );
+}
+
+#[test]
+fn pay_show_area_takes_a_metro_area_by_code_or_name() {
+    for area in ["19820", "Detroit-Warren-Dearborn, MI", "detroit"] {
+        let out = Hirekit::new()
+            .args(["pay", "show", "43-4051", "--area", area])
+            .succeeds()
+            .stdout;
+        assert!(
+            out.starts_with("Detroit-Warren-Dearborn, MI (19820), SOC 43-4051, May 2025 (library)"),
+            "{out}"
+        );
+        assert!(out.contains("Mean             $22.29  $46,370"), "{out}");
+    }
+}
+
+#[test]
+fn pay_show_names_the_broader_code_of_library_figures() {
+    let out = Hirekit::new()
+        .args(["pay", "show", "51-2092", "--area", "MI"])
+        .succeeds()
+        .stdout;
+    insta::assert_snapshot!(out);
 }

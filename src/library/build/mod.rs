@@ -92,7 +92,9 @@ fn encode_onet(
             titles.str(t);
         }
     }
-    Ok((deflate(&index.buf), records, deflate(&titles.buf)))
+    // The index is read by every look-up: kept plain, it is parsed without
+    // inflating (86 KB instead of 30 KB).
+    Ok((index.buf, records, deflate(&titles.buf)))
 }
 
 /// `(code, short title)` pairs of O*NET's Alternate Titles, sorted.

@@ -7,9 +7,9 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 
 use crate::library::codec::{Writer, deflate};
-use crate::library::pay::{AreaKind, FIGURE_COLUMNS, Group};
+use crate::library::pay::{AreaKind, FIGURE_COLUMNS, Group, encode_figure};
 
-/// One OEWS row, as numbers (see `pay::encode_figure` for the coding).
+/// One OEWS row, as numbers: 0 missing, 1 top-coded, else value + 2.
 struct Row {
     area: usize,
     flags: u8,
@@ -167,13 +167,6 @@ pub(crate) fn build(oews: &Path, cities: &Path, survey: &str) -> Result<Built> {
         w.byte(*kind);
         w.str(state);
     }
-    let cities = principal_cities(cities, &fips, &metro)?;
-    w.len(cities.len());
-    for (city, state, area) in &cities {
-        w.str(city);
-        w.str(state);
-        w.len(*area);
-    }
     let mut records = Vec::new();
     w.len(by_occ.len());
     for (code, rows) in &mut by_occ {
@@ -187,8 +180,16 @@ pub(crate) fn build(oews: &Path, cities: &Path, survey: &str) -> Result<Built> {
         w.len(block.len());
         records.extend_from_slice(&block);
     }
+    let cities = principal_cities(cities, &fips, &metro)?;
+    w.len(cities.len());
+    for (city, state, area) in &cities {
+        w.str(city);
+        w.str(state);
+        w.len(*area);
+    }
     Ok(Built {
-        index: deflate(&w.buf),
+        // Plain, as the O*NET index: parsed by every pay look-up.
+        index: w.buf,
         records,
     })
 }
@@ -209,9 +210,9 @@ fn encode_rows(rows: &[Row]) -> Vec<u8> {
     for r in rows {
         w.uint(r.employment);
     }
-    for i in 0..12 {
+    for col in 0..12 {
         for r in rows {
-            w.uint(r.figures[i]);
+            w.uint(encode_figure(col, r.figures[col], &r.figures));
         }
     }
     w.buf
