@@ -1,5 +1,5 @@
 //! The drafted interview: the occupation's top competencies from the
-//! competency bank (`data/library/competencies.yaml`), keyed to O*NET work
+//! competency bank (`data/drafting/competencies.yaml`), keyed to O*NET work
 //! styles and skills, and the rating scale of the built-in profile.
 
 use std::sync::OnceLock;
@@ -12,7 +12,7 @@ use crate::model::role::{Competency, Interview, Question, Rating};
 use super::requirements::SKILL_IMPORTANCE;
 
 /// The bank's text, embedded.
-pub const BANK_YAML: &str = include_str!("../../../data/library/competencies.yaml");
+pub const BANK_YAML: &str = include_str!("../../../data/drafting/competencies.yaml");
 
 /// Competencies per guide: at most this many...
 const MOST: usize = 5;
@@ -65,7 +65,7 @@ pub fn bank() -> &'static [BankEntry] {
 
 /// Parses the embedded bank.
 pub fn parse_bank() -> Result<Vec<BankEntry>, crate::diag::Diagnostic> {
-    crate::load::yaml::parse::<Bank>("data/library/competencies.yaml", BANK_YAML)
+    crate::load::yaml::parse::<Bank>("data/drafting/competencies.yaml", BANK_YAML)
         .map(|b| b.competencies)
 }
 
