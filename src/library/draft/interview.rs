@@ -191,9 +191,11 @@ mod tests {
         for id in [
             "1.C.1.a", "1.C.1.b", "1.C.1.c", "1.C.2.b", "1.C.3.a", "1.C.3.b", "1.C.3.c", "1.C.4.a",
             "1.C.4.b", "1.C.4.c", "1.C.5.a", "1.C.5.b", "1.C.5.c", "1.C.6", "1.C.7.a", "1.C.7.b",
-            "2.A.1.b", "2.A.1.d", "2.A.2.a", "2.B.1.b", "2.B.1.f", "2.A.2.d", "2.B.5.a", "2.B.4.e",
-            "2.B.2.i", "2.B.3.g", "2.B.3.j", "2.B.1.e", "2.B.1.c", "2.B.1.d", "2.A.1.c", "2.A.1.e",
-            "2.A.1.f",
+            "2.A.1.a", "2.A.1.b", "2.A.1.c", "2.A.1.d", "2.A.1.e", "2.A.1.f", "2.A.2.a", "2.A.2.b",
+            "2.A.2.c", "2.A.2.d", "2.B.1.a", "2.B.1.b", "2.B.1.c", "2.B.1.d", "2.B.1.e", "2.B.1.f",
+            "2.B.2.i", "2.B.3.a", "2.B.3.b", "2.B.3.c", "2.B.3.d", "2.B.3.e", "2.B.3.g", "2.B.3.h",
+            "2.B.3.j", "2.B.3.k", "2.B.3.l", "2.B.3.m", "2.B.4.e", "2.B.4.g", "2.B.4.h", "2.B.5.a",
+            "2.B.5.b", "2.B.5.c", "2.B.5.d",
         ] {
             assert!(covered.contains(&id), "{id} has no competency");
         }
@@ -226,6 +228,39 @@ mod tests {
                     "{}",
                     e.id
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn questions_stay_on_work() {
+        let banned = [
+            "your age",
+            "how old",
+            "married",
+            "spouse",
+            "children",
+            "kids",
+            "pregnan",
+            "religio",
+            "church",
+            "nationality",
+            "born",
+            "citizen",
+            "disabilit",
+            "health",
+            "sick",
+            "accent",
+        ];
+        for e in bank() {
+            for q in &e.questions {
+                let asked = std::iter::once(&q.text).chain(&q.follow_ups);
+                for text in asked {
+                    let lower = text.to_lowercase();
+                    for word in banned {
+                        assert!(!lower.contains(word), "{}: {word} in {text}", e.id);
+                    }
+                }
             }
         }
     }

@@ -450,11 +450,23 @@ fn every_library_occupation_drafts_cleanly() {
         let mut all = Vec::new();
         strings(&serde_json::to_value(&role).unwrap(), "", &mut all);
         for (key, s) in &all {
-            if matches!(key.as_str(), "source" | "soc_code" | "soc_title" | "id" | "type") {
+            if matches!(
+                key.as_str(),
+                "source" | "soc_code" | "soc_title" | "id" | "type"
+            ) {
                 continue;
             }
             let lower = s.to_lowercase().replace(" .net", "");
-            for bad in ["n/a", "todo", "{title}", "  ", " .", "..", " ,", "they they"] {
+            for bad in [
+                "n/a",
+                "todo",
+                "{title}",
+                "  ",
+                " .",
+                "..",
+                " ,",
+                "they they",
+            ] {
                 if lower.contains(bad) {
                     problems.push(format!("{} {key} {bad:?}: {s}", e.code));
                 }
