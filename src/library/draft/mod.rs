@@ -108,6 +108,20 @@ pub fn draft_role_with(occ: &Occupation, id: &str, options: &DraftOptions<'_>) -
             lower_first(two)
         ));
     }
+    // The description's "May ..." sentence, addressed to the candidate.
+    if let Some(may) = rest.iter().find_map(|s| s.strip_prefix("They may ")) {
+        overview.push_str(&format!(" You may {may}"));
+    }
+    if let Some(c) = requirements::median_category(&occ.training) {
+        overview.push_str(&match c {
+            0 | 1 => " Most new hires need no more than a short demonstration to get started."
+                .to_string(),
+            _ => format!(
+                " New hires typically train on the job for {}.",
+                requirements::training_phrase(c)
+            ),
+        });
+    }
     if !traits.is_empty() {
         overview.push_str(&format!(
             " You will do well here if you are {}.",
