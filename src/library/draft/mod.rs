@@ -344,6 +344,19 @@ fn duty_lines(occ: &Occupation) -> Vec<DutyGroup> {
             other.push(line);
         }
     }
+    // O*NET's order is not a ranking of importance (its task ratings are
+    // not in the library), so tasks about what the description says the
+    // job is come first ("Drive trucks ..." for a truck driver,
+    // "Administer medications ..." for a nurse): up to three shared words
+    // count, and two more when the task's verb is one of the description's;
+    // ties keep the library's order.
+    let about = text::topic_words(&format!("{} {}", occ.title, occ.description));
+    let score = |line: &String| {
+        let verb = line.split([' ', ',']).next().unwrap_or("").to_lowercase();
+        let bonus = if about.contains(&verb) { 2 } else { 0 };
+        text::overlap(line, &about, 3) + bonus
+    };
+    core.sort_by_key(|line| std::cmp::Reverse(score(line)));
     core.truncate(MOST_CORE);
     // Fill a short core list from the supplemental tasks.
     while core.len() < LEAST_DUTIES && !other.is_empty() {

@@ -183,7 +183,7 @@ pub(crate) fn plural(title: &str) -> String {
 }
 
 /// The lower-case content words of a line, for comparing duties.
-fn content_words(s: &str) -> Vec<String> {
+pub(crate) fn content_words(s: &str) -> Vec<String> {
     const STOP: [&str; 16] = [
         "a", "an", "and", "or", "the", "to", "of", "in", "on", "for", "with", "by", "as", "such",
         "other", "their",
@@ -197,6 +197,21 @@ fn content_words(s: &str) -> Vec<String> {
     words.sort();
     words.dedup();
     words
+}
+
+/// How many of a line's content words (made singular) occur in `about`,
+/// at most `cap`.
+pub(crate) fn overlap(line: &str, about: &[String], cap: usize) -> usize {
+    content_words(line)
+        .iter()
+        .filter(|w| about.contains(&singular(w)))
+        .count()
+        .min(cap)
+}
+
+/// The content words of a text, made singular, for [`overlap`].
+pub(crate) fn topic_words(text: &str) -> Vec<String> {
+    content_words(text).iter().map(|w| singular(w)).collect()
 }
 
 /// Whether two duty lines say nearly the same thing: at least 60% of
