@@ -256,18 +256,21 @@ pub(crate) fn faq(occ: &Occupation, d: &Drafted, pay: Option<&PayRow>) -> Vec<Fa
             .filter(|s| s.category < median)
             .map(|s| s.percent)
             .sum();
-        let mut answer = format!(
-            "In O*NET's survey of workers in this occupation, {}% said the job needs {}",
+        let mut parts = vec![format!(
+            "{}% said the job needs {}",
             pct(at),
             education_noun(median)
-        );
+        )];
         if pct(above) > 0 {
-            answer.push_str(&format!(", {}% said it needs more", pct(above)));
+            parts.push(format!("{}% said it needs more", pct(above)));
         }
         if pct(below) > 0 {
-            answer.push_str(&format!(", and {}% said it needs less", pct(below)));
+            parts.push(format!("{}% said it needs less", pct(below)));
         }
-        answer.push('.');
+        let answer = format!(
+            "In O*NET's survey of workers in this occupation, {}.",
+            oxford(&parts, "and")
+        );
         push(format!("What education does {a} {title} need?"), answer);
     }
 
@@ -301,10 +304,14 @@ pub(crate) fn faq(occ: &Occupation, d: &Drafted, pay: Option<&PayRow>) -> Vec<Fa
             if !answer.is_empty() {
                 answer.push(' ');
             }
-            answer.push_str(&format!(
-                "New hires typically train on the job for {}.",
-                training_phrase(c)
-            ));
+            answer.push_str(&match c {
+                0 | 1 => "Most new hires need no more than a short demonstration to get started."
+                    .to_string(),
+                _ => format!(
+                    "New hires typically train on the job for {}.",
+                    training_phrase(c)
+                ),
+            });
         }
         push(
             format!("How much experience and training does {a} {title} need?"),

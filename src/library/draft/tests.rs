@@ -482,3 +482,26 @@ fn every_library_occupation_drafts_cleanly() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+#[test]
+fn faq_education_answer_joins_two_parts_with_and() {
+    let mut occ = cashier();
+    occ.education = vec![share(6, 78.0), share(8, 22.0)];
+    occ.training = vec![share(1, 80.0), share(2, 20.0)];
+    let role = draft_role(&occ, "x");
+    let answer = |q: &str| {
+        role.faq
+            .iter()
+            .find(|f| f.question.starts_with(q))
+            .map(|f| f.answer.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        answer("What education"),
+        "In O*NET's survey of workers in this occupation, 78% said the job needs a bachelor's degree and 22% said it needs more."
+    );
+    assert!(
+        answer("How much experience")
+            .ends_with("Most new hires need no more than a short demonstration to get started.")
+    );
+}
