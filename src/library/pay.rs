@@ -281,6 +281,17 @@ impl Pay {
         })
     }
 
+    /// The most local row for a place: its metro area's (when the city is a
+    /// principal city of one, see `metro_area`), else its state's, else the
+    /// nation's. `row.area.kind` says which it is, so the caller can name
+    /// the area and say when it fell back.
+    pub fn for_place(&self, city: &str, state: &str) -> Option<&AreaPay> {
+        super::metro::metro_area(city, state)
+            .and_then(|a| self.area(&a.code))
+            .or_else(|| crate::states::code(state).and_then(|st| self.state(st)))
+            .or_else(|| self.national())
+    }
+
     /// Metro and nonmetro rows.
     pub fn local(&self) -> impl Iterator<Item = &AreaPay> {
         self.rows

@@ -247,3 +247,47 @@ fn national_and_state_rows_convert_to_a_pay_table() {
     );
     assert!(table.rows.iter().all(|r| r.area.len() == 2));
 }
+
+#[test]
+fn damaged_records_decode_to_none_never_a_panic() {
+    let e = entry("43-4051").unwrap();
+    let o = occupation("43-4051").unwrap();
+    // Re-encode the record and try every truncation and some bit flips.
+    let mut vocab = record::Vocab::default();
+    let bytes = record::encode(&o, &mut vocab);
+    let words = vocab.list.clone();
+    assert_eq!(record::decode(&e.code, &e.title, &bytes, &words), Some(o));
+    for cut in (0..bytes.len()).step_by(7) {
+        assert_eq!(
+            record::decode(&e.code, &e.title, &bytes[..cut], &words),
+            None,
+            "{cut}"
+        );
+    }
+    let mut seed = 0x2545_f491u32;
+    for _ in 0..200 {
+        let mut bad = bytes.clone();
+        seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+        let at = seed as usize % bad.len();
+        bad[at] ^= (seed >> 24) as u8 | 1;
+        let _ = record::decode(&e.code, &e.title, &bad, &words);
+    }
+    // A record that names a word the vocabulary lacks.
+    assert_eq!(record::decode(&e.code, &e.title, &bytes, &[]), None);
+}
+
+#[test]
+fn a_place_takes_its_metro_area_else_its_state_else_the_nation() {
+    let p = pay("43-4051").unwrap();
+    for (city, state, area, mean) in [
+        ("Detroit", "MI", "19820", 22.29),
+        ("Royal Oak", "MI", "26", 22.05),
+        ("Royal Oak", "Michigan", "26", 22.05),
+        ("Anywhere", "ZZ", "99", 22.40),
+        ("", "", "99", 22.40),
+    ] {
+        let row = p.for_place(city, state).unwrap();
+        assert_eq!(row.area.code, area, "{city}, {state}");
+        assert_eq!(row.hourly.mean, Wage::Value(mean), "{city}, {state}");
+    }
+}

@@ -46,12 +46,19 @@ pub(crate) fn find(dir: &Path, name: &str, columns: &[&str]) -> Result<Table> {
         .collect();
     txts.sort();
     for path in txts {
-        let text = std::fs::read_to_string(&path)
+        // Only the header line is read to decide.
+        let mut header = String::new();
+        std::fs::File::open(&path)
+            .map(std::io::BufReader::new)
+            .and_then(|mut r| std::io::BufRead::read_line(&mut r, &mut header))
             .with_context(|| format!("cannot read `{}`", path.display()))?;
-        let header = text.lines().next().unwrap_or_default();
-        let cols: Vec<&str> = header.split('\t').map(str::trim).collect();
+        let cols: Vec<&str> = header
+            .trim_start_matches('\u{feff}')
+            .split('\t')
+            .map(str::trim)
+            .collect();
         if columns.iter().all(|c| cols.contains(c)) {
-            return Ok(parse_txt(&path, &text));
+            return read(&path);
         }
     }
     bail!(
@@ -131,5 +138,31 @@ fn text(d: &Data) -> String {
         Data::Int(i) => i.to_string(),
         Data::Bool(b) => if *b { "Y" } else { "N" }.to_string(),
         _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_renamed_table_is_found_by_its_header() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("Other.txt"), "A\tB\n1\t2\n").unwrap();
+        std::fs::write(
+            dir.path().join("Renamed Tasks.txt"),
+            "\u{feff}O*NET-SOC Code\tTask\r\n11-1011.00\tPlan budgets.\r\n\n",
+        )
+        .unwrap();
+        let t = find(dir.path(), "Task Statements", &["O*NET-SOC Code", "Task"]).unwrap();
+        assert!(t.path.ends_with("Renamed Tasks.txt"));
+        assert_eq!(t.rows, [["11-1011.00", "Plan budgets."]]);
+        assert_eq!(t.col("Task").unwrap(), 1);
+        let err = t.col("Missing").unwrap_err().to_string();
+        assert!(err.contains("no column `Missing`"), "{err}");
+        let err = find(dir.path(), "Skills", &["Element ID"])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("no O*NET table `Skills`"), "{err}");
     }
 }
