@@ -57,6 +57,19 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ),
 ];
 
+/// The job ad: the one document whose HTML page carries a schema.org
+/// `JobPosting`, that the job feed lists, and that `batch` and `lint` use
+/// when no `--doc` is given. A workspace's override of it is a job ad too.
+pub const JOB_POST: &str = "job-post";
+
+/// The document `render` shows when neither `--doc` nor `render.doc` names one.
+pub const DEFAULT_DOCUMENT: &str = "job-description";
+
+/// Whether a document is a job ad (see [`JOB_POST`]).
+pub fn is_job_ad(doc: &str) -> bool {
+    doc == JOB_POST
+}
+
 /// The built-in documents, in the order `templates list` shows them.
 pub const DOCUMENTS: &[&str] = &[
     "job-description",
@@ -70,6 +83,9 @@ pub const ROLES: &[(&str, &str)] = &[(
     "customer-service-representative",
     include_str!("../data/roles/customer-service-representative.yaml"),
 )];
+
+/// The ids of the built-in role profiles (for shell completion).
+pub const ROLE_IDS: &[&str] = &["customer-service-representative"];
 
 /// Built-in pay tables: `(SOC code, CSV source)`.
 pub const PAY_TABLES: &[(&str, &str)] = &[("43-4051", include_str!("../data/pay/43-4051.csv"))];
@@ -195,6 +211,12 @@ mod tests {
         let mut embedded: Vec<String> = TEMPLATES.iter().map(|(n, _)| n.to_string()).collect();
         embedded.sort();
         assert_eq!(embedded, on_disk);
+    }
+
+    #[test]
+    fn role_ids_list_every_builtin_role() {
+        let ids: Vec<&str> = ROLES.iter().map(|(id, _)| *id).collect();
+        assert_eq!(ids, ROLE_IDS);
     }
 
     #[test]

@@ -106,16 +106,18 @@ pub enum Command {
 #[command(after_help = "Examples:\n  \
     hirekit render customer-service-representative\n  \
     hirekit render customer-service-representative --doc job-post --location \"Detroit, MI\" --format html\n  \
-    hirekit render roles/cashier.yaml --doc interview-guide --format txt -o guide.txt")]
+    hirekit render roles/cashier.yaml --doc interview-guide --format txt -o guide.txt\n  \
+    hirekit render customer-service-representative --doc interview-guide --format docx -o guide.docx")]
 pub struct RenderArgs {
     /// A role id (from the workspace's roles/ or the built-ins) or a path to a role YAML file
+    #[arg(value_parser = OpenSet::roles(), hide_possible_values = true)]
     pub role: String,
     /// The document: job-description (default), job-post, job-brief, interview-guide, or a workspace template's name
-    #[arg(long, short = 'd', value_name = "NAME")]
+    #[arg(long, short = 'd', value_name = "NAME", value_parser = OpenSet::documents(), hide_possible_values = true)]
     pub doc: Option<String>,
-    /// Output format [default: md]
-    #[arg(long, short = 'f', value_name = "FORMAT", value_parser = ["md", "html", "txt", "json"])]
-    pub format: Option<String>,
+    /// Output format [default: md]; docx is a Word document: give -o FILE.docx (to stdout only when it is not a terminal)
+    #[arg(long, short = 'f', value_name = "FORMAT", value_enum)]
+    pub format: Option<crate::render::Format>,
     /// The location, as "City, ST" (pay then comes from that state's BLS figures)
     #[arg(
         long,
@@ -153,9 +155,10 @@ pub struct RenderArgs {
 )]
 pub struct LintArgs {
     /// A role id or role YAML file (rendered, then checked), or a job ad to check as it is (.md, .txt, .html)
+    #[arg(value_parser = OpenSet::roles(), hide_possible_values = true)]
     pub target: String,
     /// The document to render for a role [default: job-post]
-    #[arg(long, short = 'd', value_name = "NAME")]
+    #[arg(long, short = 'd', value_name = "NAME", value_parser = OpenSet::documents(), hide_possible_values = true)]
     pub doc: Option<String>,
     /// The location the post is for, as "City, ST"
     #[arg(
@@ -175,11 +178,25 @@ pub struct LintArgs {
     #[arg(long, short = 'f', value_enum, default_value_t = LintFormat::Text, value_name = "FORMAT")]
     pub format: LintFormat,
     /// Fail on warnings too (`--deny warnings`)
-    #[arg(long, value_name = "LEVEL", value_parser = ["warnings"])]
-    pub deny: Option<String>,
+    #[arg(long, value_name = "LEVEL", value_enum)]
+    pub deny: Option<DenyLevel>,
     /// The posting date for rows without date_posted, as YYYY-MM-DD [default: today]
     #[arg(long, value_name = "DATE", value_parser = crate::lint::date::parse_arg)]
     pub date: Option<crate::lint::Date>,
+}
+
+/// What `--deny` turns into errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DenyLevel {
+    /// Warnings fail the run (exit 1) as errors do
+    Warnings,
+}
+
+/// Job feeds `hirekit batch --feed` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FeedKind {
+    /// An Indeed XML job feed (feed.xml)
+    Indeed,
 }
 
 /// `hirekit lint` output formats.
@@ -187,7 +204,7 @@ pub struct LintArgs {
 pub enum LintFormat {
     /// Findings for people, grouped by file
     Text,
-    /// A stable JSON document (see the README)
+    /// A stable JSON document (see docs/lint.md)
     Json,
     /// SARIF 2.1.0, for CI systems that show findings inline
     Sarif,
@@ -209,7 +226,7 @@ manifest.json lists every file with its size and SHA-256; a rerun writes only fi
 content changed, and --clean removes the files of rows that are gone.")]
 pub struct BatchArgs {
     /// Role ids (from the workspace's roles/ or the built-ins) or paths to role YAML files
-    #[arg(required = true, value_name = "ROLE")]
+    #[arg(required = true, value_name = "ROLE", value_parser = OpenSet::roles(), hide_possible_values = true)]
     pub roles: Vec<String>,
     /// The locations CSV: one ad per row (default: hirekit.yaml `batch.locations`)
     #[arg(long, value_name = "FILE")]
@@ -218,23 +235,29 @@ pub struct BatchArgs {
     #[arg(long, short = 'o', value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// A document to render for every row; repeat for several [default: job-post]
-    #[arg(long, short = 'd', value_name = "NAME")]
+    #[arg(long, short = 'd', value_name = "NAME", value_parser = OpenSet::documents(), hide_possible_values = true)]
     pub doc: Vec<String>,
-    /// Formats, comma-separated: md, html, txt, json [default: md,html]
-    #[arg(long, short = 'f', value_name = "LIST", value_delimiter = ',', value_parser = ["md", "html", "txt", "json"])]
-    pub format: Vec<String>,
+    /// Formats, comma-separated: md, html, txt, json, docx (Word) [default: md,html]
+    #[arg(
+        long,
+        short = 'f',
+        value_name = "LIST",
+        value_delimiter = ',',
+        value_enum
+    )]
+    pub format: Vec<crate::render::Format>,
     /// File names under --out, with {role} {doc} {location} {state} {city} {ext} [default: {role}/{doc}/{location}.{ext}]
-    #[arg(long, value_name = "PATTERN")]
-    pub pattern: Option<String>,
+    #[arg(long, value_name = "PATTERN", value_parser = clap::value_parser!(crate::batch::plan::Pattern))]
+    pub pattern: Option<crate::batch::plan::Pattern>,
     /// A company profile (default: the workspace's company.yaml, if any)
     #[arg(long, value_name = "FILE")]
     pub company: Option<PathBuf>,
-    /// Threads that render and write [default: the number of CPUs]
-    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    /// Threads that render and write, 1 to 256 [default: the number of CPUs]
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
     pub jobs: Option<u16>,
     /// Render only the I-th of N slices of the rows (by a hash of each row's id), e.g. 2/3
-    #[arg(long, value_name = "I/N")]
-    pub shard: Option<String>,
+    #[arg(long, value_name = "I/N", value_parser = clap::value_parser!(crate::batch::plan::Shard))]
+    pub shard: Option<crate::batch::plan::Shard>,
     /// Render the valid rows even when some rows have errors (the errors are listed; exit code 1)
     #[arg(long, short = 'k')]
     pub keep_going: bool,
@@ -245,8 +268,8 @@ pub struct BatchArgs {
     #[arg(long, short = 'n')]
     pub dry_run: bool,
     /// Also write a job feed of the job posts: feed.xml in Indeed's XML format
-    #[arg(long, value_name = "KIND", value_parser = ["indeed"])]
-    pub feed: Option<String>,
+    #[arg(long, value_name = "KIND", value_enum)]
+    pub feed: Option<FeedKind>,
     /// Where --out is published (e.g. https://jobs.example.com/ads), for the feed's job URLs
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
@@ -473,4 +496,44 @@ pub struct CheckArgs {
     /// Files or folders to check instead of the whole workspace: role profiles, company files, pay tables, locations CSVs, templates
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+}
+
+/// A value that may be anything, with known values to offer: shell
+/// completion suggests the built-in role ids or document names, while a
+/// path or a workspace's own role or template is accepted as it is (the
+/// command checks it, with a located error).
+#[derive(Debug, Clone, Copy)]
+pub struct OpenSet(&'static [&'static str]);
+
+impl OpenSet {
+    /// The built-in role ids.
+    fn roles() -> OpenSet {
+        OpenSet(crate::builtin::ROLE_IDS)
+    }
+
+    /// The built-in document names.
+    fn documents() -> OpenSet {
+        OpenSet(crate::builtin::DOCUMENTS)
+    }
+}
+
+impl clap::builder::TypedValueParser for OpenSet {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            self.0.iter().map(|v| clap::builder::PossibleValue::new(*v)),
+        ))
+    }
 }

@@ -12,7 +12,6 @@ pub mod batch;
 pub mod builtin;
 pub mod cli;
 pub mod commands;
-pub mod config;
 pub mod diag;
 pub mod engine;
 pub mod library;
@@ -22,10 +21,11 @@ pub mod model;
 pub mod oews;
 pub mod output;
 pub mod pay;
+pub mod project;
 pub mod render;
 pub mod states;
+pub mod text;
 pub mod ui;
-pub mod workspace;
 
 use std::process::ExitCode;
 

@@ -158,24 +158,38 @@ pub fn write_creating_folders(path: &Path, content: &[u8]) -> Result<()> {
 
 /// Writes content where `-o` says (see [`sink_for`]), or to stdout.
 pub fn emit(output: Option<&Path>, content: &str) -> Result<()> {
+    emit_bytes(output, content.as_bytes(), None)
+}
+
+/// Writes bytes as [`emit`] does. `binary` names a binary format (`docx`):
+/// such content goes to stdout only when stdout is not a terminal (a pipe
+/// or a file), since a terminal would show it as garbage.
+pub fn emit_bytes(output: Option<&Path>, content: &[u8], binary: Option<&str>) -> Result<()> {
     let sink = match output {
         Some(path) => sink_for(path)?,
         None => Sink::Stdout,
     };
     match sink {
         Sink::Stdout => {
+            if let Some(format) = binary
+                && std::io::IsTerminal::is_terminal(&std::io::stdout())
+            {
+                bail!(
+                    "`--format {format}` is a binary file and stdout is a terminal; write it to a file with `-o FILE.{format}` (or redirect stdout: `> FILE.{format}`)"
+                );
+            }
             let mut out = std::io::stdout().lock();
-            out.write_all(content.as_bytes())
+            out.write_all(content)
                 .and_then(|()| out.flush())
                 .context("cannot write to stdout")
         }
-        Sink::Replace(path) => write_atomic(&path, content.as_bytes()),
+        Sink::Replace(path) => write_atomic(&path, content),
         Sink::Direct(path) => {
             let mut file = std::fs::OpenOptions::new()
                 .write(true)
                 .open(&path)
                 .with_context(|| format!("cannot open `{}` for writing", path.display()))?;
-            file.write_all(content.as_bytes())
+            file.write_all(content)
                 .and_then(|()| file.flush())
                 .with_context(|| format!("cannot write `{}`", path.display()))
         }

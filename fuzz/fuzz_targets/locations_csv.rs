@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use hirekit::engine::Engine;
 use hirekit::render::{self, Format, RenderOptions, RoleInput};
-use hirekit::workspace::Workspace;
+use hirekit::project::Project;
 use libfuzzer_sys::fuzz_target;
 
 struct Fixture {
@@ -17,11 +17,10 @@ struct Fixture {
 fn fixture() -> &'static Option<Fixture> {
     static FIXTURE: OnceLock<Option<Fixture>> = OnceLock::new();
     FIXTURE.get_or_init(|| {
-        let ws = Workspace::builtin();
-        let engine = Engine::load(&ws).ok()?;
-        let loaded = hirekit::load::role::load(&ws, "customer-service-representative").ok()?;
-        let table = hirekit::load::pay::for_role(&ws, &loaded).ok()?;
-        let input = RoleInput::new(loaded.role, loaded.shown, None, table);
+        let project = Project::builtin();
+        let engine = project.engine().ok()?;
+        let loaded = project.role("customer-service-representative").ok()?;
+        let input = project.role_input(loaded, None).ok()?;
         Some(Fixture { engine, input })
     })
 }

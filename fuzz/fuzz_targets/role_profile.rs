@@ -7,12 +7,11 @@ use std::sync::OnceLock;
 
 use hirekit::engine::Engine;
 use hirekit::render::{self, Format, RenderOptions, RoleInput};
-use hirekit::workspace::Workspace;
 use libfuzzer_sys::fuzz_target;
 
 fn engine() -> &'static Option<Engine> {
     static ENGINE: OnceLock<Option<Engine>> = OnceLock::new();
-    ENGINE.get_or_init(|| Engine::load(&Workspace::builtin()).ok())
+    ENGINE.get_or_init(|| Engine::load(None).ok())
 }
 
 fuzz_target!(|data: &[u8]| {

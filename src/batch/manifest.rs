@@ -514,8 +514,10 @@ impl Previous {
         if !meta.is_file() || meta.len() != prev.bytes {
             return false;
         }
-        match (meta.modified(), self.mtime) {
-            (Ok(file), Some(manifest)) if file < manifest => true,
+        // The status-change time, not the modification time: an edit whose
+        // modification time was set back (`touch -d`) still moves it.
+        match (changed_at(&meta), self.mtime) {
+            (Some(file), Some(manifest)) if file < manifest => true,
             _ => self
                 .sha_of(prev)
                 .is_some_and(|sha| fs::read(abs).is_ok_and(|b| sha256(&b) == sha)),
@@ -546,6 +548,22 @@ impl Previous {
             &mut || {},
         )?;
         Ok(())
+    }
+}
+
+/// When a file last changed in any way: its status-change time on Unix
+/// (which no user can set), else its modification time.
+fn changed_at(meta: &fs::Metadata) -> Option<std::time::SystemTime> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let secs = u64::try_from(meta.ctime()).ok()?;
+        let nanos = u32::try_from(meta.ctime_nsec()).ok()?;
+        std::time::UNIX_EPOCH.checked_add(std::time::Duration::new(secs, nanos))
+    }
+    #[cfg(not(unix))]
+    {
+        meta.modified().ok()
     }
 }
 
@@ -608,10 +626,17 @@ fn read_manifest(
         .deserialize(&mut de)
         .and_then(|()| de.end())
         .map_err(|e| {
-            anyhow::anyhow!(
-                "the previous manifest `{}` is not valid ({e}); remove it to start afresh",
-                path.display()
-            )
+            if e.to_string().starts_with(NOT_OURS) {
+                anyhow::anyhow!(
+                    "`{}` is not a hirekit manifest (it has no `hirekit` key), so hirekit will not replace it; move it away, or choose another --out",
+                    path.display()
+                )
+            } else {
+                anyhow::anyhow!(
+                    "the previous manifest `{}` is not valid ({e}); remove it to start afresh",
+                    path.display()
+                )
+            }
         })?;
     Ok(Layout::Json)
 }
@@ -630,6 +655,7 @@ fn read_lines(file: &fs::File, each: &mut dyn FnMut(&Entry<'_>, Option<Span>)) -
     let mut reader = io::BufReader::with_capacity(1 << 16, file);
     let mut line = String::new();
     let mut at = At::Start;
+    let mut ours = false;
     let mut offset = 0_u64;
     loop {
         line.clear();
@@ -642,10 +668,12 @@ fn read_lines(file: &fs::File, each: &mut dyn FnMut(&Entry<'_>, Option<Span>)) -
         let t = line.trim();
         at = match at {
             At::Start if t == "{" => At::Header,
-            At::Header if t == "\"files\": [" => At::Files,
-            At::Header if t.starts_with("\"hirekit\":") || t.starts_with("\"shard\":") => {
+            At::Header if t == "\"files\": [" && ours => At::Files,
+            At::Header if t.starts_with("\"hirekit\":") => {
+                ours = true;
                 At::Header
             }
+            At::Header if t.starts_with("\"shard\":") => At::Header,
             At::Files if t == "]" => At::ListEnd,
             At::Files => {
                 let text = t.strip_suffix(',').unwrap_or(t);
@@ -670,6 +698,9 @@ fn read_lines(file: &fs::File, each: &mut dyn FnMut(&Entry<'_>, Option<Span>)) -
     Ok(at == At::End)
 }
 
+/// The error a JSON object without a `hirekit` key gets.
+const NOT_OURS: &str = "not a hirekit manifest";
+
 /// Visits the top-level object, handing each entry of `files` to `F`.
 struct ManifestSeed<'f, F: ?Sized>(&'f mut F);
 
@@ -691,12 +722,19 @@ impl<'de, F: FnMut(&Entry<'_>, Option<Span>) + ?Sized> Visitor<'de> for Manifest
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        // A JSON file of someone else's at this name is not a manifest:
+        // hirekit's always says which hirekit wrote it.
+        let mut ours = false;
         while let Some(key) = map.next_key::<String>()? {
             if key == "files" {
                 map.next_value_seed(FilesSeed(&mut *self.0))?;
             } else {
+                ours |= key == "hirekit";
                 map.next_value::<IgnoredAny>()?;
             }
+        }
+        if !ours {
+            return Err(serde::de::Error::custom(NOT_OURS));
         }
         Ok(())
     }
@@ -854,7 +892,7 @@ mod tests {
         // The first entry on one line as usual, the second spread over
         // several: the line reader gives up after one entry and starts over.
         let text = format!(
-            "{{\n  \"files\": [\n    {{\"path\":\"a.md\",\"format\":\"md\",\"bytes\":1,\"sha256\":\"{sha}\"}},\n    {{\n      \"path\": \"b.md\",\n      \"format\": \"md\",\n      \"bytes\": 1,\n      \"sha256\": \"{sha}\"\n    }}\n  ]\n}}\n"
+            "{{\n  \"hirekit\": \"0.1.0\",\n  \"files\": [\n    {{\"path\":\"a.md\",\"format\":\"md\",\"bytes\":1,\"sha256\":\"{sha}\"}},\n    {{\n      \"path\": \"b.md\",\n      \"format\": \"md\",\n      \"bytes\": 1,\n      \"sha256\": \"{sha}\"\n    }}\n  ]\n}}\n"
         );
         fs::write(&path, &text).unwrap();
         let prev = Previous::load(&path).unwrap().unwrap();
@@ -872,7 +910,7 @@ mod tests {
         let path = dir.path().join("manifest.json");
         let sha = hex(&sha256(b"x"));
         let json = format!(
-            r#"{{"files": [{{"path": "../../etc/passwd", "format": "md", "bytes": 1, "sha256": "{sha}"}},
+            r#"{{"hirekit": "0.1.0", "files": [{{"path": "../../etc/passwd", "format": "md", "bytes": 1, "sha256": "{sha}"}},
                 {{"path": "ok.md", "format": "md", "bytes": 1, "sha256": "nothex"}},
                 {{"path": "good.md", "format": "md", "bytes": 1, "sha256": "{sha}"}}]}}"#
         );
@@ -883,6 +921,10 @@ mod tests {
         assert_eq!(paths, ["good.md"]);
         fs::write(&path, "{not json").unwrap();
         assert!(Previous::load(&path).is_err());
+        // Someone else's JSON at this name is not taken for a manifest.
+        fs::write(&path, r#"{"files": [], "name": "my notes"}"#).unwrap();
+        let err = Previous::load(&path).unwrap_err().to_string();
+        assert!(err.contains("is not a hirekit manifest"), "{err}");
         assert!(
             Previous::load(&dir.path().join("none.json"))
                 .unwrap()

@@ -90,6 +90,8 @@ pub struct Options {
     pub force: bool,
     /// Show a progress bar.
     pub progress: bool,
+    /// List every file written, left unchanged or removed (`-v`).
+    pub list_files: bool,
 }
 
 /// What a batch did.
@@ -112,9 +114,43 @@ pub struct Outcome {
     pub seconds: f64,
     /// Nothing was written.
     pub dry_run: bool,
+    /// With [`Options::list_files`]: one line per file, in the order the
+    /// run met them (`wrote PATH`, `unchanged PATH`, `removed PATH`).
+    pub files: Vec<String>,
+    /// Whether to fill [`Outcome::files`].
+    list_files: bool,
 }
 
 impl Outcome {
+    /// Counts one file written or left unchanged, listing it under `-v`.
+    fn count(&mut self, written: bool, path: &str) {
+        if written {
+            self.written += 1;
+        } else {
+            self.unchanged += 1;
+        }
+        if self.list_files {
+            let verb = match (written, self.dry_run) {
+                (true, true) => "would write",
+                (true, false) => "wrote",
+                (false, _) => "unchanged",
+            };
+            self.files.push(format!("{verb} {path}"));
+        }
+    }
+
+    /// Lists one file removed by `--clean` under `-v`.
+    fn count_removed(&mut self, path: &str) {
+        if self.list_files {
+            let verb = if self.dry_run {
+                "would remove"
+            } else {
+                "removed"
+            };
+            self.files.push(format!("{verb} {path}"));
+        }
+    }
+
     /// The one-line summary.
     pub fn summary(&self) -> String {
         let (would, dry) = if self.dry_run {
@@ -215,12 +251,25 @@ pub fn run(engine: &Engine, roles: &[RoleInput], opts: &Options, ui: &Ui) -> Res
         }
     }
 
+    // Held until the run ends: a second batch into the same folder fails.
+    let _lock = if opts.dry_run {
+        None
+    } else {
+        Some(write::lock_out(&opts.out)?)
+    };
     let previous = previous?;
+    if previous.is_none() && !opts.force {
+        batch.refuse_foreign_files()?;
+    }
     let mut run = pipeline::Run::new(&batch, previous.as_ref(), &plan, pool);
     run.writer.prepare_dir(&opts.out, !opts.dry_run)?;
-    let records = run.render(text, &plan, ui)?;
+    let (records, stopped) = run.render(text, &plan, ui)?;
     // The CSV is no longer needed.
     drop(bytes);
+    if let Some(err) = stopped {
+        run.finish_stopped(&records, ui)?;
+        return Err(err);
+    }
     let mut outcome = run.finish(&records, ui)?;
     outcome.seconds = started.elapsed().as_secs_f64();
     Ok(outcome)
@@ -270,8 +319,11 @@ impl<'a> Batch<'a> {
                 );
             }
         }
-        if opts.feed && !opts.docs.iter().any(|d| d == "job-post") {
-            bail!("--feed indeed lists job posts; add `--doc job-post`");
+        if opts.feed && !opts.docs.iter().any(|d| crate::builtin::is_job_ad(d)) {
+            bail!(
+                "--feed indeed lists job posts; add `--doc {}`",
+                crate::builtin::JOB_POST
+            );
         }
         let templates = templates_digest(engine)?;
         let mut jobs = Vec::new();
@@ -296,7 +348,7 @@ impl<'a> Batch<'a> {
                     role_slug: plan::name_slug(&input.role.id),
                     doc_slug: plan::name_slug(doc),
                     digest: h.finalize().into(),
-                    feed: opts.feed && doc == "job-post",
+                    feed: opts.feed && crate::builtin::is_job_ad(doc),
                 });
             }
         }
@@ -345,6 +397,34 @@ impl<'a> Batch<'a> {
         })
     }
 
+    /// On a first run into a folder (no manifest), files already at the
+    /// names hirekit gives its index and feed are someone else's: refused
+    /// (`--force` replaces them).
+    fn refuse_foreign_files(&self) -> Result<()> {
+        let opts = self.opts;
+        let mut names = vec![&self.index_name];
+        if opts.feed {
+            names.push(&self.feed_name);
+        }
+        let found: Vec<String> = names
+            .into_iter()
+            .filter(|n| std::fs::symlink_metadata(opts.out.join(n)).is_ok())
+            .map(|n| format!("`{}`", opts.out.join(n).display()))
+            .collect();
+        if !found.is_empty() {
+            bail!(
+                "{} already {} and no hirekit manifest lists {}, so hirekit did not write {}; move {} away, choose another --out, or pass --force to replace {}",
+                found.join(" and "),
+                if found.len() == 1 { "exists" } else { "exist" },
+                if found.len() == 1 { "it" } else { "them" },
+                if found.len() == 1 { "it" } else { "them" },
+                if found.len() == 1 { "it" } else { "them" },
+                if found.len() == 1 { "it" } else { "them" },
+            );
+        }
+        Ok(())
+    }
+
     fn in_shard(&self, loc: &Location) -> bool {
         self.opts.shard.is_none_or(|s| s.contains(&loc.id))
     }
@@ -373,14 +453,14 @@ impl<'a> Batch<'a> {
     }
 
     /// Renders one ad's requested formats, and the Markdown when the feed
-    /// needs it. Returns the texts (formats in order), then the Markdown.
+    /// needs it. Returns the outputs (formats in order), then the Markdown.
     /// `input` is the job's role (or a copy of it).
     fn render_ad(
         &self,
         input: &RoleInput,
         loc: &Location,
         job: &Job,
-    ) -> Result<(Vec<String>, Option<String>)> {
+    ) -> Result<(Vec<render::Output>, Option<String>)> {
         let formats = &self.opts.formats;
         let extra_md = job.feed && !formats.contains(&Format::Md);
         let mut want = formats.clone();
@@ -396,12 +476,13 @@ impl<'a> Batch<'a> {
             RenderOptions::default(),
         )?;
         let md = if extra_md {
-            out.pop()
+            out.pop().and_then(render::Output::into_text)
         } else if job.feed {
             formats
                 .iter()
                 .position(|f| *f == Format::Md)
                 .and_then(|i| out.get(i).cloned())
+                .and_then(render::Output::into_text)
         } else {
             None
         };
@@ -424,6 +505,11 @@ fn templates_digest(engine: &Engine) -> Result<[u8; 32]> {
             h.update(crate::load::read(file)?);
         }
         h.update([0]);
+    }
+    // Word output takes its styles from the reference document.
+    if let Some(reference) = engine.docx_reference().filter(|p| p.is_file()) {
+        h.update(b"docx reference\0");
+        h.update(crate::load::read(reference)?);
     }
     Ok(h.finalize().into())
 }

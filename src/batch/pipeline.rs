@@ -82,11 +82,12 @@ impl<'b, 'a> Run<'b, 'a> {
         Run {
             batch,
             previous,
-            writer: Writer::default(),
+            writer: Writer::within(&batch.opts.out),
             pool,
             manifest: None,
             outcome: Outcome {
                 dry_run: batch.opts.dry_run,
+                list_files: batch.opts.list_files,
                 rejected: plan.errors.iter().map(ToString::to_string).collect(),
                 ..Outcome::default()
             },
@@ -119,7 +120,16 @@ impl<'b, 'a> Run<'b, 'a> {
     /// Renders and writes every ad of the shard, chunk by chunk. While the
     /// workers render one chunk, one of them also records the previous
     /// chunk and reads the next, so no thread waits on that.
-    pub(super) fn render(&mut self, text: &str, plan: &Plan, ui: &Ui) -> Result<Records> {
+    /// When an ad fails to render (without `--keep-going`), the run stops:
+    /// what was already written is recorded, and the error comes back
+    /// beside the records so the manifest can still be made true to the
+    /// disk (see `Run::finish_stopped`).
+    pub(super) fn render(
+        &mut self,
+        text: &str,
+        plan: &Plan,
+        ui: &Ui,
+    ) -> Result<(Records, Option<anyhow::Error>)> {
         let b = self.batch;
         let opts = b.opts;
         let feed = self.open_feed(plan)?;
@@ -147,7 +157,7 @@ impl<'b, 'a> Run<'b, 'a> {
                 .filter(|row| !plan.refused.contains(&row.line) && b.in_shard(&row.location))
         });
         let this = &*self;
-        let result = this.pool.install(|| -> Result<()> {
+        let result = this.pool.install(|| -> Result<Option<anyhow::Error>> {
             let mut chunk: Vec<LocationRow> = rows.by_ref().take(CHUNK_ROWS).collect();
             let mut pending: Option<Rendered> = None;
             while !chunk.is_empty() {
@@ -171,12 +181,24 @@ impl<'b, 'a> Run<'b, 'a> {
                     && let Some((i, _)) = done.iter().enumerate().find(|(_, d)| d.is_err())
                 {
                     let line = chunk[work[i].0].line;
-                    if let Some(Err(e)) = done.into_iter().nth(i) {
-                        return Err(
-                            e.context(format!("while rendering line {line} of `{}`", b.shown))
-                        );
+                    let mut done = done;
+                    let failed = std::mem::replace(&mut done[i], Err(anyhow!("stopped")));
+                    // The other ads of this chunk may be on disk: record
+                    // them (the failed ones only count as left out).
+                    acc.record(
+                        b,
+                        Rendered {
+                            rows: chunk,
+                            work,
+                            done,
+                        },
+                    )?;
+                    if let Err(e) = failed {
+                        return Ok(Some(
+                            e.context(format!("while rendering line {line} of `{}`", b.shown)),
+                        ));
                     }
-                    return Ok(());
+                    return Ok(None);
                 }
                 pending = Some(Rendered {
                     rows: std::mem::replace(&mut chunk, next),
@@ -184,15 +206,20 @@ impl<'b, 'a> Run<'b, 'a> {
                     done,
                 });
             }
-            pending.map_or(Ok(()), |p| acc.record(b, p))
+            pending.map_or(Ok(()), |p| acc.record(b, p))?;
+            Ok(None)
         });
         acc.bar.finish_and_clear();
-        result?;
+        let stopped = result?;
         self.outcome = acc.outcome;
         self.manifest = acc.manifest;
         self.input_sum = acc.input_sum;
+        if stopped.is_some() {
+            // The feed of a stopped run is dropped; the old one stays.
+            return Ok((acc.records, stopped));
+        }
         self.close_feed(acc.feed, plan, ui)?;
-        Ok(acc.records)
+        Ok((acc.records, None))
     }
 
     /// Renders (or skips) and writes one ad. Runs on a worker thread.
@@ -371,7 +398,7 @@ impl<'b, 'a> Run<'b, 'a> {
             && prev.on_disk(&out.join(&b.feed_name), &e)
         {
             prev.mark(&b.feed_name, Some(&e));
-            self.outcome.unchanged += 1;
+            self.outcome.count(false, &b.feed_name);
             self.extras.push(Extra {
                 path: b.feed_name.clone(),
                 format: "feed",
@@ -423,11 +450,8 @@ impl<'b, 'a> Run<'b, 'a> {
                 if n == 1 { "job has" } else { "jobs have" }
             ));
         }
-        if self.put_top_file(name, draft, &sha, bytes)? {
-            self.outcome.written += 1;
-        } else {
-            self.outcome.unchanged += 1;
-        }
+        let written = self.put_top_file(name, draft, &sha, bytes)?;
+        self.outcome.count(written, name);
         self.extras.push(Extra {
             path: name.clone(),
             format: "feed",
@@ -534,11 +558,7 @@ impl Acc<'_> {
             if let Some(prev) = self.previous {
                 prev.mark(&file.path, file.prev.as_ref());
             }
-            if file.written {
-                self.outcome.written += 1;
-            } else {
-                self.outcome.unchanged += 1;
-            }
+            self.outcome.count(file.written, &file.path);
             let Some(out) = &mut self.manifest else {
                 continue;
             };

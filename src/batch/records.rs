@@ -8,7 +8,7 @@ use sha2::{Digest, Sha256};
 use super::manifest::{Entry, ManifestOut, Span};
 use super::pipeline::Run;
 use super::plan::{self, Values};
-use super::write;
+use super::write::{self, Removal};
 use super::{Outcome, feed};
 use crate::render::Format;
 use crate::states;
@@ -64,19 +64,46 @@ pub(super) struct Extra {
     pub(super) input: Option<write::InputDigest>,
 }
 
+/// Files kept by `--clean` that are named one by one; the rest are counted.
+const MAX_SHOWN_KEPT: usize = 20;
+
 impl Run<'_, '_> {
     /// The index, `--clean` and the end of the manifest (written last, so
     /// that files older than it are known to be as it says).
     pub(super) fn finish(mut self, records: &Records, ui: &Ui) -> Result<Outcome> {
+        let (index, written) = self.index(records)?;
+        self.outcome.count(written, &index.path);
+        self.extras.push(index);
+        let mut clean = self.batch.opts.clean;
+        if clean && !self.outcome.rejected.is_empty() {
+            // A row left out is still in the CSV: its ads are not stale.
+            ui.warn(&format!(
+                "--clean removed nothing: {} left out (--keep-going), and the ads of rows still in the CSV stay until a run without errors",
+                if self.outcome.rejected.len() == 1 {
+                    "1 row was".to_string()
+                } else {
+                    format!("{} rows were", self.outcome.rejected.len())
+                }
+            ));
+            clean = false;
+        }
+        self.end_manifest(records, ui, clean)?;
+        Ok(self.outcome)
+    }
+
+    /// After a run that stopped half way: the manifest lists what this run
+    /// wrote and, as they were, the files it did not get to (the index and
+    /// the feed included), so it stays true to the disk. Nothing is
+    /// removed, whatever `--clean` says.
+    pub(super) fn finish_stopped(mut self, records: &Records, ui: &Ui) -> Result<()> {
+        self.end_manifest(records, ui, false)
+    }
+
+    /// The extra files' entries, the files not produced (removed under
+    /// `clean`, else kept), and the manifest put in place.
+    fn end_manifest(&mut self, records: &Records, ui: &Ui, clean: bool) -> Result<()> {
         let b = self.batch;
         let opts = b.opts;
-        let (index, written) = self.index(records)?;
-        if written {
-            self.outcome.written += 1;
-        } else {
-            self.outcome.unchanged += 1;
-        }
-        self.extras.push(index);
         let mut manifest = self.manifest.take();
         if let Some(out) = &mut manifest {
             let mut sha = String::new();
@@ -106,14 +133,14 @@ impl Run<'_, '_> {
                 listed.with_context(|| format!("cannot write `{}`", b.manifest_name))?;
             }
         }
-        self.settle_stale(records, manifest.as_mut(), ui)?;
+        self.settle_stale(records, manifest.as_mut(), ui, clean)?;
         if let Some(out) = manifest {
             // Rewritten when any file was, so that its time stays later
             // than every file it lists.
             let touch = self.outcome.written > 0 || self.outcome.removed > 0;
             out.finish(&opts.out.join(&b.manifest_name), touch)?;
         }
-        Ok(self.outcome)
+        Ok(())
     }
 
     /// Writes the index unless the same is already there; returns its
@@ -193,6 +220,7 @@ impl Run<'_, '_> {
         records: &Records,
         mut out: Option<&mut ManifestOut<'_>>,
         ui: &Ui,
+        clean: bool,
     ) -> Result<()> {
         let b = self.batch;
         let opts = b.opts;
@@ -233,6 +261,8 @@ impl Run<'_, '_> {
         same_file.sort_unstable();
 
         let mut removed = Vec::new();
+        let mut changed = Vec::new();
+        let mut linked = Vec::new();
         let mut kept = 0;
         let mut failed = Ok(());
         prev.each_unproduced(&mut |e, span| {
@@ -244,15 +274,15 @@ impl Run<'_, '_> {
             {
                 return;
             }
-            if opts.clean {
-                let gone = if opts.dry_run {
-                    Ok(true)
-                } else {
-                    write::remove_listed(&opts.out, &e.path)
-                };
-                match gone {
-                    Ok(true) => removed.push(e.path.to_string()),
-                    Ok(false) => {}
+            if clean {
+                let removal =
+                    write::remove_listed(&opts.out, &e.path, e.bytes, &e.sha256, opts.dry_run);
+                match removal {
+                    Ok(Removal::Removed) => removed.push(e.path.to_string()),
+                    Ok(Removal::Gone) => {}
+                    // No longer hirekit's: kept, and no longer listed.
+                    Ok(Removal::Changed) => changed.push(e.path.to_string()),
+                    Ok(Removal::ThroughLink) => linked.push(e.path.to_string()),
                     Err(err) => failed = Err(err),
                 }
                 return;
@@ -270,11 +300,34 @@ impl Run<'_, '_> {
             }
         })?;
         failed?;
-        if opts.clean {
+        for (paths, why) in [
+            (
+                &changed,
+                "changed since hirekit wrote it, so --clean kept it (delete it by hand if it should go); it is no longer listed in the manifest",
+            ),
+            (
+                &linked,
+                "behind a symbolic link inside the output folder, so --clean kept it",
+            ),
+        ] {
+            for path in paths.iter().take(MAX_SHOWN_KEPT) {
+                ui.warn(&format!("`{path}` is {why}"));
+            }
+            if paths.len() > MAX_SHOWN_KEPT {
+                ui.warn(&format!(
+                    "{} more files are {why}",
+                    paths.len() - MAX_SHOWN_KEPT
+                ));
+            }
+        }
+        if clean {
             if !opts.dry_run {
                 write::prune_empty_dirs(&opts.out, removed.iter().map(String::as_str));
             }
             self.outcome.removed = removed.len();
+            for path in &removed {
+                self.outcome.count_removed(path);
+            }
             return Ok(());
         }
         self.outcome.stale = kept;

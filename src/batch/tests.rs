@@ -1,5 +1,5 @@
 use super::*;
-use crate::workspace::Workspace;
+use crate::project::Project;
 
 fn options(shard: Option<Shard>) -> Options {
     Options {
@@ -17,21 +17,21 @@ fn options(shard: Option<Shard>) -> Options {
         base_url: None,
         force: false,
         progress: false,
+        list_files: false,
     }
 }
 
 fn role() -> RoleInput {
-    let ws = Workspace::builtin();
-    let loaded = crate::load::role::load(&ws, "customer-service-representative").unwrap();
-    let table = crate::load::pay::for_role(&ws, &loaded).unwrap();
-    RoleInput::new(loaded.role, loaded.shown, None, table)
+    let project = Project::builtin();
+    let loaded = project.role("customer-service-representative").unwrap();
+    project.role_input(loaded, None).unwrap()
 }
 
 const CSV: &str = "id,city,state\na,Detroit,MI\nb,Denver,CO\nc,Austin,TX\nA,Boston,MA\n";
 
 #[test]
 fn a_hashed_match_is_confirmed_by_an_exact_pass() {
-    let engine = Engine::load(&Workspace::builtin()).unwrap();
+    let engine = Engine::load(None).unwrap();
     let roles = [role()];
     let opts = options(None);
     let batch = Batch::new(&engine, &roles, &opts).unwrap();
@@ -58,7 +58,7 @@ fn a_hashed_match_is_confirmed_by_an_exact_pass() {
 
 #[test]
 fn shards_split_the_plan() {
-    let engine = Engine::load(&Workspace::builtin()).unwrap();
+    let engine = Engine::load(None).unwrap();
     let roles = [role()];
     let text: String = std::iter::once("id,city,state\n".to_string())
         .chain((0..90).map(|i| format!("r{i},City {i},MI\n")))
@@ -77,7 +77,7 @@ fn shards_split_the_plan() {
 
 #[test]
 fn patterns_must_separate_what_the_batch_renders() {
-    let engine = Engine::load(&Workspace::builtin()).unwrap();
+    let engine = Engine::load(None).unwrap();
     let roles = [role()];
     let mut opts = options(None);
     opts.pattern = "{role}/{location}.{ext}".parse().unwrap();

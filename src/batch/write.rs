@@ -101,15 +101,36 @@ pub use crate::output::temp_beside;
 pub struct Writer {
     /// Folders seen so far, and whether this run created them.
     dirs: Mutex<HashMap<PathBuf, bool>>,
+    /// The output folder: no folder below it may be a symbolic link.
+    root: Option<PathBuf>,
 }
 
 impl Writer {
+    /// A writer for the output folder `root`: it refuses to write through a
+    /// symbolic link to a folder anywhere below `root`.
+    pub fn within(root: &Path) -> Writer {
+        Writer {
+            dirs: Mutex::default(),
+            root: Some(root.to_path_buf()),
+        }
+    }
+
     /// Makes sure `dir` exists (unless `create` is false, as in a dry
     /// run) and tells whether it is new: created by this run, so that no
-    /// file in it can be left from before.
+    /// file in it can be left from before. A folder on the way that is a
+    /// symbolic link is an error: files would land outside the output
+    /// folder.
     pub fn prepare_dir(&self, dir: &Path, create: bool) -> Result<bool> {
         if let Some(fresh) = self.dirs.lock().ok().and_then(|d| d.get(dir).copied()) {
             return Ok(fresh);
+        }
+        if let Some(root) = &self.root
+            && let Some(link) = link_below(root, dir)
+        {
+            anyhow::bail!(
+                "`{}` is a symbolic link; hirekit never writes through a link inside the output folder (remove the link, or give its target as --out)",
+                link.display()
+            );
         }
         let fresh = !dir.is_dir();
         if fresh && create {
@@ -352,19 +373,124 @@ pub fn holds(listed: Option<(&Previous, &Prev)>, abs: &Path, bytes: u64, sha: &[
     }
 }
 
-/// Removes a file a previous manifest listed; `false` when it was already
-/// gone. Only files are removed, never folders or anything unlisted.
-pub fn remove_listed(out: &Path, rel: &str) -> Result<bool> {
+/// Locks the output folder (creating it) for this process, for as long as
+/// the returned handle is open: a second batch into the same folder at the
+/// same time fails, naming the first by its process id where the system
+/// tells it. The folder itself is locked (`flock` on its descriptor), so no
+/// lock file is left among the ads.
+pub fn lock_out(out: &Path) -> Result<fs::File> {
+    fs::create_dir_all(out).with_context(|| format!("cannot create folder `{}`", out.display()))?;
+    let dir = fs::File::open(out).with_context(|| format!("cannot open `{}`", out.display()))?;
+    match dir.try_lock() {
+        Ok(()) => Ok(dir),
+        Err(fs::TryLockError::WouldBlock) => {
+            let who = match lock_holder(&dir) {
+                Some(pid) => format!("another hirekit batch (pid {pid})"),
+                None => "another hirekit batch".to_string(),
+            };
+            anyhow::bail!(
+                "{who} is writing to `{}`; wait for it to finish, or give this run another --out",
+                out.display()
+            )
+        }
+        Err(fs::TryLockError::Error(e)) => {
+            Err(e).with_context(|| format!("cannot lock `{}`", out.display()))
+        }
+    }
+}
+
+/// The process holding an exclusive `flock` on `file`, from `/proc/locks`
+/// (Linux), matched by inode.
+fn lock_holder(file: &fs::File) -> Option<u32> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let inode = file.metadata().ok()?.ino();
+        let locks = fs::read_to_string("/proc/locks").ok()?;
+        locks.lines().find_map(|line| {
+            // `1: FLOCK  ADVISORY  WRITE 4242 fd:01:393219 0 EOF`
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            let (kind, pid, id) = (fields.get(1)?, fields.get(4)?, fields.get(5)?);
+            let ino: u64 = id.rsplit(':').next()?.parse().ok()?;
+            (*kind == "FLOCK" && ino == inode)
+                .then(|| pid.parse().ok())
+                .flatten()
+        })
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = file;
+        None
+    }
+}
+
+/// The first folder from `root` (excluded) down to `dir` (included) that
+/// is a symbolic link, if any.
+pub fn link_below(root: &Path, dir: &Path) -> Option<PathBuf> {
+    let rel = dir.strip_prefix(root).ok()?;
+    let mut at = root.to_path_buf();
+    for part in rel.components() {
+        at.push(part);
+        match fs::symlink_metadata(&at) {
+            Ok(meta) if meta.file_type().is_symlink() => return Some(at),
+            Ok(_) => {}
+            // Not there yet: nothing below it can be a link.
+            Err(_) => return None,
+        }
+    }
+    None
+}
+
+/// What `--clean` did with a file the previous manifest listed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Removal {
+    /// Removed (or, in a dry run, would be).
+    Removed,
+    /// Already gone.
+    Gone,
+    /// Kept: its content is no longer what hirekit wrote (edited by hand,
+    /// or listed by a manifest that does not tell the truth).
+    Changed,
+    /// Kept: a folder on its way is a symbolic link, so it is not inside
+    /// the output folder.
+    ThroughLink,
+}
+
+/// Removes a file a previous manifest listed, if it is still byte for
+/// byte what hirekit wrote (`bytes`, `sha256` in hex). Only files are
+/// removed, never folders, links to folders on the way, or anything
+/// changed. With `dry_run`, decides without removing.
+pub fn remove_listed(
+    out: &Path,
+    rel: &str,
+    bytes: u64,
+    sha256_hex: &str,
+    dry_run: bool,
+) -> Result<Removal> {
     plan::check_path(rel).map_err(anyhow::Error::msg)?;
     let abs = out.join(rel);
-    match fs::symlink_metadata(&abs) {
-        Ok(meta) if meta.is_dir() => Ok(false),
-        Ok(_) => match fs::remove_file(&abs) {
-            Ok(()) => Ok(true),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
-            Err(e) => Err(e).with_context(|| format!("cannot remove `{}`", abs.display())),
-        },
-        Err(_) => Ok(false),
+    if let Some(parent) = abs.parent()
+        && link_below(out, parent).is_some()
+    {
+        return Ok(Removal::ThroughLink);
+    }
+    let meta = match fs::symlink_metadata(&abs) {
+        Ok(meta) if meta.is_file() => meta,
+        Ok(_) => return Ok(Removal::Changed),
+        Err(_) => return Ok(Removal::Gone),
+    };
+    let same = meta.len() == bytes
+        && fs::read(&abs).is_ok_and(|content| hex(&sha256(&content)) == sha256_hex);
+    if !same {
+        return Ok(Removal::Changed);
+    }
+    if dry_run {
+        return Ok(Removal::Removed);
+    }
+    match fs::remove_file(&abs) {
+        Ok(()) => Ok(Removal::Removed),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Removal::Gone),
+        Err(e) => Err(e).with_context(|| format!("cannot remove `{}`", abs.display())),
     }
 }
 
@@ -521,14 +647,49 @@ mod tests {
         w.write(&out.join("r/d/a.md"), b"a").unwrap();
         w.write(&out.join("r/d/b.md"), b"b").unwrap();
         w.write(&out.join("r/e/c.md"), b"c").unwrap();
-        assert!(remove_listed(out, "r/e/c.md").unwrap());
-        assert!(!remove_listed(out, "r/e/c.md").unwrap());
-        assert!(remove_listed(out, "r/d/a.md").unwrap());
-        assert!(remove_listed(out, "../x").is_err());
+        let sha = |b: &[u8]| hex(&sha256(b));
+        let remove = |rel: &str, content: &[u8]| {
+            remove_listed(out, rel, content.len() as u64, &sha(content), false)
+        };
+        assert_eq!(remove("r/e/c.md", b"c").unwrap(), Removal::Removed);
+        assert_eq!(remove("r/e/c.md", b"c").unwrap(), Removal::Gone);
+        // A file that is not what the manifest says stays.
+        assert_eq!(remove("r/d/a.md", b"A").unwrap(), Removal::Changed);
+        assert_eq!(remove("r/d/a.md", b"ab").unwrap(), Removal::Changed);
+        assert!(out.join("r/d/a.md").exists());
+        assert_eq!(remove("r/d/a.md", b"a").unwrap(), Removal::Removed);
+        assert!(remove("../x", b"x").is_err());
         prune_empty_dirs(out, ["r/e/c.md", "r/d/a.md"].into_iter());
         assert!(!out.join("r/e").exists());
         assert!(out.join("r/d/b.md").exists());
         let names: Vec<_> = fs::read_dir(out.join("r/d")).unwrap().collect();
         assert_eq!(names.len(), 1, "no temporary files left");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_to_folders_inside_out_are_never_written_through_or_cleaned() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        let elsewhere = dir.path().join("elsewhere");
+        fs::create_dir_all(out.join("r")).unwrap();
+        fs::create_dir_all(&elsewhere).unwrap();
+        fs::write(elsewhere.join("a.md"), b"a").unwrap();
+        std::os::unix::fs::symlink(&elsewhere, out.join("r/d")).unwrap();
+        let w = Writer::within(&out);
+        let err = w
+            .prepare_dir(&out.join("r/d"), true)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("is a symbolic link"), "{err}");
+        let err = w
+            .prepare_dir(&out.join("r/d/deeper"), true)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("is a symbolic link"), "{err}");
+        assert!(w.prepare_dir(&out.join("r/e"), true).is_ok());
+        let removal = remove_listed(&out, "r/d/a.md", 1, &hex(&sha256(b"a")), false).unwrap();
+        assert_eq!(removal, Removal::ThroughLink);
+        assert!(elsewhere.join("a.md").exists());
     }
 }

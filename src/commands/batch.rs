@@ -9,10 +9,9 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 
 use super::Ctx;
-use crate::batch::plan::{DEFAULT_PATTERN, Pattern, Shard};
+use crate::batch::plan::{DEFAULT_PATTERN, Pattern};
 use crate::batch::{self, Options};
 use crate::cli::BatchArgs;
-use crate::engine::Engine;
 use crate::load;
 use crate::render::{Format, RoleInput};
 
@@ -27,12 +26,12 @@ fn usage(ctx: &Ctx, message: &str) -> Result<ExitCode> {
 
 /// A path from `hirekit.yaml`, relative to the workspace.
 fn from_config(ctx: &Ctx, value: Option<&String>) -> Option<PathBuf> {
-    value.map(|v| ctx.ws.path(v).unwrap_or_else(|| PathBuf::from(v)))
+    value.map(|v| ctx.project.ws.path(v).unwrap_or_else(|| PathBuf::from(v)))
 }
 
 /// Runs `hirekit batch`.
 pub fn run(ctx: &Ctx, args: BatchArgs) -> Result<ExitCode> {
-    let d = &ctx.ws.config.batch;
+    let d = &ctx.project.ws.config.batch;
     let Some(out) = args
         .out
         .clone()
@@ -53,23 +52,22 @@ pub fn run(ctx: &Ctx, args: BatchArgs) -> Result<ExitCode> {
             "the following required argument was not provided: --locations <FILE> (or `batch.locations` in hirekit.yaml)",
         );
     };
-    let shard = match args.shard.as_deref().map(str::parse::<Shard>).transpose() {
-        Ok(s) => s,
-        Err(e) => return usage(ctx, &format!("invalid value for '--shard <I/N>': {e}")),
-    };
-
-    let (formats, from) = if !args.format.is_empty() {
-        (args.format.clone(), "--format")
+    let ws = &ctx.project.ws;
+    let mut formats: Vec<Format> = Vec::new();
+    if !args.format.is_empty() {
+        formats = args.format.clone();
     } else if !d.formats.is_empty() {
-        (d.formats.clone(), "hirekit.yaml `batch.formats`")
+        for text in &d.formats {
+            let format = text
+                .parse::<Format>()
+                .map_err(|e| ws.setting_error("formats", format!("`batch.formats`: {e}")))?;
+            formats.push(format);
+        }
     } else {
-        (vec!["md".to_string(), "html".to_string()], "")
-    };
+        formats = vec![Format::Md, Format::Html];
+    }
     let mut parsed: Vec<Format> = Vec::new();
-    for f in &formats {
-        let format: Format = f
-            .parse()
-            .map_err(|e: String| anyhow::anyhow!("{e} (from {from})"))?;
+    for format in formats {
         if !parsed.contains(&format) {
             parsed.push(format);
         }
@@ -80,7 +78,7 @@ pub fn run(ctx: &Ctx, args: BatchArgs) -> Result<ExitCode> {
     } else if !d.docs.is_empty() {
         d.docs.clone()
     } else {
-        vec!["job-post".to_string()]
+        vec![crate::builtin::JOB_POST.to_string()]
     };
     for doc in wanted {
         if !docs.contains(&doc) {
@@ -88,26 +86,33 @@ pub fn run(ctx: &Ctx, args: BatchArgs) -> Result<ExitCode> {
         }
     }
     let pattern: Pattern = match (&args.pattern, &d.pattern) {
-        (Some(p), _) => p.parse().map_err(anyhow::Error::msg)?,
-        (None, Some(p)) => p
+        (Some(p), _) => p.clone(),
+        (None, Some(text)) => text
             .parse()
-            .map_err(|e: String| anyhow::anyhow!("{e} (from hirekit.yaml `batch.pattern`)"))?,
+            .map_err(|e: String| ws.setting_error("pattern", format!("`batch.pattern`: {e}")))?,
         (None, None) => DEFAULT_PATTERN.parse().map_err(anyhow::Error::msg)?,
     };
-    if let Some(url) = &args.base_url
-        && !load::company::is_web_url(url)
-    {
-        bail!("--base-url must be an http:// or https:// URL, got `{url}`");
+    if let Some(url) = &args.base_url {
+        if !load::company::is_web_url(url) {
+            bail!("--base-url must be an http:// or https:// URL, got `{url}`");
+        }
+        // Ad paths are appended to it: a query or a fragment would swallow them.
+        if url.contains(['?', '#']) {
+            bail!(
+                "--base-url is the folder the ads are published in, and has no `?` or `#` part; got `{url}` (give e.g. https://jobs.example.com/ads)"
+            );
+        }
     }
 
-    let engine = Engine::load(&ctx.ws)?;
+    let project = &ctx.project;
+    let engine = project.engine()?;
     for doc in &docs {
         engine.require_document(doc)?;
     }
-    let company = super::load_company(ctx, args.company.as_deref())?;
+    let company = project.company(args.company.as_deref())?;
     let mut roles: Vec<RoleInput> = Vec::new();
     for arg in &args.roles {
-        let loaded = load::role::load(&ctx.ws, arg)?;
+        let loaded = project.role(arg)?;
         if let Some(same) = roles.iter().find(|r| r.role.id == loaded.role.id) {
             bail!(
                 "role `{}` is given twice (`{}` and `{}`)",
@@ -116,13 +121,7 @@ pub fn run(ctx: &Ctx, args: BatchArgs) -> Result<ExitCode> {
                 loaded.shown
             );
         }
-        let table = load::pay::for_role(&ctx.ws, &loaded)?;
-        roles.push(RoleInput::new(
-            loaded.role,
-            loaded.shown,
-            company.clone(),
-            table,
-        ));
+        roles.push(project.role_input(loaded, company.as_ref())?);
     }
 
     let jobs = args.jobs.map_or_else(
@@ -136,7 +135,7 @@ pub fn run(ctx: &Ctx, args: BatchArgs) -> Result<ExitCode> {
         formats: parsed,
         pattern,
         jobs,
-        shard,
+        shard: args.shard,
         keep_going: args.keep_going,
         clean: args.clean,
         dry_run: args.dry_run,
@@ -144,8 +143,12 @@ pub fn run(ctx: &Ctx, args: BatchArgs) -> Result<ExitCode> {
         base_url: args.base_url.clone(),
         force: args.force,
         progress: !ctx.ui.quiet && std::io::stderr().is_terminal(),
+        list_files: ctx.ui.verbose,
     };
     let outcome = batch::run(&engine, &roles, &opts, &ctx.ui)?;
+    for line in &outcome.files {
+        ctx.ui.verbose(line);
+    }
     if outcome.rejected.is_empty() {
         ctx.ui.status(&outcome.summary());
         return Ok(ExitCode::SUCCESS);

@@ -23,8 +23,8 @@ use crate::cli::CheckArgs;
 use crate::engine::{self, Engine, TemplateError};
 use crate::load::{self, role::Loaded, role::Origin};
 use crate::model::Company;
+use crate::project::MARKER;
 use crate::render::{self, Format, RenderOptions, RoleInput, needs};
-use crate::workspace::MARKER;
 
 /// Runs `hirekit check`.
 pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<ExitCode> {
@@ -106,27 +106,30 @@ impl<'a> Checker<'a> {
 
     /// The whole workspace (or the built-ins alone).
     fn workspace(&mut self) -> Result<()> {
-        let ws = &self.ctx.ws;
-        let (engine, template_problems) = Engine::load_lenient(ws)?;
+        let ws = &self.ctx.project.ws;
+        let (engine, template_problems) = self.ctx.project.engine_lenient()?;
         self.settings(&engine);
         if let Some(path) = self.company_path() {
             self.company_file(&path);
         }
         if let Some(dir) = ws.path("roles") {
-            for path in files_in(&dir, false, &["yaml", "yml"])? {
+            for path in self.files(&dir, false, &["yaml", "yml"])? {
                 self.role_file(&path, ws.show(&path));
             }
         }
         self.duplicate_role_ids();
         self.builtin_roles();
         if let Some(dir) = ws.path("pay") {
-            for path in files_in(&dir, false, &["csv"])? {
+            for path in self.files(&dir, false, &["csv"])? {
                 self.pay_file(&path);
             }
         }
         self.role_pay_tables();
+        let mut location_files = Vec::new();
         for path in self.locations_paths()? {
-            self.csv_file(&path);
+            if self.csv_file(&path) {
+                location_files.push(path);
+            }
         }
         for p in template_problems {
             let key = p.report().to_string();
@@ -138,18 +141,19 @@ impl<'a> Checker<'a> {
             .into_iter()
             .filter(|d| engine.can_render(d))
             .collect();
-        self.trial_renders(&engine, &docs);
+        self.trial_renders(&engine, &docs, &location_files);
         Ok(())
     }
 
     /// The files and folders given on the command line.
     fn paths(&mut self, paths: &[PathBuf]) -> Result<()> {
-        let ws = &self.ctx.ws;
-        let (engine, template_problems) = Engine::load_lenient(ws)?;
+        let ws = &self.ctx.project.ws;
+        let (engine, template_problems) = self.ctx.project.engine_lenient()?;
         let mut files = Vec::new();
         for p in paths {
             if p.is_dir() {
-                walk(p, &mut files)?;
+                let skipped = walk(p, &mut files)?;
+                self.warnings.extend(skipped);
             } else if p.exists() {
                 files.push((p.clone(), true));
             } else {
@@ -157,6 +161,7 @@ impl<'a> Checker<'a> {
             }
         }
         let mut selected: Vec<String> = Vec::new();
+        let mut location_files = Vec::new();
         for (file, explicit) in files {
             let shown = file.display().to_string();
             match self.classify(&file) {
@@ -166,7 +171,7 @@ impl<'a> Checker<'a> {
                     } else {
                         match load::read(&file) {
                             Ok(bytes) => {
-                                if let Err(d) = crate::config::parse(&shown, &bytes) {
+                                if let Err(d) = crate::project::config::parse(&shown, &bytes) {
                                     self.problem(d.to_string());
                                 }
                             }
@@ -176,7 +181,11 @@ impl<'a> Checker<'a> {
                 }
                 Kind::Company => self.company_file(&file),
                 Kind::Role => self.role_file(&file, shown),
-                Kind::Csv => self.csv_file(&file),
+                Kind::Csv => {
+                    if self.csv_file(&file) {
+                        location_files.push(file.clone());
+                    }
+                }
                 Kind::Template => {
                     let found = engine
                         .templates()
@@ -240,7 +249,7 @@ impl<'a> Checker<'a> {
         } else {
             all_docs
         };
-        self.trial_renders(&engine, &docs);
+        self.trial_renders(&engine, &docs, &location_files);
         Ok(())
     }
 
@@ -274,28 +283,35 @@ impl<'a> Checker<'a> {
 
     /// `hirekit.yaml`: values that parse but name something that is not there.
     fn settings(&mut self, engine: &Engine) {
-        for d in settings::check(&self.ctx.ws, engine) {
+        for d in settings::check(&self.ctx.project.ws, engine) {
             self.problem(d.to_string());
         }
     }
     /// The workspace's company file, if it has one (or names one).
     fn company_path(&self) -> Option<PathBuf> {
-        let ws = &self.ctx.ws;
+        let ws = &self.ctx.project.ws;
         let rel = ws.config.company.as_deref().unwrap_or("company.yaml");
         ws.path(rel).filter(|p| p.is_file())
     }
 
     fn company_file(&mut self, path: &Path) {
         self.counts.companies += 1;
-        match load::company::load(path, &self.shown(path)) {
-            Ok(c) => self.company = Some(c),
+        let shown = self.shown(path);
+        let parsed = load::read(path).map(|bytes| load::company::parse_all(&shown, &bytes));
+        match parsed {
+            Ok(Ok(c)) => self.company = Some(c),
+            Ok(Err(diags)) => {
+                for d in diags {
+                    self.problem(d.to_string());
+                }
+            }
             Err(e) => self.error(&e),
         }
     }
 
     /// A path as messages show it: relative to the workspace when inside it.
     fn shown(&self, path: &Path) -> String {
-        self.ctx.ws.show(&normalize(path))
+        self.ctx.project.ws.show(&normalize(path))
     }
 
     fn role_file(&mut self, path: &Path, shown: String) {
@@ -345,6 +361,7 @@ impl<'a> Checker<'a> {
         for (id, _) in crate::builtin::ROLES {
             let shadowed = ["yaml", "yml"].iter().any(|ext| {
                 self.ctx
+                    .project
                     .ws
                     .path(&format!("roles/{id}.{ext}"))
                     .is_some_and(|p| p.is_file())
@@ -353,7 +370,7 @@ impl<'a> Checker<'a> {
                 continue;
             }
             self.counts.roles += 1;
-            match load::role::load(&crate::workspace::Workspace::builtin(), id) {
+            match crate::project::Project::builtin().role(id) {
                 Ok(loaded) => self.roles.push(loaded),
                 Err(e) => self.error(&e),
             }
@@ -363,12 +380,18 @@ impl<'a> Checker<'a> {
     /// Every role the workspace can render, for trial renders of templates
     /// given on the command line; problems in roles are not reported here.
     fn all_roles_quietly(&mut self) {
-        let ws = &self.ctx.ws;
+        let ws = &self.ctx.project.ws;
         if let Some(dir) = ws.path("roles")
-            && let Ok(files) = files_in(&dir, false, &["yaml", "yml"])
+            && let Ok(listing) = files_in(
+                ws.root.as_deref().unwrap_or(&dir),
+                &dir,
+                false,
+                &["yaml", "yml"],
+            )
+            && let files = listing.files
         {
             for path in files {
-                if let Ok(loaded) = load::role::load(ws, &path.display().to_string()) {
+                if let Ok(loaded) = self.ctx.project.role(&path.display().to_string()) {
                     self.roles.push(Loaded {
                         shown: ws.show(&path),
                         ..loaded
@@ -398,11 +421,11 @@ impl<'a> Checker<'a> {
     /// The pay table of every role: a table it names, the workspace's
     /// `pay/<soc>.csv` or a built-in one.
     fn role_pay_tables(&mut self) {
-        let ws = &self.ctx.ws;
+        let ws = &self.ctx.project.ws;
         let mut found = Vec::new();
         for loaded in &self.roles {
             let label = table_label(ws, loaded);
-            found.push((label, load::pay::for_role(ws, loaded)));
+            found.push((label, self.ctx.project.pay_table(loaded)));
         }
         for (label, result) in found {
             if let Some(label) = label {
@@ -414,14 +437,24 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// The files of a workspace folder, noting what was passed over (pipes,
+    /// links out of the workspace) as warnings.
+    fn files(&mut self, dir: &Path, recursive: bool, exts: &[&str]) -> Result<Vec<PathBuf>> {
+        let ws = &self.ctx.project.ws;
+        let limit = ws.root.clone().unwrap_or_else(|| dir.to_path_buf());
+        let listing = files_in(&limit, dir, recursive, exts)?;
+        self.warnings.extend(listing.skipped);
+        Ok(listing.files)
+    }
+
     /// Locations CSVs of the workspace: `*.csv` at its top, `locations/`,
     /// and the file `batch.locations` names.
-    fn locations_paths(&self) -> Result<Vec<PathBuf>> {
-        let ws = &self.ctx.ws;
+    fn locations_paths(&mut self) -> Result<Vec<PathBuf>> {
+        let ws = &self.ctx.project.ws;
         let mut paths = Vec::new();
         if let Some(root) = &ws.root {
-            paths.extend(files_in(root, false, &["csv"])?);
-            paths.extend(files_in(&root.join("locations"), true, &["csv"])?);
+            paths.extend(self.files(root, false, &["csv"])?);
+            paths.extend(self.files(&root.join("locations"), true, &["csv"])?);
             if let Some(rel) = &ws.config.batch.locations {
                 let p = root.join(rel);
                 if p.is_file() && !paths.iter().any(|q| same_file(q, &p)) {
@@ -433,10 +466,15 @@ impl<'a> Checker<'a> {
     }
 
     /// A CSV: a pay table if its header says so, else a locations file.
-    fn csv_file(&mut self, path: &Path) {
+    /// Returns whether it is a locations file (whose rows the trial
+    /// renders then try).
+    fn csv_file(&mut self, path: &Path) -> bool {
         let bytes = match load::read(path) {
             Ok(b) => b,
-            Err(e) => return self.error(&e),
+            Err(e) => {
+                self.error(&e);
+                return false;
+            }
         };
         let header: Vec<String> = String::from_utf8_lossy(&bytes)
             .trim_start_matches('\u{feff}')
@@ -447,13 +485,17 @@ impl<'a> Checker<'a> {
             .map(|h| h.trim().trim_matches('"').to_ascii_lowercase())
             .collect();
         if header.iter().any(|h| h == "area") && header.iter().any(|h| h == "soc") {
-            return self.pay_file(path);
+            self.pay_file(path);
+            return false;
         }
         self.counts.locations += 1;
         let shown = self.shown(path);
         let text = match load::utf8(&shown, &bytes) {
             Ok(t) => t,
-            Err(d) => return self.problem(d.to_string()),
+            Err(d) => {
+                self.problem(d.to_string());
+                return false;
+            }
         };
         match load::locations::read_all(&shown, text) {
             Ok(rows) => {
@@ -472,55 +514,99 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+        true
     }
 
-    /// Renders every document with every role and sample location, as
-    /// Markdown and as an HTML page, reporting each distinct failure once
-    /// with where it was first seen.
-    fn trial_renders(&mut self, engine: &Engine, docs: &[String]) {
-        let ws = &self.ctx.ws;
-        let locations = trial::sample_locations(&self.extra);
+    /// Renders every document with every role, for the sample locations
+    /// and then for every valid row of the workspace's locations files (as
+    /// `batch` would, without writing), as Markdown and as an HTML page,
+    /// reporting each distinct failure once with where it was first seen.
+    /// A template error that only one row reaches is found here, before a
+    /// batch starts.
+    fn trial_renders(&mut self, engine: &Engine, docs: &[String], rows_of: &[PathBuf]) {
         let roles = std::mem::take(&mut self.roles);
         for loaded in &roles {
-            let table = load::pay::for_role(ws, loaded).ok().flatten();
-            let input = RoleInput::new(
-                loaded.role.clone(),
-                loaded.shown.clone(),
-                self.company.clone(),
-                table,
-            );
             self.warnings
                 .extend(needs::warnings(&loaded.role, &loaded.shown, docs));
+        }
+        let inputs: Vec<(String, RoleInput)> = roles
+            .iter()
+            .map(|loaded| {
+                let table = self.ctx.project.pay_table(loaded).ok().flatten();
+                let input = RoleInput::new(
+                    loaded.role.clone(),
+                    loaded.shown.clone(),
+                    self.company.clone(),
+                    table,
+                );
+                (loaded.role.id.clone(), input)
+            })
+            .collect();
+        self.roles = roles;
+        if inputs.is_empty() {
+            return;
+        }
+        for (label, location) in trial::sample_locations(&self.extra) {
+            self.trial(engine, &inputs, docs, &label, location.as_ref());
+        }
+        for path in rows_of {
+            let shown = self.shown(path);
+            let Ok(bytes) = load::read(path) else {
+                continue;
+            };
+            let Ok(text) = load::utf8(&shown, &bytes) else {
+                continue;
+            };
+            // Row errors were reported when the file was checked.
+            let Ok(mut reader) = load::locations::Reader::new(&shown, text) else {
+                continue;
+            };
+            let parser = reader.parser();
+            while let Some(raw) = reader.next_raw() {
+                let Ok(row) = raw.and_then(|r| parser.parse(&r)) else {
+                    continue;
+                };
+                let label = format!("for line {} of `{shown}`", row.line);
+                self.trial(engine, &inputs, docs, &label, Some(&row.location));
+            }
+        }
+    }
+
+    /// One trial: every document for every role at one location.
+    fn trial(
+        &mut self,
+        engine: &Engine,
+        inputs: &[(String, RoleInput)],
+        docs: &[String],
+        label: &str,
+        location: Option<&crate::model::Location>,
+    ) {
+        for (id, input) in inputs {
             for doc in docs {
-                if !needs::missing(doc, &loaded.role).is_empty() {
+                // A document the profile cannot feed was warned about.
+                if !needs::missing(doc, &input.role).is_empty() {
                     continue;
                 }
-                for (label, location) in &locations {
-                    self.counts.renders += 1;
-                    let result = render::render_formats(
-                        engine,
-                        &input,
-                        location.as_ref(),
-                        doc,
-                        &[Format::Md, Format::Html],
-                        RenderOptions::default(),
-                    );
-                    let Err(e) = result else { continue };
-                    let note = format!(
-                        "found by a trial render of `{doc}` for role `{}` {label}",
-                        loaded.role.id
-                    );
-                    match e.downcast_ref::<TemplateError>() {
-                        Some(t) => {
-                            let key = trial::same_problem_key(t.report());
-                            self.problem_keyed(key, t.clone().with_note(note).to_string());
-                        }
-                        None => self.error(&e.context(note)),
+                self.counts.renders += 1;
+                let result = render::render_formats(
+                    engine,
+                    input,
+                    location,
+                    doc,
+                    &[Format::Md, Format::Html],
+                    RenderOptions::default(),
+                );
+                let Err(e) = result else { continue };
+                let note = format!("found by a trial render of `{doc}` for role `{id}` {label}");
+                match e.downcast_ref::<TemplateError>() {
+                    Some(t) => {
+                        let key = trial::same_problem_key(t.report());
+                        self.problem_keyed(key, t.clone().with_note(note).to_string());
                     }
+                    None => self.error(&e.context(note)),
                 }
             }
         }
-        self.roles = roles;
     }
 
     /// Prints the problems and the summary; returns the exit code.

@@ -91,7 +91,7 @@ mod tests {
     #[test]
     fn commented_settings_are_valid_when_uncommented() {
         let text = init_file("hirekit.yaml");
-        assert!(crate::config::parse("hirekit.yaml", text.as_bytes()).is_ok());
+        assert!(crate::project::config::parse("hirekit.yaml", text.as_bytes()).is_ok());
         let uncommented: String = text
             .lines()
             .filter_map(|l| {
@@ -104,7 +104,7 @@ mod tests {
             })
             .map(|l| format!("{l}\n"))
             .collect();
-        let config = crate::config::parse("hirekit.yaml", uncommented.as_bytes()).unwrap();
+        let config = crate::project::config::parse("hirekit.yaml", uncommented.as_bytes()).unwrap();
         assert_eq!(config.company.as_deref(), Some("company.yaml"));
         assert_eq!(config.render.doc.as_deref(), Some("job-post"));
         assert_eq!(config.render.format.as_deref(), Some("md"));
@@ -113,6 +113,7 @@ mod tests {
         assert!(config.batch.pattern.is_some() && config.batch.out.is_some());
         assert_eq!(config.batch.locations.as_deref(), Some("locations.csv"));
         assert!(!config.lint.deny_warnings);
+        assert_eq!(config.docx.reference.as_deref(), Some("reference.docx"));
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! the first, and the pay and completeness rules on the others (the wording
 //! and length hardly change between locations, and would repeat).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 use std::rc::Rc;
 
@@ -17,25 +17,20 @@ use crate::cli::{LintArgs, LintFormat};
 use crate::engine::Engine;
 use crate::lint::locate::{Finder, SourceText};
 use crate::lint::{
-    self, CompanyFile, Data, Date, LintInput, OfferedPay, Place, Prose, Report, Scope, Site,
-    Subject,
+    self, Data, Date, LintInput, OfferedPay, Place, Prose, Report, Scope, Site, Subject,
 };
 use crate::load;
-use crate::load::role::Origin;
 use crate::model::Location;
 use crate::pay::PayKind;
-use crate::render::{self, Format, RenderOptions, RoleInput};
-
-/// The document linted for a role when `--doc` is not given.
-const DEFAULT_DOC: &str = "job-post";
+use crate::render::{self, Format, RenderOptions};
 
 /// Runs `hirekit lint`.
 pub fn run(ctx: &Ctx, args: LintArgs) -> Result<ExitCode> {
-    let settings = &ctx.ws.config.lint;
+    let settings = &ctx.project.ws.config.lint;
     for name in &settings.disable {
         if !lint::is_rule_or_family(name.trim()) {
             ctx.ui.warn(&format!(
-                "hirekit.yaml `lint.disable` names `{name}`, which is neither a rule id nor a family ({}); the README lists every rule id",
+                "hirekit.yaml `lint.disable` names `{name}`, which is neither a rule id nor a family ({}); docs/lint.md lists every rule id",
                 lint::FAMILIES.join(", ")
             ));
         }
@@ -163,55 +158,15 @@ fn split_csv_line(line: &str) -> Vec<(usize, String)> {
     cells
 }
 
-/// The company profile with its file and text: `--company FILE`, else the
-/// workspace's (`company` in hirekit.yaml, default `company.yaml`).
-fn company_file(ctx: &Ctx, explicit: Option<&Path>) -> Result<Option<CompanyFile>> {
-    let (path, shown): (PathBuf, String) = match explicit {
-        Some(p) => (p.to_path_buf(), p.display().to_string()),
-        None => {
-            let rel = ctx.ws.config.company.as_deref().unwrap_or("company.yaml");
-            match ctx.ws.path(rel) {
-                Some(p) if p.is_file() => {
-                    let shown = ctx.ws.show(&p);
-                    (p, shown)
-                }
-                _ => return Ok(None),
-            }
-        }
-    };
-    let bytes = load::read(&path)?;
-    let company = load::company::parse(&shown, &bytes)?;
-    let source = load::utf8(&shown, &bytes)?.to_string();
-    Ok(Some(CompanyFile {
-        company,
-        file: shown,
-        source,
-    }))
-}
-
 /// Lints a role's rendered document, for each location.
 fn lint_role(ctx: &Ctx, args: &LintArgs, data: &Data, date: Date) -> Result<Report> {
-    let engine = Engine::load(&ctx.ws)?;
-    let doc = args.doc.as_deref().unwrap_or(DEFAULT_DOC);
+    let project = &ctx.project;
+    let engine = project.engine()?;
+    let doc = args.doc.as_deref().unwrap_or(crate::builtin::JOB_POST);
     engine.require_document(doc)?;
-    let loaded = load::role::load(&ctx.ws, &args.target)?;
-    let role_source = match &loaded.origin {
-        Origin::Builtin => crate::builtin::role(&args.target)
-            .unwrap_or_default()
-            .to_string(),
-        Origin::File(dir) => {
-            // The loader keeps the folder; the file keeps its name in `shown`.
-            let name = Path::new(&loaded.shown)
-                .file_name()
-                .map(PathBuf::from)
-                .unwrap_or_default();
-            let path = dir.join(name);
-            let bytes = load::read(&path)?;
-            load::utf8(&loaded.shown, &bytes)?.to_string()
-        }
-    };
-    let table = load::pay::for_role(&ctx.ws, &loaded)?;
-    let company = company_file(ctx, args.company.as_deref())?;
+    let loaded = project.role(&args.target)?;
+    let role_source = project.role_source(&loaded)?;
+    let company = project.company(args.company.as_deref())?;
     let (specs, csv_text) = site_specs(args, &loaded.shown)?;
 
     let mut sources = vec![SourceText {
@@ -238,12 +193,7 @@ fn lint_role(ctx: &Ctx, args: &LintArgs, data: &Data, date: Date) -> Result<Repo
     }
     let finder = Rc::new(Finder::new(sources));
 
-    let input = RoleInput::new(
-        loaded.role.clone(),
-        loaded.shown.clone(),
-        company.as_ref().map(|c| c.company.clone()),
-        table,
-    );
+    let input = project.role_input(loaded.clone(), company.as_ref())?;
     let subject = Subject::Role {
         role: &loaded.role,
         file: &loaded.shown,
@@ -295,7 +245,7 @@ fn lint_role(ctx: &Ctx, args: &LintArgs, data: &Data, date: Date) -> Result<Repo
             company: company.as_ref(),
             site: site.as_ref(),
             date,
-            settings: &ctx.ws.config.lint,
+            settings: &ctx.project.ws.config.lint,
             data,
         };
         report
@@ -329,7 +279,7 @@ fn measure(report: &mut Report, prose: &Prose, data: &Data, ctx: &Ctx) {
     report.gender_balance = Some(lint::wording::balance(
         prose,
         data,
-        &ctx.ws.config.lint.allow_words,
+        &ctx.project.ws.config.lint.allow_words,
     ));
 }
 
@@ -340,7 +290,7 @@ fn template_sources(ctx: &Ctx, engine: &Engine) -> Vec<SourceText> {
         .filter(|(name, _)| name.ends_with(".md"))
         .filter_map(|(name, _)| match engine.user_file(&name) {
             Some(path) => std::fs::read_to_string(path).ok().map(|text| SourceText {
-                file: ctx.ws.show(path),
+                file: ctx.project.ws.show(path),
                 text,
             }),
             None => crate::builtin::template(&name).map(|text| SourceText {
@@ -362,7 +312,7 @@ fn lint_file(ctx: &Ctx, args: &LintArgs, data: &Data, date: Date) -> Result<Repo
     let shown = path.display().to_string();
     let text = load::utf8(&shown, &bytes)?.to_string();
     let prose = Prose::from_file(&shown, text);
-    let company = company_file(ctx, args.company.as_deref())?;
+    let company = ctx.project.company(args.company.as_deref())?;
     let (specs, csv_text) = site_specs(args, &shown)?;
     let (pay, _) = lint::pay::pay_in_text(&prose);
     let offered = pay.as_ref().map(|p| p.pay);
@@ -398,7 +348,7 @@ fn lint_file(ctx: &Ctx, args: &LintArgs, data: &Data, date: Date) -> Result<Repo
             company: company.as_ref(),
             site: site.as_ref(),
             date,
-            settings: &ctx.ws.config.lint,
+            settings: &ctx.project.ws.config.lint,
             data,
         };
         report.findings.extend(lint::check(&input, scope_for(i)));

@@ -14,21 +14,18 @@ pub mod render;
 pub mod roles;
 pub mod templates;
 
-use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
 
 use crate::cli::{Cli, Command};
-use crate::load;
-use crate::model::Company;
+use crate::project::Project;
 use crate::ui::Ui;
-use crate::workspace::Workspace;
 
-/// What every command gets: the workspace and the Ui.
+/// What every command gets: the run's inputs and the Ui.
 pub struct Ctx {
-    /// The workspace (or the built-ins alone).
-    pub ws: Workspace,
+    /// The workspace (or the built-ins alone) and every input found in it.
+    pub project: Project,
     /// stderr messages.
     pub ui: Ui,
 }
@@ -37,11 +34,11 @@ pub struct Ctx {
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let ui = Ui::new(&cli.global);
     let cwd = std::env::current_dir().unwrap_or_else(|_| ".".into());
-    let ws = Workspace::discover(cli.global.workspace.as_deref(), &cwd)?;
-    if let Some(root) = &ws.root {
+    let project = Project::discover(cli.global.workspace.as_deref(), &cwd, ui)?;
+    if let Some(root) = &project.ws.root {
         ui.verbose(&format!("workspace: {}", root.display()));
     }
-    let ctx = Ctx { ws, ui };
+    let ctx = Ctx { project, ui };
     match cli.command {
         Command::Render(args) => render::run(&ctx, args),
         Command::Lint(args) => lint::run(&ctx, args),
@@ -54,26 +51,5 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::New(args) => new::run(&ctx, args),
         Command::Templates(cmd) => templates::run(&ctx, cmd),
         Command::Check(args) => check::run(&ctx, args),
-    }
-}
-
-/// The company profile: `--company FILE`, else the workspace's
-/// `company.yaml`, else none.
-pub fn load_company(ctx: &Ctx, explicit: Option<&Path>) -> Result<Option<Company>> {
-    if let Some(path) = explicit {
-        return Ok(Some(load::company::load(
-            path,
-            &path.display().to_string(),
-        )?));
-    }
-    let rel = ctx.ws.config.company.as_deref().unwrap_or("company.yaml");
-    match ctx.ws.path(rel) {
-        Some(path) if path.is_file() => Ok(Some(load::company::load(&path, &ctx.ws.show(&path))?)),
-        // A company file the settings name must be there; only the default may be absent.
-        Some(path) if ctx.ws.config.company.is_some() => anyhow::bail!(
-            "hirekit.yaml names the company file `{rel}`, but `{}` does not exist",
-            ctx.ws.show(&path)
-        ),
-        _ => Ok(None),
     }
 }

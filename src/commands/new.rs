@@ -84,7 +84,7 @@ pub fn run(ctx: &Ctx, args: NewArgs) -> Result<ExitCode> {
         }
     };
     let rel = format!("roles/{id}.yaml");
-    let path = match ctx.ws.path(&rel) {
+    let path = match ctx.project.ws.path(&rel) {
         Some(p) => p,
         None => {
             ctx.ui.warn(
@@ -97,23 +97,29 @@ pub fn run(ctx: &Ctx, args: NewArgs) -> Result<ExitCode> {
         if candidate.exists() {
             bail!(
                 "`{}` already exists; `hirekit new` does not overwrite it (pick another title, or delete the file)",
-                ctx.ws.show(&candidate)
+                ctx.project.ws.show(&candidate)
             );
         }
     }
     crate::output::write_creating_folders(&path, text.as_bytes())?;
-    let shown = ctx.ws.show(&path);
+    let shown = ctx.project.ws.show(&path);
+    // Outside a workspace a role is found by its path, not by its id.
+    let render_arg = if ctx.project.ws.root.is_some() {
+        id.clone()
+    } else {
+        shown.clone()
+    };
     if let Some(occ) = from {
         let review = text.matches("# REVIEW:").count();
         ctx.ui.status(&format!(
-            "created `{shown}`, drafted from O*NET occupation {} {}: read it through and settle its {review} REVIEW comments (pay, schedule, benefits, requirements), then run `hirekit check {shown}` and `hirekit render {id}`",
+            "created `{shown}`, drafted from O*NET occupation {} {}: read it through and settle its {review} REVIEW comments (pay, schedule, benefits, requirements), then run `hirekit check {shown}` and `hirekit render {render_arg}`",
             occ.code, occ.title
         ));
         return Ok(ExitCode::SUCCESS);
     }
     let left = crate::load::role::placeholders(&shown, &text).len();
     ctx.ui.status(&format!(
-        "created `{shown}`: replace its {left} \"{PLACEHOLDER}\" values with the role's own text, then run `hirekit check {shown}` and `hirekit render {id}`"
+        "created `{shown}`: replace its {left} \"{PLACEHOLDER}\" values with the role's own text, then run `hirekit check {shown}` and `hirekit render {render_arg}`"
     ));
     Ok(ExitCode::SUCCESS)
 }

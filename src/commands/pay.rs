@@ -69,10 +69,10 @@ fn find_table(ctx: &Ctx, arg: &str) -> Result<(PayTable, String)> {
     let Some(soc) = oews::normalize_soc(arg) else {
         bail!("`{arg}` is neither a SOC code (such as `43-4051`) nor a pay-table CSV file");
     };
-    if let Some(path) = ctx.ws.path(&format!("pay/{soc}.csv"))
+    if let Some(path) = ctx.project.ws.path(&format!("pay/{soc}.csv"))
         && path.is_file()
     {
-        let shown = ctx.ws.show(&path);
+        let shown = ctx.project.ws.show(&path);
         let bytes = load::read(&path)?;
         return Ok((load::pay::parse(&shown, &bytes)?, shown));
     }

@@ -7,10 +7,9 @@ use anyhow::{Result, bail};
 
 use super::Ctx;
 use crate::cli::RenderArgs;
-use crate::engine::Engine;
 use crate::load;
 use crate::model::Location;
-use crate::render::{self, Format, RenderOptions, RoleInput};
+use crate::render::{self, Format, RenderOptions};
 
 /// Finds one row of a locations CSV by its id. The whole file must be
 /// valid, as it must for a batch, so a post never comes from a file with
@@ -43,24 +42,25 @@ fn find_row(file: &Path, id: &str) -> Result<Location> {
 
 /// Runs `hirekit render`.
 pub fn run(ctx: &Ctx, args: RenderArgs) -> Result<ExitCode> {
-    let defaults = &ctx.ws.config.render;
-    let format: Format = args
-        .format
-        .as_deref()
-        .or(defaults.format.as_deref())
-        .unwrap_or("md")
-        .parse()
-        .map_err(|e: String| anyhow::anyhow!("{e} (from hirekit.yaml `render.format`)"))?;
+    let ws = &ctx.project.ws;
+    let defaults = &ws.config.render;
+    let format = match (args.format, defaults.format.as_deref()) {
+        (Some(f), _) => f,
+        (None, Some(text)) => text
+            .parse::<Format>()
+            .map_err(|e| ws.setting_error("format", format!("`render.format`: {e}")))?,
+        (None, None) => Format::Md,
+    };
     let doc = args
         .doc
         .clone()
         .or_else(|| defaults.doc.clone())
-        .unwrap_or_else(|| "job-description".to_string());
-    let engine = Engine::load(&ctx.ws)?;
+        .unwrap_or_else(|| crate::builtin::DEFAULT_DOCUMENT.to_string());
+    let project = &ctx.project;
+    let engine = project.engine()?;
     engine.require_document(&doc)?;
-    let loaded = load::role::load(&ctx.ws, &args.role)?;
-    let table = load::pay::for_role(&ctx.ws, &loaded)?;
-    let company = super::load_company(ctx, args.company.as_deref())?;
+    let loaded = project.role(&args.role)?;
+    let company = project.company(args.company.as_deref())?;
     let location = match (&args.location, &args.locations, &args.id) {
         (Some(arg), _, _) => Some(load::location::parse_arg(arg)?),
         (None, Some(file), Some(id)) => Some(find_row(file, id)?),
@@ -69,8 +69,8 @@ pub fn run(ctx: &Ctx, args: RenderArgs) -> Result<ExitCode> {
     if args.fragment && format != Format::Html {
         ctx.ui.warn("--fragment only changes --format html output");
     }
-    let input = RoleInput::new(loaded.role, loaded.shown, company, table);
-    let out = render::render(
+    let input = project.role_input(loaded, company.as_ref())?;
+    let out = render::render_output(
         &engine,
         &input,
         location.as_ref(),
@@ -80,6 +80,7 @@ pub fn run(ctx: &Ctx, args: RenderArgs) -> Result<ExitCode> {
             fragment: args.fragment,
         },
     )?;
-    crate::output::emit(args.output.as_deref(), &out)?;
+    let binary = format.is_binary().then(|| format.ext());
+    crate::output::emit_bytes(args.output.as_deref(), out.as_bytes(), binary)?;
     Ok(ExitCode::SUCCESS)
 }

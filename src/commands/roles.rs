@@ -6,7 +6,6 @@ use anyhow::Result;
 
 use super::Ctx;
 use crate::cli::RolesCommand;
-use crate::load;
 
 /// Runs `hirekit roles ...`.
 pub fn run(ctx: &Ctx, cmd: RolesCommand) -> Result<ExitCode> {
@@ -17,21 +16,24 @@ pub fn run(ctx: &Ctx, cmd: RolesCommand) -> Result<ExitCode> {
 
 fn list(ctx: &Ctx) -> Result<ExitCode> {
     let mut rows: Vec<(String, String, String, String)> = Vec::new();
-    if let Some(dir) = ctx.ws.path("roles")
+    if let Some(dir) = ctx.project.ws.path("roles")
         && dir.is_dir()
     {
-        let mut files: Vec<_> = std::fs::read_dir(&dir)?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")))
-            .collect();
-        files.sort();
-        for file in files {
-            let loaded = load::role::load(&ctx.ws, &file.display().to_string())?;
+        let yaml = |p: &std::path::Path| {
+            matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+        };
+        let root = ctx.project.ws.root.clone().unwrap_or_else(|| dir.clone());
+        let listing = crate::text::list_files(&root, &dir, false, &yaml)?;
+        for note in &listing.skipped {
+            ctx.ui.warn(note);
+        }
+        for file in listing.files {
+            let loaded = ctx.project.role(&file.display().to_string())?;
             rows.push((
                 loaded.role.id.clone(),
                 loaded.role.title.clone(),
                 loaded.role.soc_code.clone(),
-                ctx.ws.show(&file),
+                ctx.project.ws.show(&file),
             ));
         }
     }
@@ -39,7 +41,7 @@ fn list(ctx: &Ctx) -> Result<ExitCode> {
         if rows.iter().any(|r| r.0 == *id) {
             continue;
         }
-        let loaded = load::role::load(&crate::workspace::Workspace::builtin(), id)?;
+        let loaded = crate::project::Project::builtin().role(id)?;
         rows.push((
             loaded.role.id,
             loaded.role.title,

@@ -30,7 +30,7 @@ fn kind(name: &str) -> &'static str {
 }
 
 fn list(ctx: &Ctx) -> Result<ExitCode> {
-    let (engine, problems) = Engine::load_lenient(&ctx.ws)?;
+    let (engine, problems) = ctx.project.engine_lenient()?;
     let rows: Vec<(String, &str, String, String)> = engine
         .templates()
         .into_iter()
@@ -71,7 +71,7 @@ fn known_names(engine: &Engine) -> String {
 }
 
 fn show(ctx: &Ctx, args: TemplatesShowArgs) -> Result<ExitCode> {
-    let (engine, _) = Engine::load_lenient(&ctx.ws)?;
+    let (engine, _) = ctx.project.engine_lenient()?;
     let name = engine::template_name(&args.name);
     let Some(source) = engine.source(&name) else {
         bail!("no template `{name}`; templates: {}", known_names(&engine));
@@ -81,12 +81,12 @@ fn show(ctx: &Ctx, args: TemplatesShowArgs) -> Result<ExitCode> {
 }
 
 fn eject(ctx: &Ctx, args: TemplatesEjectArgs) -> Result<ExitCode> {
-    let Some(root) = &ctx.ws.root else {
+    let Some(root) = &ctx.project.ws.root else {
         bail!(
             "no workspace: ejected templates go to a workspace's `templates/` folder; run `hirekit init` first, or pass `--workspace DIR`"
         );
     };
-    let (engine, _) = Engine::load_lenient(&ctx.ws)?;
+    let (engine, _) = ctx.project.engine_lenient()?;
     let mut plan = Vec::new();
     for input in &args.names {
         let name = engine::template_name(input);
@@ -116,7 +116,7 @@ fn eject(ctx: &Ctx, args: TemplatesEjectArgs) -> Result<ExitCode> {
     let existing: Vec<String> = plan
         .iter()
         .filter(|(_, _, path)| path.exists())
-        .map(|(_, _, path)| format!("`{}`", ctx.ws.show(path)))
+        .map(|(_, _, path)| format!("`{}`", ctx.project.ws.show(path)))
         .collect();
     if !existing.is_empty() && !args.force {
         bail!(
@@ -131,7 +131,7 @@ fn eject(ctx: &Ctx, args: TemplatesEjectArgs) -> Result<ExitCode> {
     }
     for (name, source, path) in &plan {
         crate::output::write_creating_folders(path, source.as_bytes())?;
-        let mut message = format!("ejected `{name}` to `{}`", ctx.ws.show(path));
+        let mut message = format!("ejected `{name}` to `{}`", ctx.project.ws.show(path));
         let includes: Vec<String> = engine::references(source)
             .into_iter()
             .filter(|r| r.kind == RefKind::Include)

@@ -171,7 +171,7 @@ pub(super) fn from_tera(e: &tera::Error, user: &BTreeMap<String, UserTemplate>) 
             file: None,
         },
         _ => {
-            let mut report = relocate(&e.to_string(), user);
+            let mut report = relocate(&with_help(&e.to_string(), user), user);
             let mut source = std::error::Error::source(e);
             while let Some(s) = source {
                 report.push_str(&format!("\ncaused by: {s}"));
@@ -249,6 +249,57 @@ fn source_of<'a>(name: &str, user: &'a BTreeMap<String, UserTemplate>) -> Option
         Some(t) => Some(t.source.as_str()),
         None => crate::builtin::template(name.strip_prefix(BUILTIN_PREFIX).unwrap_or(name)),
     }
+}
+
+/// Adds a `= help:` line after each error of a Tera report that has a
+/// likely fix (see [`super::suggest`]): the help goes after the error's
+/// snippet, aligned with its gutter.
+fn with_help(report: &str, user: &BTreeMap<String, UserTemplate>) -> String {
+    let lines: Vec<&str> = report.lines().collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(message) = lines[i].strip_prefix("error: ") else {
+            out.push(lines[i].to_string());
+            i += 1;
+            continue;
+        };
+        let end = (i + 1..lines.len())
+            .find(|&j| lines[j].starts_with("error: ") || lines[j].starts_with("caused by: "))
+            .unwrap_or(lines.len());
+        let block = &lines[i..end];
+        let name = block.iter().find_map(|l| {
+            let locus = l.trim_start().strip_prefix("--> ")?;
+            let mut parts = locus.rsplitn(3, ':');
+            parts.nth(2)
+        });
+        let source = name.and_then(|n| source_of(n, user));
+        let mut kept: Vec<String> = block.iter().map(|l| l.to_string()).collect();
+        let mut blanks = 0;
+        while kept.last().is_some_and(|l| l.trim().is_empty()) {
+            kept.pop();
+            blanks += 1;
+        }
+        if let Some(help) = super::suggest::help(message, source) {
+            let gutter = kept
+                .iter()
+                .rev()
+                .find_map(|l| {
+                    let t = l.trim_start();
+                    t.starts_with('|').then(|| l.len() - t.len())
+                })
+                .unwrap_or(1);
+            kept.push(format!("{}= help: {help}", " ".repeat(gutter)));
+        }
+        out.extend(kept);
+        out.extend(std::iter::repeat_n(String::new(), blanks));
+        i = end;
+    }
+    let mut joined = out.join("\n");
+    if report.ends_with('\n') {
+        joined.push('\n');
+    }
+    joined
 }
 
 /// Rewrites each `--> name:line:col` (and `note: ... name:line:col`) of a

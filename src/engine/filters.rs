@@ -76,23 +76,7 @@ fn state_name_filter(code: &str, _: Kwargs, _: &State) -> TeraResult<String> {
         .ok_or_else(|| Error::message(format!("state_name: unknown state code {code:?}")))
 }
 
-/// ASCII lower-case words joined by dashes: `"Saint-Étienne, FR" | slug` →
-/// `saint-etienne-fr`.
-pub fn slug(s: &str) -> String {
-    let ascii = deunicode::deunicode(s);
-    let mut out = String::with_capacity(ascii.len());
-    for c in ascii.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    while out.ends_with('-') {
-        out.pop();
-    }
-    out
-}
+pub use crate::text::slug;
 
 fn slug_filter(s: &str, _: Kwargs, _: &State) -> String {
     slug(s)

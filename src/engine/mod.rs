@@ -11,23 +11,23 @@
 //! them all, and errors name workspace files, not only template names.
 //!
 //! Every template autoescapes what it prints: `.html` and `.xml` templates
-//! as HTML, `.md` templates as Markdown (see `render::markdown::escape`),
+//! as HTML, `.md` templates as Markdown (see `text::markdown::escape`),
 //! so a value from data is text in any of them; `| safe` lets a template
 //! print a value as it is (as Markdown, in a `.md` template).
 
 mod errors;
 pub mod filters;
+mod suggest;
 
 use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 use tera::Tera;
 
 use crate::builtin;
-use crate::workspace::Workspace;
 
 pub use errors::{RefKind, Reference, TemplateError, TemplateErrors, references};
 
@@ -76,14 +76,22 @@ pub struct Engine {
     tera: Tera,
     /// Workspace templates by name.
     user: BTreeMap<String, UserTemplate>,
+    /// The workspace's reference Word document (path, and as shown), whose
+    /// styles Word output uses: a template of another kind.
+    reference: Option<(PathBuf, String)>,
+    /// Its `word/styles.xml`, read on first use (or why it cannot be).
+    docx_styles: std::sync::OnceLock<Result<Vec<u8>, String>>,
+    /// Entries of `templates/` passed over (pipes, links out), with why.
+    skipped: Vec<String>,
 }
 
 impl Engine {
     /// Builds the engine: filters, built-ins, then the workspace's
     /// `templates/` folder (sorted, as one batch). Fails with every problem
-    /// found in the workspace's templates.
-    pub fn load(ws: &Workspace) -> Result<Engine> {
-        let (engine, problems) = Engine::load_lenient(ws)?;
+    /// found in the workspace's templates. `root` is the workspace folder
+    /// (`None`: the built-ins alone); files are shown relative to it.
+    pub fn load(root: Option<&Path>) -> Result<Engine> {
+        let (engine, problems) = Engine::load_lenient(root)?;
         if !problems.is_empty() {
             return Err(TemplateErrors(problems).into());
         }
@@ -94,7 +102,7 @@ impl Engine {
     /// returns the problems of the others. A workspace override that fails
     /// leaves the built-in in place, so other checks can go on. Fails only
     /// when a folder cannot be read.
-    pub fn load_lenient(ws: &Workspace) -> Result<(Engine, Vec<TemplateError>)> {
+    pub fn load_lenient(root: Option<&Path>) -> Result<(Engine, Vec<TemplateError>)> {
         let mut tera = Tera::new();
         tera.set_fallback_prefixes([BUILTIN_PREFIX])?;
         filters::register_all(&mut tera);
@@ -110,13 +118,42 @@ impl Engine {
 
         let mut problems = Vec::new();
         let mut user = BTreeMap::new();
-        if let Some(dir) = ws.path("templates")
+        let mut skipped = Vec::new();
+        if let Some(root) = root
+            && let dir = root.join("templates")
             && dir.is_dir()
         {
-            let mut files = BTreeMap::new();
-            collect_templates(&dir, &dir, &mut files)?;
+            let wanted = |path: &Path| {
+                let file_name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                // A README explains the folder.
+                !is_readme(file_name)
+                    && path
+                        .extension()
+                        .and_then(|e| e.to_str())
+                        .is_some_and(|e| TEMPLATE_EXTENSIONS.contains(&e))
+            };
+            let listing = crate::text::list_files(root, &dir, true, &wanted)?;
+            skipped = listing.skipped;
+            let files: BTreeMap<String, PathBuf> = listing
+                .files
+                .into_iter()
+                .map(|path| {
+                    let name = path
+                        .strip_prefix(&dir)
+                        .unwrap_or(&path)
+                        .components()
+                        .map(|c| c.as_os_str().to_string_lossy())
+                        .collect::<Vec<_>>()
+                        .join("/");
+                    (name, path)
+                })
+                .collect();
             for (name, path) in files {
-                let shown = ws.show(&path);
+                let shown = path
+                    .strip_prefix(root)
+                    .unwrap_or(&path)
+                    .display()
+                    .to_string();
                 let bytes = crate::load::read(&path)?;
                 let (source, loaded) = match crate::load::utf8(&shown, &bytes) {
                     Ok(text) => (text.to_string(), true),
@@ -138,7 +175,56 @@ impl Engine {
         }
         let failures = add_user_templates(&mut tera, &mut user);
         problems.extend(failures.iter().map(|e| errors::from_tera(e, &user)));
-        Ok((Engine { tera, user }, problems))
+        Ok((
+            Engine {
+                tera,
+                user,
+                reference: None,
+                docx_styles: std::sync::OnceLock::new(),
+                skipped,
+            },
+            problems,
+        ))
+    }
+
+    /// Uses the styles of a reference Word document (its path, and the
+    /// path as shown to the user) for Word output.
+    pub fn with_docx_reference(mut self, reference: Option<(PathBuf, String)>) -> Engine {
+        self.reference = reference;
+        self
+    }
+
+    /// The entries of the workspace's `templates/` that were passed over:
+    /// not regular files, or links out of the workspace or to folders.
+    pub fn skipped(&self) -> &[String] {
+        &self.skipped
+    }
+
+    /// The workspace's reference Word document, if it has one.
+    pub fn docx_reference(&self) -> Option<&Path> {
+        self.reference.as_ref().map(|(p, _)| p.as_path())
+    }
+
+    /// The styles (`word/styles.xml`) of the workspace's reference Word
+    /// document, read once; `None` without one.
+    pub fn docx_styles(&self) -> Result<Option<&[u8]>> {
+        let Some((path, shown)) = &self.reference else {
+            return Ok(None);
+        };
+        let loaded = self.docx_styles.get_or_init(|| {
+            if !path.is_file() {
+                return Err(format!(
+                    "`hirekit.yaml` sets `docx.reference` to `{shown}`, which is not a file in the workspace (give the path of a .docx relative to the workspace, or remove the key)"
+                ));
+            }
+            crate::load::read(path)
+                .and_then(|bytes| crate::render::docx::reference_styles(shown, &bytes))
+                .map_err(|e| format!("{e:#}"))
+        });
+        match loaded {
+            Ok(styles) => Ok(Some(styles.as_slice())),
+            Err(message) => Err(anyhow::anyhow!("{message}")),
+        }
     }
 
     /// Whether a document (a template `<name>.md`) exists.
@@ -384,40 +470,9 @@ impl Drop for EscapeScope {
 /// renders, HTML escaping otherwise.
 fn escape_for_output(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     match ESCAPE.with(Cell::get) {
-        Escape::Markdown => crate::render::markdown::escape_to(input, out),
+        Escape::Markdown => crate::text::markdown::escape_to(input, out),
         Escape::Html => tera::escape_html(input, out),
     }
-}
-
-fn collect_templates(root: &Path, dir: &Path, out: &mut BTreeMap<String, PathBuf>) -> Result<()> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .with_context(|| format!("cannot read `{}`", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    entries.sort();
-    for path in entries {
-        let file_name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        // Hidden files are editor droppings; a README explains the folder.
-        if file_name.starts_with('.') || is_readme(file_name) {
-            continue;
-        }
-        if path.is_dir() {
-            collect_templates(root, &path, out)?;
-        } else if path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| TEMPLATE_EXTENSIONS.contains(&e))
-        {
-            let rel = path.strip_prefix(root).unwrap_or(&path);
-            let name = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            out.insert(name, path);
-        }
-    }
-    Ok(())
 }
 
 /// Whether a file in `templates/` is its README (documentation, not a
@@ -431,26 +486,26 @@ pub fn is_readme(file_name: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn workspace(files: &[(&str, &str)]) -> (tempfile::TempDir, Workspace) {
+    fn workspace(files: &[(&str, &str)]) -> (tempfile::TempDir, std::path::PathBuf) {
         let dir = tempfile::tempdir().unwrap();
         for (name, text) in files {
             let path = dir.path().join("templates").join(name);
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(path, text).unwrap();
         }
-        let ws = Workspace::at(dir.path()).unwrap();
-        (dir, ws)
+        let root = dir.path().to_path_buf();
+        (dir, root)
     }
 
     fn problems(files: &[(&str, &str)]) -> Vec<String> {
         let (_dir, ws) = workspace(files);
-        let (_, problems) = Engine::load_lenient(&ws).unwrap();
+        let (_, problems) = Engine::load_lenient(Some(&ws)).unwrap();
         problems.iter().map(ToString::to_string).collect()
     }
 
     #[test]
     fn builtins_load_and_list() {
-        let engine = Engine::load(&Workspace::builtin()).unwrap();
+        let engine = Engine::load(None).unwrap();
         assert_eq!(
             engine.documents(),
             [
@@ -475,7 +530,7 @@ mod tests {
         std::fs::create_dir_all(&t).unwrap();
         std::fs::write(t.join("a.md"), "- {{ v }}\n- {{ v | safe }}").unwrap();
         std::fs::write(t.join("a.html"), "<p>{{ v }}</p>").unwrap();
-        let engine = Engine::load(&Workspace::at(dir.path()).unwrap()).unwrap();
+        let engine = Engine::load(Some(dir.path())).unwrap();
         let mut ctx = tera::Context::new();
         ctx.insert("v", "# *x* <b>");
         assert_eq!(
@@ -495,7 +550,7 @@ mod tests {
             ("offer-letter.md", "offer"),
             ("README.md", "how to override"),
         ]);
-        let engine = Engine::load(&ws).unwrap();
+        let engine = Engine::load(Some(&ws)).unwrap();
         assert!(engine.has_document("offer-letter"));
         assert!(!engine.has_document("README"));
         let origins: BTreeMap<_, _> = engine.templates().into_iter().collect();
@@ -520,7 +575,7 @@ mod tests {
             "job-brief.md",
             "{% extends \"builtin/job-brief.md\" %}{% block title %}# Join us{% endblock title %}",
         )]);
-        let engine = Engine::load(&ws).unwrap();
+        let engine = Engine::load(Some(&ws)).unwrap();
         let mut ctx = tera::Context::new();
         ctx.insert("role", &serde_json::json!({"brief": {"mission": "M.", "impact": "I.", "ideal_candidate": "C.", "call_to_action": "A."}}));
         ctx.insert("company", &serde_json::json!({"given": false}));
@@ -553,10 +608,10 @@ mod tests {
     #[test]
     fn a_failed_override_leaves_the_builtin() {
         let (_dir, ws) = workspace(&[("job-post.md", "{% if %}")]);
-        let (engine, problems) = Engine::load_lenient(&ws).unwrap();
+        let (engine, problems) = Engine::load_lenient(Some(&ws)).unwrap();
         assert_eq!(problems.len(), 1);
         assert!(engine.can_render("job-post"));
-        assert!(Engine::load(&ws).is_err());
+        assert!(Engine::load(Some(&ws)).is_err());
     }
 
     #[test]

@@ -188,7 +188,7 @@ fn empty_sections(input: &LintInput<'_>) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::LintSettings;
+    use crate::lint::LintSettings;
     use crate::lint::{Data, Date, Prose};
 
     fn rules(text: &str) -> Vec<&'static str> {

@@ -15,16 +15,17 @@ pub mod pay;
 pub mod prose;
 pub mod readability;
 pub mod report;
+pub mod settings;
 pub mod wording;
 
 use serde::Serialize;
 
-use crate::config::LintSettings;
 use crate::model::{Company, Location, Role};
 pub use data::Data;
 pub use date::Date;
 pub use prose::Prose;
 pub use report::Report;
+pub use settings::LintSettings;
 
 /// How serious a finding is. Errors fail the run; warnings fail it under
 /// `--deny warnings`; notes never do.
@@ -176,7 +177,7 @@ const fn rule(id: &'static str, severity: Severity, summary: &'static str) -> Ru
     }
 }
 
-/// Every rule, in the order the README documents them.
+/// Every rule, in the order docs/lint.md documents them.
 pub const RULES: &[RuleInfo] = &[
     rule(
         pay::MISSING_RANGE,

@@ -1,6 +1,6 @@
 //! A lint run's findings and measures, and their three outputs: text for
 //! people (rustc-style, grouped by file), JSON (a stable shape, version 1,
-//! documented in the README) and SARIF 2.1.0 (for CI systems that show
+//! documented in docs/lint.md) and SARIF 2.1.0 (for CI systems that show
 //! findings inline).
 
 use std::collections::BTreeMap;
@@ -124,7 +124,7 @@ impl Report {
         Some(format!("{what}: {}", parts.join("; ")))
     }
 
-    /// The JSON report (see the README for the shape).
+    /// The JSON report (see docs/lint.md for the shape).
     pub fn json(&self, deny_warnings: bool) -> String {
         let s = self.summary();
         let report = JsonReport {

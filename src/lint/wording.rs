@@ -260,7 +260,7 @@ pub fn terms(input: &LintInput<'_>) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::LintSettings;
+    use crate::lint::LintSettings;
     use crate::lint::{Date, Subject};
 
     fn run(text: &str, settings: &LintSettings) -> (Vec<Finding>, GenderBalance) {

@@ -7,13 +7,15 @@ use anyhow::Result;
 use crate::diag::{Diagnostic, find_yaml_key};
 use crate::model::Company;
 
-/// Parses a company profile from its text; `path` is shown in errors.
+/// Parses a company profile from its text; `path` is shown in errors. The
+/// first problem is returned, with how many follow.
 pub fn parse(path: &str, bytes: &[u8]) -> Result<Company, Diagnostic> {
-    let source = super::utf8(path, bytes)?;
-    let tree: super::yaml::Node = super::yaml::parse(path, source)?;
-    let mut all = super::schema::walk(path, source, &tree, &super::schema::COMPANY).into_iter();
-    if let Some(mut first) = all.next() {
-        let more = all.count();
+    parse_all(path, bytes).map_err(|all| {
+        let more = all.len().saturating_sub(1);
+        let mut all = all.into_iter();
+        let mut first = all
+            .next()
+            .unwrap_or_else(|| Diagnostic::file(path, "invalid company profile"));
         if more > 0 {
             first = first.with_help(format!(
                 "{more} more {} `hirekit check {path}` lists them all",
@@ -24,9 +26,33 @@ pub fn parse(path: &str, bytes: &[u8]) -> Result<Company, Diagnostic> {
                 }
             ));
         }
-        return Err(first);
+        first
+    })
+}
+
+/// As [`parse`], but returns every problem the schema walk finds (unknown
+/// keys, missing `name`, values of the wrong kind) at once.
+pub fn parse_all(path: &str, bytes: &[u8]) -> Result<Company, Vec<Diagnostic>> {
+    let source = super::utf8(path, bytes).map_err(|d| vec![d])?;
+    let tree: super::yaml::Node = super::yaml::parse(path, source).map_err(|d| vec![d])?;
+    let walked = super::schema::walk(path, source, &tree, &super::schema::COMPANY);
+    let parsed = super::yaml::parse::<Company>(path, source);
+    let mut all = walked.folded;
+    // serde is the judge of what loads; the walk names every problem.
+    match &parsed {
+        Err(first) if walked.shape.is_empty() => all.push(first.clone()),
+        Err(_) => all.extend(walked.shape),
+        Ok(_) => {}
     }
-    let company: Company = super::yaml::parse(path, source)?;
+    if !all.is_empty() {
+        all.sort_by_key(|d| (d.line, d.column));
+        return Err(all);
+    }
+    let company = parsed.map_err(|d| vec![d])?;
+    check(path, source, company).map_err(|d| vec![d])
+}
+
+fn check(path: &str, source: &str, company: Company) -> Result<Company, Diagnostic> {
     if company.name.trim().is_empty() {
         let (line, col) = find_yaml_key(source, "name");
         return Err(Diagnostic::at(

@@ -11,10 +11,10 @@
 use std::collections::BTreeMap;
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::engine::filters::slug;
 use crate::load::csvfile::{CsvFile, Row, cell_error, parse_number};
 use crate::model::{Location, PayPeriod, Workplace};
 use crate::states;
+use crate::text::slug;
 
 /// The columns hirekit knows; others go to `extra`.
 pub const KNOWN_COLUMNS: [&str; 14] = [

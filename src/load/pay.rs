@@ -136,69 +136,6 @@ pub fn csv_text(s: &str) -> String {
     }
 }
 
-/// The pay table for a role: its inline rows, its `table` file (relative to
-/// the profile), else the workspace's `pay/<soc>.csv`, else the built-in
-/// table for its SOC code, else none.
-pub fn for_role(
-    ws: &crate::workspace::Workspace,
-    loaded: &crate::load::role::Loaded,
-) -> anyhow::Result<Option<PayTable>> {
-    use crate::load::role::Origin;
-
-    let role = &loaded.role;
-    if let Some(source) = &role.pay {
-        if !source.rows.is_empty() {
-            let mut rows = source.rows.clone();
-            for r in &mut rows {
-                r.area = r.area.to_ascii_uppercase();
-            }
-            return Ok(Some(PayTable::from_rows(rows)));
-        }
-        if let Some(rel) = &source.table {
-            return match &loaded.origin {
-                Origin::File(dir) => {
-                    let path = dir.join(rel);
-                    let bytes = super::read(&path)?;
-                    Ok(Some(parse(&ws.show(&path), &bytes)?))
-                }
-                Origin::Builtin => {
-                    let soc = rel
-                        .trim_start_matches("../")
-                        .trim_start_matches("pay/")
-                        .trim_end_matches(".csv");
-                    match crate::builtin::pay_table(soc) {
-                        Some(src) => Ok(Some(parse(
-                            &format!("builtin:pay/{soc}.csv"),
-                            src.as_bytes(),
-                        )?)),
-                        None => anyhow::bail!(
-                            "built-in role `{}` names a missing pay table `{rel}`",
-                            role.id
-                        ),
-                    }
-                }
-            };
-        }
-    }
-    // Without a SOC code there is no table to look up.
-    if role.soc_code.is_empty() {
-        return Ok(None);
-    }
-    if let Some(path) = ws.path(&format!("pay/{}.csv", role.soc_code))
-        && path.is_file()
-    {
-        let bytes = super::read(&path)?;
-        return Ok(Some(parse(&ws.show(&path), &bytes)?));
-    }
-    match crate::builtin::pay_table(&role.soc_code) {
-        Some(src) => Ok(Some(parse(
-            &format!("builtin:pay/{}.csv", role.soc_code),
-            src.as_bytes(),
-        )?)),
-        None => Ok(None),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -35,17 +35,25 @@ pub fn parse(path: &str, bytes: &[u8], default_id: &str) -> Result<Role, Diagnos
 pub fn parse_all(path: &str, bytes: &[u8], default_id: &str) -> Result<Role, Vec<Diagnostic>> {
     let source = super::utf8(path, bytes).map_err(|d| vec![d])?;
     let tree: super::yaml::Node = super::yaml::parse(path, source).map_err(|d| vec![d])?;
-    let mut all = super::schema::walk(path, source, &tree, &super::schema::ROLE);
+    let walked = super::schema::walk(path, source, &tree, &super::schema::ROLE);
+    let parsed = super::yaml::parse::<Role>(path, source);
+    let mut all = walked.folded;
     all.extend(placeholders(path, source));
+    // serde is the judge of what loads; the walk names every problem.
+    match &parsed {
+        Err(first) if walked.shape.is_empty() => all.push(first.clone()),
+        Err(_) => all.extend(walked.shape),
+        Ok(_) => {}
+    }
     if !all.is_empty() {
         all.sort_by_key(|d| (d.line, d.column));
         return Err(all);
     }
-    let mut role: Role = super::yaml::parse(path, source).map_err(|d| vec![d])?;
+    let mut role = parsed.map_err(|d| vec![d])?;
     if role.id.trim().is_empty() {
         role.id = default_id.to_string();
     }
-    check(path, source, &role).map_err(|d| vec![d])?;
+    check(path, source, &mut role).map_err(|d| vec![d])?;
     Ok(role)
 }
 
@@ -88,7 +96,8 @@ pub fn placeholders(path: &str, source: &str) -> Vec<Diagnostic> {
     out
 }
 
-fn check(path: &str, source: &str, role: &Role) -> Result<(), Diagnostic> {
+/// Checks what serde cannot, and writes the SOC code in its `NN-NNNN` form.
+fn check(path: &str, source: &str, role: &mut Role) -> Result<(), Diagnostic> {
     let at = |key: &str, message: String| {
         let (line, col) = find_yaml_key(source, key);
         Diagnostic::at(path, source, line, col, message)
@@ -102,14 +111,21 @@ fn check(path: &str, source: &str, role: &Role) -> Result<(), Diagnostic> {
             ),
         ));
     }
-    if !role.soc_code.is_empty() && !is_soc_code(&role.soc_code) {
-        return Err(at(
-            "soc_code",
-            format!(
-                "`soc_code` must look like `NN-NNNN` (e.g. `43-4051`), got {:?}",
-                role.soc_code
-            ),
-        ));
+    // A SOC code is optional; when given, any of its usual forms is kept
+    // as BLS writes it.
+    if !role.soc_code.is_empty() {
+        match crate::text::normalize_soc(&role.soc_code) {
+            Some(code) => role.soc_code = code,
+            None => {
+                return Err(at(
+                    "soc_code",
+                    format!(
+                        "`soc_code` must be a SOC code such as `43-4051` (also written `434051` or `43-4051.00`), got {:?}",
+                        role.soc_code
+                    ),
+                ));
+            }
+        }
     }
     for (key, value) in [("title", &role.title), ("summary", &role.summary)] {
         if value.trim().is_empty() {
@@ -209,79 +225,6 @@ pub struct Loaded {
     pub origin: Origin,
 }
 
-/// Finds and loads a role: `arg` is a path to a YAML file, or an id looked
-/// up in the workspace's `roles/`, then among the built-ins.
-pub fn load(ws: &crate::workspace::Workspace, arg: &str) -> anyhow::Result<Loaded> {
-    use anyhow::bail;
-    use std::path::Path;
-
-    let as_path = Path::new(arg);
-    let looks_like_path =
-        arg.ends_with(".yaml") || arg.ends_with(".yml") || arg.contains('/') || arg.contains('\\');
-    let file = if looks_like_path {
-        Some(as_path.to_path_buf())
-    } else {
-        ["yaml", "yml"]
-            .iter()
-            .filter_map(|ext| ws.path(&format!("roles/{arg}.{ext}")))
-            .find(|p| p.is_file())
-    };
-    if let Some(file) = file {
-        let bytes = super::read(&file)?;
-        let shown = if looks_like_path {
-            file.display().to_string()
-        } else {
-            ws.show(&file)
-        };
-        let stem = file
-            .file_stem()
-            .map(|s| s.to_string_lossy().to_string())
-            .unwrap_or_default();
-        let role = parse(&shown, &bytes, &crate::engine::filters::slug(&stem))?;
-        let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
-        return Ok(Loaded {
-            role,
-            shown,
-            origin: Origin::File(dir),
-        });
-    }
-    if let Some(src) = crate::builtin::role(arg) {
-        let shown = format!("builtin:roles/{arg}.yaml");
-        let role = parse(&shown, src.as_bytes(), arg)?;
-        return Ok(Loaded {
-            role,
-            shown,
-            origin: Origin::Builtin,
-        });
-    }
-    let mut known: Vec<String> = crate::builtin::ROLES
-        .iter()
-        .map(|(id, _)| id.to_string())
-        .collect();
-    if let Some(dir) = ws.path("roles")
-        && let Ok(entries) = std::fs::read_dir(dir)
-    {
-        for e in entries.flatten() {
-            let p = e.path();
-            if matches!(p.extension().and_then(|x| x.to_str()), Some("yaml" | "yml"))
-                && let Some(stem) = p.file_stem()
-            {
-                known.push(stem.to_string_lossy().to_string());
-            }
-        }
-    }
-    known.sort();
-    known.dedup();
-    bail!(
-        "no role `{arg}`: not a file, not in the workspace's `roles/`, and not built in; known roles: {}",
-        known
-            .iter()
-            .map(|k| format!("`{k}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -313,6 +256,56 @@ mod tests {
             .collect();
         assert_eq!(at, [(2, 9, 19), (4, 3, 17), (6, 5, 13)]);
         assert!(found[0].message.contains("placeholder"));
+    }
+
+    #[test]
+    fn four_keys_load_and_duties_take_either_form() {
+        let src = "title: Cashier\nsummary: Rings up sales.\nduties:\n  - Count cash\n  - 42\n  - heading: Floor\n    items: [Stock shelves]\n  - Greet shoppers\nrequirements: [Math]\n";
+        let role = parse("roles/cashier.yaml", src.as_bytes(), "cashier").unwrap();
+        assert_eq!(role.id, "cashier");
+        assert!(role.soc_code.is_empty());
+        assert!(role.overview.is_empty() && role.interview.competencies.is_empty());
+        assert_eq!(role.interview.duration_minutes, 60);
+        let groups: Vec<(&str, Vec<&str>)> = role
+            .duties
+            .iter()
+            .map(|g| {
+                (
+                    g.heading.as_str(),
+                    g.items.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            groups,
+            [
+                ("", vec!["Count cash", "42"]),
+                ("Floor", vec!["Stock shelves"]),
+                ("", vec!["Greet shoppers"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_soc_code_when_given_must_be_well_formed() {
+        let src = "title: T\nsummary: S\nduties: [a]\nrequirements: [b]\nsoc_code: \"43\"\n";
+        let err = parse("r.yaml", src.as_bytes(), "t").unwrap_err();
+        assert_eq!(err.line, 5);
+        assert!(err.message.contains("SOC code"), "{}", err.message);
+    }
+
+    #[test]
+    fn soc_codes_in_every_form_are_written_as_bls_writes_them() {
+        let builtin = crate::builtin::role("customer-service-representative").unwrap();
+        assert!(builtin.contains("soc_code: \"43-4051\""));
+        for form in ["434051", "43-4051.00", " 43-4051 "] {
+            let src = builtin.replace("soc_code: \"43-4051\"", &format!("soc_code: \"{form}\""));
+            let role = parse("r.yaml", src.as_bytes(), "r").unwrap();
+            assert_eq!(role.soc_code, "43-4051", "{form}");
+        }
+        let src = builtin.replace("soc_code: \"43-4051\"", "soc_code: \"43-40\"");
+        let err = parse("r.yaml", src.as_bytes(), "r").unwrap_err();
+        assert!(err.to_string().contains("434051"), "{err}");
     }
 
     #[test]

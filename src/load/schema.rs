@@ -10,6 +10,7 @@
 
 use super::yaml::{Node, Value};
 use crate::diag::Diagnostic;
+use crate::text::closest;
 
 /// The kind of value a key takes.
 #[derive(Debug)]
@@ -221,14 +222,27 @@ pub const COMPANY: Record = Record {
     ],
 };
 
+/// What a walk found, each in source order.
+#[derive(Debug, Default)]
+pub struct Walked {
+    /// Unknown keys, missing keys, values of the wrong kind: what serde
+    /// would refuse too. When serde accepts the file anyway, the schema
+    /// here is behind the model, not the file wrong, and these are dropped.
+    pub shape: Vec<Diagnostic>,
+    /// List items an indentation mistake folded into the item above: text
+    /// serde accepts, but not what the author meant.
+    pub folded: Vec<Diagnostic>,
+}
+
 /// Walks `root` (the parsed text `source` of the file shown as `path`)
-/// against `record`, returning every problem found, in source order.
-pub fn walk(path: &str, source: &str, root: &Node, record: &'static Record) -> Vec<Diagnostic> {
+/// against `record`, returning every problem found.
+pub fn walk(path: &str, source: &str, root: &Node, record: &'static Record) -> Walked {
     let mut w = Walker {
         path,
         source,
         top: record,
         out: Vec::new(),
+        folded: Vec::new(),
     };
     match &root.value {
         Value::Map(entries) => w.record(root, entries, record, true),
@@ -242,14 +256,30 @@ pub fn walk(path: &str, source: &str, root: &Node, record: &'static Record) -> V
         )),
     }
     w.out.sort_by_key(|d| (d.line, d.column));
-    w.out
+    if w.out.len() > MAX_PROBLEMS {
+        let more = w.out.len() - MAX_PROBLEMS;
+        w.out.truncate(MAX_PROBLEMS);
+        w.out.push(Diagnostic::file(
+            path,
+            format!("{more} more problems not shown; is this {}?", record.what),
+        ));
+    }
+    w.folded.sort_by_key(|d| (d.line, d.column));
+    Walked {
+        shape: w.out,
+        folded: w.folded,
+    }
 }
+
+/// The most problems one file reports; past that, a count.
+pub const MAX_PROBLEMS: usize = 50;
 
 struct Walker<'a> {
     path: &'a str,
     source: &'a str,
     top: &'static Record,
     out: Vec<Diagnostic>,
+    folded: Vec<Diagnostic>,
 }
 
 impl Walker<'_> {
@@ -307,13 +337,27 @@ impl Walker<'_> {
                 self.at(node, message)
             };
             self.out.push(d.with_help(format!(
-                "add a `{}:` line; `hirekit new` writes a skeleton with every key",
+                "add `{}:`; `hirekit new` writes a skeleton with every key",
                 field.name
             )));
         }
     }
 
     fn value(&mut self, node: &Node, key: &str, ty: &Ty) {
+        if node.value == Value::Null && !matches!(ty, Ty::Any) {
+            let help = match ty {
+                Ty::List(_) | Ty::Duties => {
+                    "list its items under it as `- ` lines, or delete the key"
+                }
+                Ty::Record(_) | Ty::AnyMap => "add its keys under it, indented, or delete the key",
+                _ => "write a value after the `:`, or delete the key",
+            };
+            let d = self
+                .at(node, format!("`{key}` has no value"))
+                .with_help(help);
+            self.out.push(d);
+            return;
+        }
         match (ty, &node.value) {
             (Ty::Any, _) => {}
             (Ty::Text, v) if v.is_scalar() => self.folded_items(node),
@@ -339,7 +383,9 @@ impl Walker<'_> {
             }
             (Ty::List(item), Value::Seq(items)) => {
                 for n in items {
-                    self.value(n, key, item);
+                    if !self.empty_item(n, key) {
+                        self.value(n, key, item);
+                    }
                 }
             }
             (Ty::Record(r), Value::Map(entries)) => self.record(node, entries, r, false),
@@ -349,6 +395,7 @@ impl Walker<'_> {
             (Ty::Duties, Value::Seq(items)) => {
                 for n in items {
                     match &n.value {
+                        _ if self.empty_item(n, key) => {}
                         Value::Map(entries) => self.record(n, entries, &DUTY_GROUP, false),
                         v if v.is_scalar() => self.folded_items(n),
                         v => self.wrong(n, key, "a duty (text) or a duty group", v),
@@ -357,6 +404,18 @@ impl Walker<'_> {
             }
             (Ty::List(_) | Ty::Duties, v) => self.wrong(node, key, "a list", v),
         }
+    }
+
+    /// Reports a list item with nothing after its `- `; true if it was one.
+    fn empty_item(&mut self, node: &Node, key: &str) -> bool {
+        if node.value != Value::Null {
+            return false;
+        }
+        let d = self
+            .at(node, format!("an item of `{key}` is empty"))
+            .with_help("write the item after its `- `, or delete the line");
+        self.out.push(d);
+        true
     }
 
     fn wrong(&mut self, node: &Node, key: &str, expected: &str, got: &Value) {
@@ -371,7 +430,7 @@ impl Walker<'_> {
     /// indented too far, which YAML folds into the item above.
     fn folded_items(&mut self, node: &Node) {
         if let Some(d) = folded_item(self.path, self.source, node) {
-            self.out.push(d);
+            self.folded.push(d);
         }
     }
 }
@@ -427,7 +486,7 @@ fn folded_item(path: &str, source: &str, node: &Node) -> Option<Diagnostic> {
                     "this line starts with `- ` but is indented as more text of the value on line {}, so YAML does not read it as a list item",
                     node.line
                 ),
-                "it is an indentation mistake: put the list on its own lines under its key, each `- ` indented the same".to_string(),
+                "if it is a list, it is an indentation mistake: put it on its own lines under its key, each `- ` indented the same; if it is text, put the whole value in quotes".to_string(),
             )
         };
         return Some(
@@ -474,22 +533,6 @@ fn home_of(top: &'static Record, name: &str) -> Option<String> {
     (found.len() == 1).then(|| found.remove(0))
 }
 
-/// The known name closest to `name`, if one is close enough to be a slip
-/// of the keyboard: at most two edits for names of four letters or more,
-/// one for shorter ones (an edit is an insertion, deletion, substitution or
-/// swap of neighbours; case, `-` and spaces for `_` are free).
-pub fn closest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
-    let norm = |s: &str| s.to_lowercase().replace(['-', ' '], "_");
-    let wanted = norm(name);
-    let limit = if wanted.chars().count() >= 4 { 2 } else { 1 };
-    known
-        .iter()
-        .map(|k| (strsim::damerau_levenshtein(&wanted, &norm(k)), *k))
-        .filter(|(d, _)| *d <= limit)
-        .min_by_key(|(d, k)| (*d, *k))
-        .map(|(_, k)| k)
-}
-
 fn list(names: &[&str]) -> String {
     names
         .iter()
@@ -499,144 +542,4 @@ fn list(names: &[&str]) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn problems(src: &str) -> Vec<Diagnostic> {
-        let node: Node = super::super::yaml::parse("r.yaml", src).unwrap();
-        walk("r.yaml", src, &node, &ROLE)
-    }
-
-    #[test]
-    fn the_builtin_profile_and_the_skeleton_have_no_problems() {
-        for (id, src) in crate::builtin::ROLES {
-            assert!(problems(src).is_empty(), "{id}: {:?}", problems(src));
-        }
-        let skeleton = include_str!("../../data/skeleton/role.yaml")
-            .replace("__ID__", "x")
-            .replace("__TITLE__", "X")
-            .replace("__TITLE_TEXT__", "X")
-            .replace("__SOC_CODE__", "\"43-4051\"");
-        assert!(problems(&skeleton).is_empty(), "{:?}", problems(&skeleton));
-    }
-
-    /// Every key of the built-in profile, as serde writes it back, is known
-    /// to the schema: the walk and the model agree on names.
-    #[test]
-    fn the_schema_knows_every_key_the_model_writes() {
-        fn keys(v: &serde_json::Value, record: &Record, path: &str) {
-            let serde_json::Value::Object(map) = v else {
-                return;
-            };
-            for (k, v) in map {
-                let field = record.fields.iter().find(|f| f.name == k);
-                let field = field.unwrap_or_else(|| panic!("{path}.{k} unknown to the schema"));
-                let mut ty = &field.ty;
-                let mut value = v;
-                while let (Ty::List(inner), serde_json::Value::Array(items)) = (ty, value) {
-                    ty = inner;
-                    match items.first() {
-                        Some(first) => value = first,
-                        None => break,
-                    }
-                }
-                match ty {
-                    Ty::Record(r) => keys(value, r, &format!("{path}.{k}")),
-                    Ty::Duties => {
-                        if let serde_json::Value::Array(items) = value {
-                            for item in items {
-                                keys(item, &DUTY_GROUP, &format!("{path}.{k}"));
-                            }
-                        }
-                    }
-                    _ => {}
-                }
-            }
-        }
-        let (id, src) = crate::builtin::ROLES[0];
-        let role = crate::load::role::parse("r.yaml", src.as_bytes(), id).unwrap();
-        keys(&serde_json::to_value(&role).unwrap(), &ROLE, "role");
-    }
-
-    #[test]
-    fn every_misspelled_key_is_named_with_a_suggestion() {
-        let src =
-            "title: Cashier\nsumary: Sells.\ndutys:\n  - Count cash\nrequirments:\n  - Math\n";
-        let found = problems(src);
-        let seen: Vec<(usize, &str, &str)> = found
-            .iter()
-            .map(|d| (d.line, d.message.as_str(), d.help[0].as_str()))
-            .collect();
-        assert_eq!(
-            seen,
-            [
-                (
-                    2,
-                    "unknown key `sumary` in a role profile",
-                    "did you mean `summary`?"
-                ),
-                (
-                    3,
-                    "unknown key `dutys` in a role profile",
-                    "did you mean `duties`?"
-                ),
-                (
-                    5,
-                    "unknown key `requirments` in a role profile",
-                    "did you mean `requirements`?"
-                ),
-            ]
-        );
-    }
-
-    #[test]
-    fn missing_keys_and_wrong_kinds_are_all_reported() {
-        let src = "title: [a, b]\nduties: Count cash\nmission: x\ninterview:\n  rating_scale:\n    - score: high\n      label: L\n";
-        let found = problems(src);
-        let messages: Vec<String> = found
-            .iter()
-            .map(|d| format!("{}:{} {}", d.line, d.column, d.message))
-            .collect();
-        assert_eq!(
-            messages,
-            [
-                "0:0 a role profile needs `summary`",
-                "0:0 a role profile needs `requirements`",
-                "1:8 `title` should be text, got a list",
-                "2:9 `duties` should be a list, got text",
-                "3:1 unknown key `mission` in a role profile",
-                "6:7 a rating needs `description`",
-                "6:14 `score` should be a whole number (0 or more), got text",
-            ]
-        );
-        assert_eq!(found[4].help, ["`mission` goes under `brief:`"]);
-    }
-
-    #[test]
-    fn a_list_item_indented_too_far_is_named_as_indentation() {
-        let src = "title: T\nsummary: S\nduties:\n  - Count cash\n    - Stock shelves\nrequirements: [Math]\n";
-        let found = problems(src);
-        assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!((found[0].line, found[0].column), (5, 5));
-        assert!(found[0].message.contains("indented 2 spaces more"));
-        assert!(found[0].help[0].contains("indentation mistake"));
-        assert!(found[0].help[0].contains("column 3"));
-        // Quoted and block text may hold such lines on purpose.
-        let fine =
-            "title: T\nsummary: >-\n  Intro\n  - not an item\nduties: [a]\nrequirements: [b]\n";
-        assert!(problems(fine).is_empty());
-    }
-
-    #[test]
-    fn closest_names_only_slips_of_the_keyboard() {
-        let known = ["duties", "summary", "id", "key_responsibilities"];
-        assert_eq!(closest("dutys", &known), Some("duties"));
-        assert_eq!(closest("Summary", &known), Some("summary"));
-        assert_eq!(
-            closest("key-responsibilities", &known),
-            Some("key_responsibilities")
-        );
-        assert_eq!(closest("ix", &known), Some("id"));
-        assert_eq!(closest("salary", &known), None);
-    }
-}
+mod tests;

@@ -8,9 +8,7 @@ use serde::de::DeserializeOwned;
 
 use crate::diag::Diagnostic;
 
-/// The largest YAML file hirekit reads, in bytes. Role profiles are a few
-/// kilobytes; this bounds memory and time on hostile input.
-pub const MAX_YAML_BYTES: usize = 4 * 1024 * 1024;
+pub use crate::text::MAX_YAML_BYTES;
 
 /// How deeply YAML collections may nest. Profiles need 5 or 6 levels.
 pub const MAX_DEPTH: usize = 32;

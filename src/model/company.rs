@@ -40,6 +40,8 @@ pub struct Company {
     pub email: String,
     /// A team's own fields, any YAML value, for its templates
     /// (`company.extra.careers_page`).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    /// Always serialized (empty when the file has none), so templates can
+    /// test `extra.x` on every profile and see what `--format json` shows.
+    #[serde(default)]
     pub extra: BTreeMap<String, serde_json::Value>,
 }

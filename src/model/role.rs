@@ -84,7 +84,9 @@ pub struct Role {
     pub source: Option<String>,
     /// A team's own fields, any YAML value, for its templates
     /// (`role.extra.reports_to`).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    /// Always serialized (empty when the file has none), so templates can
+    /// test `extra.x` on every profile and see what `--format json` shows.
+    #[serde(default)]
     pub extra: BTreeMap<String, serde_json::Value>,
 }
 
@@ -313,6 +315,20 @@ impl<'de> Deserialize<'de> for DutyEntry {
             }
             fn visit_string<E: serde::de::Error>(self, v: String) -> Result<DutyEntry, E> {
                 Ok(DutyEntry::Plain(v))
+            }
+            // YAML reads `- 24/7 support` as text but `- 42` as a number;
+            // as a duty, both are text.
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<DutyEntry, E> {
+                Ok(DutyEntry::Plain(v.to_string()))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<DutyEntry, E> {
+                Ok(DutyEntry::Plain(v.to_string()))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<DutyEntry, E> {
+                Ok(DutyEntry::Plain(v.to_string()))
+            }
+            fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<DutyEntry, E> {
+                Ok(DutyEntry::Plain(v.to_string()))
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,

@@ -84,35 +84,7 @@ pub(crate) fn is_cross_industry_naics(code: &str) -> bool {
     !code.is_empty() && code.chars().all(|c| c == '0')
 }
 
-/// A SOC code in BLS's `NN-NNNN` form, from `43-4051`, `434051` or the
-/// O*NET form `43-4051.00`; `None` when it is not a SOC code.
-pub fn normalize_soc(input: &str) -> Option<String> {
-    let s = input.trim();
-    // O*NET appends a two-digit suffix: 43-4051.00.
-    let s = match s.split_once('.') {
-        Some((code, suffix)) if suffix.len() == 2 && suffix.bytes().all(|b| b.is_ascii_digit()) => {
-            code
-        }
-        Some(_) => return None,
-        None => s,
-    };
-    let digits: String = match s.as_bytes() {
-        [a, b, b'-', rest @ ..] if rest.len() == 4 => {
-            format!(
-                "{}{}{}",
-                *a as char,
-                *b as char,
-                std::str::from_utf8(rest).ok()?
-            )
-        }
-        bytes if bytes.len() == 6 => s.to_string(),
-        _ => return None,
-    };
-    if !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    Some(format!("{}-{}", &digits[..2], &digits[2..]))
-}
+pub use crate::text::normalize_soc;
 
 /// The survey period a BLS file name tells: `national_M2023_dl` and
 /// `all_data_M_2023` are May 2023, `oesm23st` is May 2023.

@@ -6,7 +6,7 @@
 //! `\u003c`, `\u003e` and `\u0026`, and U+2028/U+2029 are escaped, so no
 //! value can close the script, open a comment or break a JavaScript parser.
 //!
-//! Rules (the README's "Web pages" section explains them):
+//! Rules (docs/web-pages.md explains them):
 //! - `baseSalary` comes only from the employer's offered range on the
 //!   location row; the BLS mean wage the page quotes goes in
 //!   `estimatedSalary`, never in `baseSalary`.

@@ -4,9 +4,12 @@
 //! Markdown is the template's output, tidied. HTML is that Markdown through
 //! pulldown-cmark, wrapped in the `layout.html` template (or bare with
 //! `fragment`); a `job-post` page also carries its schema.org `JobPosting`
-//! as JSON-LD. Text is that Markdown flattened. JSON is the render context.
+//! as JSON-LD. Text is that Markdown flattened. A Word document is that
+//! Markdown converted event by event (see `docx`). JSON is the render
+//! context.
 
 pub mod context;
+pub mod docx;
 pub mod jsonld;
 pub mod markdown;
 pub mod needs;
@@ -15,29 +18,40 @@ pub mod text;
 use std::fmt;
 use std::str::FromStr;
 
-use anyhow::{Result, anyhow};
+use anyhow::{Context as _, Result, anyhow};
 
 use crate::engine::Engine;
 use crate::model::pay::PayTable;
 use crate::model::{Company, Location, Role};
 use context::{CompanyView, DocInfo, PayTableView, RenderContext, tool_info};
 
-/// An output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// An output format (also the values of `--format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum)]
 pub enum Format {
-    /// Markdown, the template's own output.
+    /// Markdown, the template's own output
+    #[value(alias = "markdown")]
     Md,
-    /// An HTML page (or fragment).
+    /// An HTML page (or, with --fragment, its body)
     Html,
-    /// Plain text.
+    /// Plain text, for boards that strip markup
+    #[value(alias = "text")]
     Txt,
-    /// The render context as JSON.
+    /// The render context as JSON, for other tools
     Json,
+    /// A Word document (give -o FILE.docx)
+    #[value(alias = "word")]
+    Docx,
 }
 
 impl Format {
     /// Every format, in canonical order.
-    pub const ALL: [Format; 4] = [Format::Md, Format::Html, Format::Txt, Format::Json];
+    pub const ALL: [Format; 5] = [
+        Format::Md,
+        Format::Html,
+        Format::Txt,
+        Format::Json,
+        Format::Docx,
+    ];
 
     /// The file extension, which is also the format's name.
     pub fn ext(self) -> &'static str {
@@ -46,7 +60,13 @@ impl Format {
             Format::Html => "html",
             Format::Txt => "txt",
             Format::Json => "json",
+            Format::Docx => "docx",
         }
+    }
+
+    /// Whether the format's output is bytes rather than text.
+    pub fn is_binary(self) -> bool {
+        self == Format::Docx
     }
 }
 
@@ -65,8 +85,9 @@ impl FromStr for Format {
             "html" => Ok(Format::Html),
             "txt" | "text" => Ok(Format::Txt),
             "json" => Ok(Format::Json),
+            "docx" | "word" => Ok(Format::Docx),
             other => Err(format!(
-                "unknown format `{other}`; expected one of `md`, `html`, `txt`, `json`"
+                "unknown format `{other}`; expected one of `md`, `html`, `txt`, `json`, `docx`"
             )),
         }
     }
@@ -121,7 +142,9 @@ impl RoleInput {
         }
     }
 
-    /// The full render context for a location and document.
+    /// The full render context for a location and document: what
+    /// templates receive and what `--format json` prints. Pay is resolved
+    /// here, once per document.
     pub fn context<'a>(
         &'a self,
         location: Option<&'a Location>,
@@ -139,17 +162,42 @@ impl RoleInput {
         }
     }
 
-    fn tera_context(
-        &self,
-        location: Option<&Location>,
-        doc: &str,
-        format: Format,
-    ) -> tera::Context {
+    /// The template context of a render context. The parts that are the
+    /// same for every location were serialized once, in [`RoleInput::new`];
+    /// a unit test holds the two equal.
+    fn tera_context(&self, rc: &RenderContext<'_>) -> tera::Context {
         let mut ctx = self.base.clone();
-        ctx.insert("doc", &DocInfo::new(doc, format));
-        ctx.insert("location", &location);
-        ctx.insert("pay", &crate::pay::resolve(location, self.table.as_ref()));
+        ctx.insert("doc", &rc.doc);
+        ctx.insert("location", &rc.location);
+        ctx.insert("pay", &rc.pay);
         ctx
+    }
+}
+
+/// A rendered document: text, or the bytes of a binary format.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Output {
+    /// Markdown, HTML, plain text or JSON.
+    Text(String),
+    /// A Word document.
+    Binary(Vec<u8>),
+}
+
+impl Output {
+    /// The bytes to write.
+    pub fn as_bytes(&self) -> &[u8] {
+        match self {
+            Output::Text(s) => s.as_bytes(),
+            Output::Binary(b) => b,
+        }
+    }
+
+    /// The text, for a text format.
+    pub fn into_text(self) -> Option<String> {
+        match self {
+            Output::Text(s) => Some(s),
+            Output::Binary(_) => None,
+        }
     }
 }
 
@@ -162,14 +210,16 @@ pub fn render_formats(
     doc: &str,
     formats: &[Format],
     opts: RenderOptions,
-) -> Result<Vec<String>> {
+) -> Result<Vec<Output>> {
     let template = format!("{doc}.md");
     let needs_md = formats.iter().any(|f| *f != Format::Json);
     if needs_md {
         needs::require(doc, &input.role, &input.path)?;
     }
-    // The page's context is the Markdown's, with another `doc.format`.
-    let ctx = needs_md.then(|| input.tera_context(location, doc, Format::Md));
+    // One render context for every format: the page's is the Markdown's,
+    // with another `doc.format`; JSON prints it.
+    let mut rc = input.context(location, doc, Format::Md);
+    let ctx = needs_md.then(|| input.tera_context(&rc));
     let md = if let Some(ctx) = &ctx {
         let raw = engine.render(&template, ctx).map_err(|e| {
             let place = location
@@ -187,20 +237,35 @@ pub fn render_formats(
     formats
         .iter()
         .map(|format| match format {
-            Format::Md => Ok(md.clone()),
-            Format::Txt => Ok(text::to_text(&md)),
-            Format::Html => html_page(engine, input, location, doc, &md, ctx.clone(), opts),
+            Format::Md => Ok(Output::Text(md.clone())),
+            Format::Txt => Ok(Output::Text(text::to_text(&md))),
+            Format::Html => html_page(engine, input, &rc, &md, ctx.clone(), opts).map(Output::Text),
             Format::Json => {
-                let ctx = input.context(location, doc, Format::Json);
-                let mut s = serde_json::to_string_pretty(&ctx)?;
+                rc.doc = DocInfo::new(doc, Format::Json);
+                let mut s = serde_json::to_string_pretty(&rc)?;
                 s.push('\n');
-                Ok(s)
+                Ok(Output::Text(s))
             }
+            Format::Docx => word_document(engine, input, doc, &md).map(Output::Binary),
         })
         .collect()
 }
 
-/// Renders one document in one format.
+/// The Word document of some rendered Markdown, with the workspace's
+/// reference styles if it has them.
+fn word_document(engine: &Engine, input: &RoleInput, doc: &str, md: &str) -> Result<Vec<u8>> {
+    let props = docx::Properties {
+        title: first_heading(md).unwrap_or_else(|| input.role.title.clone()),
+        subject: doc.to_string(),
+        company: input.company.profile.name.clone(),
+    };
+    let styles = engine.docx_styles()?;
+    docx::to_docx(md, &props, styles)
+        .with_context(|| format!("cannot make the Word document of `{doc}`"))
+}
+
+/// Renders one document in one text format (not `docx`: see
+/// [`render_output`]).
 pub fn render(
     engine: &Engine,
     input: &RoleInput,
@@ -209,15 +274,29 @@ pub fn render(
     format: Format,
     opts: RenderOptions,
 ) -> Result<String> {
+    render_output(engine, input, location, doc, format, opts)?
+        .into_text()
+        .ok_or_else(|| anyhow!("`{format}` is a binary format, not text"))
+}
+
+/// Renders one document in one format, text or binary.
+pub fn render_output(
+    engine: &Engine,
+    input: &RoleInput,
+    location: Option<&Location>,
+    doc: &str,
+    format: Format,
+    opts: RenderOptions,
+) -> Result<Output> {
     let mut out = render_formats(engine, input, location, doc, &[format], opts)?;
-    Ok(out.pop().unwrap_or_default())
+    out.pop()
+        .ok_or_else(|| anyhow!("nothing was rendered for `{doc}`"))
 }
 
 fn html_page(
     engine: &Engine,
     input: &RoleInput,
-    location: Option<&Location>,
-    doc: &str,
+    rc: &RenderContext<'_>,
     md: &str,
     ctx: Option<tera::Context>,
     opts: RenderOptions,
@@ -225,21 +304,17 @@ fn html_page(
     if opts.fragment {
         return Ok(markdown::to_html(md));
     }
+    let doc = rc.doc.name.as_str();
     // The job post's page and its JobPosting description share one parse.
     let events = markdown::page_events(md);
-    let posting_description = if doc == JOB_POST {
+    let posting_description = if crate::builtin::is_job_ad(doc) {
         jsonld::description_from_events(events.iter().cloned())
     } else {
         String::new()
     };
     let body = markdown::page_from_events(md.len(), events.into_iter());
-    let mut ctx = match ctx {
-        Some(mut ctx) => {
-            ctx.insert("doc", &DocInfo::new(doc, Format::Html));
-            ctx
-        }
-        None => input.tera_context(location, doc, Format::Html),
-    };
+    let mut ctx = ctx.unwrap_or_else(|| input.tera_context(rc));
+    ctx.insert("doc", &DocInfo::new(doc, Format::Html));
     let mut summary = description(md, 160);
     if summary.is_empty() {
         summary = description(&input.role.summary, 160);
@@ -251,13 +326,12 @@ fn html_page(
     };
     ctx.insert("page", &page);
     ctx.insert_value("body", tera::Value::safe_string(&body));
-    let jsonld = if doc == JOB_POST {
-        let pay = crate::pay::resolve(location, input.table.as_ref());
+    let jsonld = if crate::builtin::is_job_ad(doc) {
         let posting = jsonld::job_posting(&jsonld::PostingInput {
             role: &input.role,
             company: &input.company,
-            location,
-            pay: &pay,
+            location: rc.location,
+            pay: &rc.pay,
             description: &posting_description,
         });
         jsonld::to_script_json(&posting)?
@@ -270,9 +344,6 @@ fn html_page(
         .render("layout.html", &ctx)
         .map_err(|e| anyhow!(e).context(format!("cannot render the HTML page for `{doc}`")))
 }
-
-/// The document whose page carries a `JobPosting`.
-const JOB_POST: &str = "job-post";
 
 #[derive(serde::Serialize)]
 struct Page {
@@ -377,6 +448,35 @@ mod tests {
                     text::to_text(&s).trim_end().replace('\n', " "),
                     s
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn templates_receive_exactly_the_render_context_json_prints() {
+        let project = crate::project::Project::builtin();
+        let loaded = project.role("customer-service-representative").unwrap();
+        let input = project.role_input(loaded, None).unwrap();
+        let detroit = crate::load::location::parse_arg("Detroit, MI").unwrap();
+        for location in [None, Some(&detroit)] {
+            let rc = input.context(location, "job-post", Format::Md);
+            let json = serde_json::to_value(&rc).unwrap();
+            let ctx = input.tera_context(&rc);
+            let keys = json.as_object().unwrap();
+            for (key, value) in keys {
+                let got = serde_json::to_value(ctx.get(key).unwrap()).unwrap();
+                assert_eq!(&got, value, "`{key}` differs");
+            }
+            for key in [
+                "hirekit",
+                "doc",
+                "role",
+                "company",
+                "location",
+                "pay",
+                "pay_table",
+            ] {
+                assert!(keys.contains_key(key) && ctx.contains_key(key), "{key}");
             }
         }
     }

@@ -559,12 +559,19 @@ fn dry_run_writes_nothing() {
 
 #[test]
 fn file_names_never_leave_out_and_never_collide() {
+    // A bad row is bad input (exit 1); a bad --pattern is a usage error
+    // that clap reports (exit 2).
     let refuse = |csv: &str, extra: &[&str]| {
         let hk = Hirekit::new()
             .file("sites.csv", csv)
             .args(["batch", CSR, "--locations", "sites.csv", "--out", "out"])
             .args(extra);
-        let run = hk.fails();
+        let bad_pattern = matches!(extra, ["--pattern", "../{location}.{ext}"]);
+        let run = if bad_pattern {
+            hk.usage_error()
+        } else {
+            hk.fails()
+        };
         assert!(!hk.root().join("out").exists(), "{}", run.stderr);
         run.stderr()
     };
@@ -677,4 +684,159 @@ fn a_csv_with_no_rows_is_refused() {
      --> sites.csv
     ");
     assert!(!run.root().join("out").exists());
+}
+
+/// `-v` lists each file a batch wrote, left unchanged or removed.
+#[test]
+fn verbose_lists_every_file_written_unchanged_or_removed() {
+    let mut h = Hirekit::new()
+        .file("sites.csv", "id,city,state\na,Detroit,MI\nb,Denver,CO\n")
+        .args([
+            "-v",
+            "batch",
+            CSR,
+            "--locations",
+            "sites.csv",
+            "--out",
+            "out",
+        ])
+        .args(["--format", "md"]);
+    let lines = |run: &Run| -> Vec<String> {
+        run.stderr
+            .lines()
+            .filter(|l| l.starts_with(['w', 'u', 'r']) && l.contains(' '))
+            .filter(|l| !l.starts_with("workspace"))
+            .map(str::to_string)
+            .collect()
+    };
+    let first = h.succeeds();
+    assert_eq!(
+        lines(&first),
+        [
+            "wrote customer-service-representative/job-post/a.md",
+            "wrote customer-service-representative/job-post/b.md",
+            "wrote index.html",
+        ],
+        "{}",
+        first.stderr
+    );
+    let again = h.succeeds();
+    assert!(
+        lines(&again).iter().all(|l| l.starts_with("unchanged ")) && lines(&again).len() == 3,
+        "{}",
+        again.stderr
+    );
+    std::fs::write(h.root().join("sites.csv"), "id,city,state\na,Detroit,MI\n").unwrap();
+    h.cmd([
+        "-v",
+        "batch",
+        CSR,
+        "--locations",
+        "sites.csv",
+        "--out",
+        "out",
+        "--format",
+        "md",
+        "--clean",
+    ]);
+    let cleaned = h.succeeds();
+    assert!(
+        lines(&cleaned)
+            .contains(&"removed customer-service-representative/job-post/b.md".to_string()),
+        "{}",
+        cleaned.stderr
+    );
+}
+
+/// Issue "one model of a run's inputs", item 5: a batch that stops half
+/// way (a template error only one row reaches) leaves a manifest that is
+/// true to the disk: every file it lists has the listed size and SHA-256,
+/// and every file on disk is listed.
+#[test]
+fn a_batch_that_stops_half_way_leaves_a_true_manifest() {
+    let template = "Shift note for {{ role.title }} in {{ location.city }}.\n\
+        {% if location.extra.shift == \"Nights\" %}{{ location.extra.night_rate }}{% endif %}\n";
+    let mut h = Hirekit::new()
+        .file("hirekit.yaml", "")
+        .file("templates/shift-note.md", template)
+        .file(
+            "sites.csv",
+            "id,city,state,shift\na,Detroit,MI,Days\nb,Denver,CO,Days\nc,Austin,TX,Days\n",
+        )
+        .args([
+            "batch",
+            CSR,
+            "--doc",
+            "shift-note",
+            "--locations",
+            "sites.csv",
+        ])
+        .args(["--out", "out", "--format", "md"]);
+    h.succeeds();
+    // Row a changes (rewritten), row b now reaches the error, row c is
+    // never reached: the run stops after writing a.
+    std::fs::write(
+        h.root().join("sites.csv"),
+        "id,city,state,shift\na,Lansing,MI,Days\nb,Denver,CO,Nights\nc,Austin,TX,Days\n",
+    )
+    .unwrap();
+    let run = h.fails();
+    assert!(run.stderr.contains("night_rate"), "{}", run.stderr);
+    let out = h.root().join("out");
+    let files = files_under(&out);
+    assert!(
+        String::from_utf8_lossy(&files["customer-service-representative/shift-note/a.md"])
+            .contains("Lansing")
+    );
+    let manifest: serde_json::Value = serde_json::from_slice(&files["manifest.json"]).unwrap();
+    let listed: BTreeMap<String, (u64, String)> = manifest["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["path"].as_str().unwrap().to_string(),
+                (
+                    e["bytes"].as_u64().unwrap(),
+                    e["sha256"].as_str().unwrap().to_string(),
+                ),
+            )
+        })
+        .collect();
+    let on_disk: BTreeSet<&String> = files.keys().filter(|k| *k != "manifest.json").collect();
+    assert_eq!(listed.keys().collect::<BTreeSet<_>>(), on_disk);
+    for (path, (bytes, sha)) in &listed {
+        let content = &files[path];
+        assert_eq!(content.len() as u64, *bytes, "{path}");
+        assert_eq!(&sha256_hex(content), sha, "{path}");
+    }
+    // Once the template is fixed, the rerun finds every ad as the manifest
+    // says (b renders as before) and writes only the index, which the
+    // stopped run left listing Detroit.
+    std::fs::write(
+        h.root().join("templates/shift-note.md"),
+        "Shift note for {{ role.title }} in {{ location.city }}.\n",
+    )
+    .unwrap();
+    h.cmd([
+        "-v",
+        "batch",
+        CSR,
+        "--doc",
+        "shift-note",
+        "--locations",
+        "sites.csv",
+        "--out",
+        "out",
+        "--format",
+        "md",
+    ]);
+    let rerun = h.succeeds();
+    let wrote: Vec<&str> = rerun
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("wrote "))
+        .collect();
+    assert_eq!(wrote, ["wrote index.html"], "{}", rerun.stderr);
+    assert!(h.read("out/index.html").contains("Lansing"));
 }

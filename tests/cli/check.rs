@@ -144,3 +144,19 @@ fn check_finds_a_role_that_breaks_a_template() {
     assert!(run.stderr.contains("for role `agent`"), "{}", run.stderr);
     assert!(run.stderr.ends_with(": 1 problem\n"), "{}", run.stderr);
 }
+
+/// Issue "one model of a run's inputs", item 5: a template error that only
+/// one row of the workspace's locations file reaches (line 3 works nights)
+/// fails `check` before a batch starts, naming the row.
+#[test]
+fn a_template_that_fails_on_one_row_of_the_locations_file_fails_check() {
+    let h = Hirekit::new()
+        .copy_dir(
+            &crate::support::fixtures().join("check/row-only-error"),
+            ".",
+        )
+        .args(["check"]);
+    let run = h.fails();
+    insta::assert_snapshot!(run.stderr());
+    assert!(run.stderr.contains("for line 3 of `sites.csv`"));
+}

@@ -9,13 +9,16 @@
 mod batch; // `hirekit batch`: many ads, manifest, feed, index, shards
 mod check; // `hirekit check`: every problem of a workspace, located
 mod crash; // a killed batch leaves whole files; arbitrary CSV text never changes which files are written
+mod docx; // `--format docx`: Word files that python-docx, pandoc and LibreOffice read; reference styles
 mod drafting; // `hirekit new --soc` with a library code: a drafted profile that checks and renders
 mod errors; // user-facing error messages, as snapshots
 mod html; // web pages: valid HTML, JSON-LD, text from data stays text, a real browser
 mod lint; // `hirekit lint`: laws by location, located wording, formats, exit codes
 mod occupations; // `hirekit occupations`: search, show, the reproducible data build
+mod outfolder; // what batch may do in --out: one run at a time, no links, clean only what is hirekit's
 mod output; // `-o FILE`: devices and pipes written in place, links followed, `-` is stdout
 mod pay; // `hirekit pay import` (BLS OEWS files) and `pay show`
+mod profiles; // short profiles, what each document needs, every problem of a profile at once, `extra:`
 mod reliability; // hostile input: no command panics, crashes or hangs on the error corpus
 mod render; // `hirekit render`: every built-in document in every format
 mod roles; // `hirekit roles list`, `completions`, `--help`

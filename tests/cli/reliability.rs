@@ -243,3 +243,76 @@ fn hostile_ids_and_cities_never_write_outside_out() {
     }
     insta::assert_snapshot!(report);
 }
+
+/// Red-team issue, item 8: a device with no size (`/dev/zero`) is read
+/// only up to the cap, whichever command reads it.
+#[cfg(unix)]
+#[test]
+fn endless_inputs_are_cut_off_at_the_cap() {
+    let csr = "customer-service-representative";
+    for args in [
+        &["render", "/dev/zero"][..],
+        &["lint", "/dev/zero"],
+        &["render", csr, "--company", "/dev/zero"],
+        &["render", csr, "--locations", "/dev/zero", "--id", "a"],
+        &[
+            "pay",
+            "import",
+            "/dev/zero",
+            "--soc",
+            "43-4051",
+            "--survey",
+            "May 2023",
+        ],
+    ] {
+        let run = Hirekit::new()
+            .args(args)
+            .run_with_timeout(std::time::Duration::from_secs(60));
+        assert_eq!(run.code, Some(1), "{args:?}: {}", run.stderr);
+        assert!(!run.stderr.contains("panicked"), "{args:?}: {}", run.stderr);
+    }
+}
+
+/// Red-team issue, item 8: a FIFO in a workspace folder, or a link out of
+/// the workspace, is passed over with a warning instead of hanging or
+/// reading the whole disk.
+#[cfg(unix)]
+#[test]
+fn pipes_and_links_out_of_the_workspace_are_passed_over() {
+    let h = Hirekit::new()
+        .file("hirekit.yaml", "")
+        .file("roles/.keep", "")
+        .file("sites.csv", "id,city,state\na,Detroit,MI\n");
+    for fifo in ["templates/job-post.md", "roles/cashier.yaml", "pay.csv"] {
+        let path = h.root().join(fifo);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let made = std::process::Command::new("mkfifo")
+            .arg(&path)
+            .status()
+            .unwrap();
+        assert!(made.success());
+    }
+    std::os::unix::fs::symlink("/usr", h.root().join("templates/usr")).unwrap();
+    std::os::unix::fs::symlink("/", h.root().join("templates/root")).unwrap();
+    let mut h = h;
+    for args in [
+        &[
+            "render",
+            "customer-service-representative",
+            "--doc",
+            "job-post",
+        ][..],
+        &["check"],
+        &["roles", "list"],
+    ] {
+        h.cmd(args);
+        let run = h.run_with_timeout(std::time::Duration::from_secs(60));
+        assert!(run.code.is_some(), "{args:?} hung");
+        assert!(!run.stderr.contains("panicked"), "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("skipped"),
+            "{args:?} said nothing of what it passed over: {}",
+            run.stderr
+        );
+    }
+}

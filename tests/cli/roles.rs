@@ -16,6 +16,14 @@ fn completions_are_printed_for_bash() {
         .stdout;
     assert!(out.contains("hirekit"));
     assert!(out.contains("render"));
+    // Document names and role ids are offered (issue: one model of a
+    // run's inputs, item 6), while any other value is still accepted.
+    assert!(out.contains("job-brief"), "no document names");
+    assert!(out.contains("interview-guide"), "no document names");
+    assert!(
+        out.contains("customer-service-representative"),
+        "no role ids"
+    );
 }
 
 #[test]

@@ -304,12 +304,14 @@ fn template_reference_mentions_every_context_field() {
                x1,Detroit,MI,48226,US,hybrid,FULL_TIME,18,22,hour,2026-01-05,2026-02-28,https://example.com/a,Acme Detroit,Nights\n";
     let company = "name: Acme\nabout: A.\nwhy_join: [a]\nbenefits: [b]\neeo: E.\n\
                    apply_url: https://example.com/jobs\nwebsite: https://example.com\n\
-                   logo: https://example.com/l.png\nemployees: 10\n";
+                   logo: https://example.com/l.png\nemployees: 10\n\
+                   extra:\n  careers_page: https://example.com/careers\n";
     // A role with inline pay rows, for `role.pay.rows[]`.
     let role = std::fs::read_to_string(
         repo().join("data/roles/customer-service-representative.yaml"),
     )
     .unwrap()
+        + "extra:\n  reports_to: Team lead\n"
         + "pay:\n  rows:\n    - area: US\n      area_name: U.S.\n      soc: \"43-4051\"\n      survey: Test\n      annual_mean: 40000\n";
     let mut h = Hirekit::new()
         .file("sites.csv", csv)
@@ -339,6 +341,8 @@ fn template_reference_mentions_every_context_field() {
         "location.extra",
         "pay.market.figures.annual_mean",
         "role.pay.rows[].area",
+        "role.extra.reports_to",
+        "company.extra.careers_page",
     ] {
         assert!(paths.contains(expected), "{expected} not in {paths:#?}");
     }

@@ -119,6 +119,25 @@ fn a_company_file_named_in_the_settings_must_exist() {
         .args(["render", CSR])
         .fails();
     insta::assert_snapshot!(run.stderr());
+    // One rule for every command that uses the company (issue: one model
+    // of a run's inputs): lint used to pass with "add company.yaml".
+    for args in [
+        &["lint", CSR][..],
+        &["check"],
+        &["batch", CSR, "--locations", "sites.csv", "--out", "out"],
+    ] {
+        let h = Hirekit::new()
+            .file("hirekit.yaml", "company: acme.yaml\n")
+            .file("sites.csv", "id,city,state\na,Detroit,MI\n")
+            .args(args);
+        let run = h.fails();
+        assert!(
+            run.stderr.contains("acme.yaml") && run.stderr.contains("hirekit.yaml:1:1"),
+            "{args:?}: {}",
+            run.stderr
+        );
+        assert!(!h.root().join("out").exists(), "{args:?} wrote files");
+    }
 }
 
 #[test]
@@ -268,6 +287,12 @@ fn new_without_a_workspace_warns_and_writes_to_roles() {
         run.stderr
     );
     assert!(h.root().join("roles/cashier.yaml").is_file());
+    // The next step it suggests works here: by path, not by id.
+    assert!(
+        run.stderr.contains("`hirekit render roles/cashier.yaml`"),
+        "{}",
+        run.stderr
+    );
     h.cmd(["new", "Cashier", "--soc", "41-2011x"]);
     insta::assert_snapshot!(h.fails().stderr(), @"error: `--soc` must look like `NN-NNNN` (e.g. `53-7065`), got \"41-2011x\"");
 }

@@ -9,7 +9,11 @@ use crate::load::role::{Loaded, Origin};
 
 /// Whether `path` is the workspace's own folder (`hirekit check .`).
 pub(super) fn is_workspace_root(ctx: &Ctx, path: &Path) -> bool {
-    ctx.ws.root.as_deref().is_some_and(|r| same_file(r, path))
+    ctx.project
+        .ws
+        .root
+        .as_deref()
+        .is_some_and(|r| same_file(r, path))
 }
 
 pub(super) fn same_file(a: &Path, b: &Path) -> bool {
@@ -38,7 +42,7 @@ pub(super) fn normalize(path: &Path) -> PathBuf {
 }
 
 /// Which pay table a role uses, as shown in messages (for the count).
-pub(super) fn table_label(ws: &crate::workspace::Workspace, loaded: &Loaded) -> Option<String> {
+pub(super) fn table_label(ws: &crate::project::Workspace, loaded: &Loaded) -> Option<String> {
     let soc = &loaded.role.soc_code;
     if let Some(source) = &loaded.role.pay {
         if !source.rows.is_empty() {
@@ -63,50 +67,34 @@ pub(super) fn table_label(ws: &crate::workspace::Workspace, loaded: &Loaded) -> 
 }
 
 /// Files with one of `exts` in `dir` (sorted; hidden ones skipped),
-/// recursively if asked. A missing folder has none.
-pub(super) fn files_in(dir: &Path, recursive: bool, exts: &[&str]) -> Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    if !dir.is_dir() {
-        return Ok(out);
-    }
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| anyhow::anyhow!("cannot read `{}`: {e}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    entries.sort();
-    for path in entries {
-        let hidden = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if path.is_dir() {
-            if recursive {
-                out.extend(files_in(&path, true, exts)?);
-            }
-        } else if path
-            .extension()
+/// recursively if asked, never leaving the workspace `limit`; entries
+/// passed over (pipes, links out) come back as notes. A missing folder has
+/// none.
+pub(super) fn files_in(
+    limit: &Path,
+    dir: &Path,
+    recursive: bool,
+    exts: &[&str],
+) -> Result<crate::text::Listing> {
+    let wanted = |p: &Path| {
+        p.extension()
             .and_then(|e| e.to_str())
             .is_some_and(|e| exts.contains(&e))
-        {
-            out.push(path);
-        }
-    }
-    Ok(out)
+    };
+    crate::text::list_files(limit, dir, recursive, &wanted)
 }
 
 /// Every file under a folder given on the command line, marked as not
 /// named explicitly (files hirekit does not check are then skipped).
-pub(super) fn walk(dir: &Path, out: &mut Vec<(PathBuf, bool)>) -> Result<()> {
+pub(super) fn walk(dir: &Path, out: &mut Vec<(PathBuf, bool)>) -> Result<Vec<String>> {
     let all = files_in(
+        dir,
         dir,
         true,
         &["yaml", "yml", "csv", "md", "html", "xml", "txt"],
     )?;
-    out.extend(all.into_iter().map(|p| (p, false)));
-    Ok(())
+    out.extend(all.files.into_iter().map(|p| (p, false)));
+    Ok(all.skipped)
 }
 
 #[cfg(test)]

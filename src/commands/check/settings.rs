@@ -1,9 +1,10 @@
 //! The `hirekit.yaml` part of `check`.
 
-use crate::diag::{Diagnostic, find_yaml_key};
+use crate::diag::Diagnostic;
 use crate::engine::Engine;
+use crate::project::REFERENCE_DOCX;
+use crate::project::Workspace;
 use crate::render::Format;
-use crate::workspace::{MARKER, Workspace};
 
 /// `hirekit.yaml`: values that parse but name a document, format or file
 /// that is not there, each located at its key.
@@ -11,17 +12,9 @@ pub(super) fn check(ws: &Workspace, engine: &Engine) -> Vec<Diagnostic> {
     let Some(root) = &ws.root else {
         return Vec::new();
     };
-    let marker = root.join(MARKER);
-    let Ok(bytes) = std::fs::read(&marker) else {
-        return Vec::new();
-    };
-    let source = String::from_utf8_lossy(&bytes).into_owned();
     let config = &ws.config;
     let mut found = Vec::new();
-    let mut at = |key: &str, message: String| {
-        let (line, col) = find_yaml_key(&source, key);
-        found.push(Diagnostic::at(MARKER, &source, line, col, message));
-    };
+    let mut at = |key: &str, message: String| found.push(ws.setting_error(key, message));
     let documents = || engine.documents_list();
     if let Some(f) = &config.render.format
         && let Err(e) = f.parse::<Format>()
@@ -63,6 +56,21 @@ pub(super) fn check(ws: &Workspace, engine: &Engine) -> Vec<Diagnostic> {
             format!("`company`: no file `{c}` in the workspace"),
         );
     }
+    // A reference Word document that is there but has no styles to use.
+    let styles_error = engine
+        .docx_reference()
+        .filter(|p| p.is_file())
+        .and_then(|_| engine.docx_styles().err());
+    if let Some(r) = &config.docx.reference {
+        if !root.join(r).is_file() {
+            at(
+                "reference",
+                format!("`docx.reference`: no file `{r}` in the workspace"),
+            );
+        } else if let Some(e) = &styles_error {
+            at("reference", format!("`docx.reference`: {e}"));
+        }
+    }
     if let Some(l) = &config.batch.locations
         && !root.join(l).is_file()
     {
@@ -70,6 +78,11 @@ pub(super) fn check(ws: &Workspace, engine: &Engine) -> Vec<Diagnostic> {
             "locations",
             format!("`batch.locations`: no file `{l}` in the workspace"),
         );
+    }
+    if config.docx.reference.is_none()
+        && let Some(e) = styles_error
+    {
+        found.push(Diagnostic::file(REFERENCE_DOCX, e.to_string()));
     }
     found
 }

@@ -119,7 +119,7 @@ fn words_ending_in_multibyte_characters_map_cleanly() {
 /// back to a place inside its file.
 #[test]
 fn scrambled_input_never_panics() {
-    use crate::config::LintSettings;
+    use crate::lint::LintSettings;
     use crate::lint::{Data, Date, LintInput, OfferedPay, Place, Scope, Site, Subject, check};
 
     const PIECES: [&str; 32] = [

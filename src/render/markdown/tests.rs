@@ -1,4 +1,5 @@
 use super::*;
+use crate::text::markdown::escape;
 
 #[test]
 fn raw_html_is_shown_as_text() {

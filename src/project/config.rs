@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::lint::LintSettings;
+
 /// The whole `hirekit.yaml`.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
@@ -15,6 +17,17 @@ pub struct Config {
     pub batch: BatchDefaults,
     /// Settings for `hirekit lint`.
     pub lint: LintSettings,
+    /// Settings for Word (`--format docx`) output.
+    pub docx: DocxSettings,
+}
+
+/// Settings for Word output.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DocxSettings {
+    /// A reference .docx whose styles Word output uses, relative to the
+    /// workspace (default: `reference.docx` when the workspace has one).
+    pub reference: Option<String>,
 }
 
 /// Defaults for `hirekit render`.
@@ -41,45 +54,6 @@ pub struct BatchDefaults {
     pub pattern: Option<String>,
     /// The locations CSV when `--locations` is not given, relative to the workspace.
     pub locations: Option<String>,
-}
-
-/// Settings for `hirekit lint`: rules to turn off, words to allow, and the
-/// readability and length targets (defaults from the sources in the README).
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct LintSettings {
-    /// Rule ids (`wording/jargon`) or families (`readability`) to turn off.
-    pub disable: Vec<String>,
-    /// Treat warnings as errors, as `--deny warnings` does.
-    pub deny_warnings: bool,
-    /// Words and phrases the wording rules never flag (e.g. `lead` in a
-    /// team whose job titles use it).
-    pub allow_words: Vec<String>,
-    /// A post with fewer words gets a note.
-    pub min_words: usize,
-    /// A post with more words gets a warning.
-    pub max_words: usize,
-    /// Longer sentences on average get a warning.
-    pub max_sentence_words: f64,
-    /// A lower Flesch reading ease gets a warning.
-    pub min_reading_ease: f64,
-    /// A higher Flesch-Kincaid grade level gets a note.
-    pub max_grade: f64,
-}
-
-impl Default for LintSettings {
-    fn default() -> Self {
-        LintSettings {
-            disable: Vec::new(),
-            deny_warnings: false,
-            allow_words: Vec::new(),
-            min_words: 300,
-            max_words: 700,
-            max_sentence_words: 20.0,
-            min_reading_ease: 50.0,
-            max_grade: 8.0,
-        }
-    }
 }
 
 /// Parses `hirekit.yaml`; an empty file is the defaults.
@@ -121,6 +95,14 @@ mod tests {
         assert_eq!(c.company.as_deref(), Some("acme.yaml"));
         assert_eq!(c.batch.formats, ["md", "html"]);
         let err = parse("hirekit.yaml", b"batch:\n  outt: dist\n").unwrap_err();
+        assert_eq!((err.line, err.column), (2, 3));
+    }
+
+    #[test]
+    fn docx_reference_parses_and_typos_are_located() {
+        let c = parse("hirekit.yaml", b"docx:\n  reference: brand/style.docx\n").unwrap();
+        assert_eq!(c.docx.reference.as_deref(), Some("brand/style.docx"));
+        let err = parse("hirekit.yaml", b"docx:\n  refrence: a.docx\n").unwrap_err();
         assert_eq!((err.line, err.column), (2, 3));
     }
 
