@@ -28,7 +28,7 @@ const MOST_CORE: usize = 9;
 /// Duties listed, at least, where the occupation has that many tasks.
 const LEAST_DUTIES: usize = 5;
 /// Key responsibilities.
-const KEY_RESPONSIBILITIES: usize = 5;
+const KEY_RESPONSIBILITIES: usize = 6;
 /// A duty line longer than this loses a trailing example clause.
 const DUTY_CHARS: usize = 150;
 /// A key responsibility longer than this loses a trailing example clause.

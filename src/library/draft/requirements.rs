@@ -366,6 +366,17 @@ pub(crate) fn hot_technologies(occ: &Occupation) -> Vec<String> {
     out
 }
 
+/// "Strong skills in" the top three skills, if O*NET rates any.
+fn skills_line(occ: &Occupation) -> Option<String> {
+    let skills: Vec<String> = top_skills(occ)
+        .iter()
+        .take(3)
+        .filter_map(|s| skill_phrase(&s.id))
+        .map(lower_first)
+        .collect();
+    (!skills.is_empty()).then(|| format!("Strong skills in {}", oxford(&skills, "and")))
+}
+
 /// The requirements list: education, experience, credentials, then the
 /// top skills and traits in one line each.
 pub(crate) fn requirements(occ: &Occupation, title: &str) -> Vec<String> {
@@ -373,15 +384,7 @@ pub(crate) fn requirements(occ: &Occupation, title: &str) -> Vec<String> {
     out.extend(education(occ));
     out.extend(experience(occ));
     out.extend(credentials(&occ.description, title));
-    let skills: Vec<String> = top_skills(occ)
-        .iter()
-        .take(3)
-        .filter_map(|s| skill_phrase(&s.id))
-        .map(lower_first)
-        .collect();
-    if !skills.is_empty() {
-        out.push(format!("Strong skills in {}", oxford(&skills, "and")));
-    }
+    out.extend(skills_line(occ));
     let traits = top_traits(occ);
     if !traits.is_empty() {
         out.push(upper_first(&oxford(&traits, "and")));
@@ -389,12 +392,14 @@ pub(crate) fn requirements(occ: &Occupation, title: &str) -> Vec<String> {
     out
 }
 
-/// Required and preferred qualifications.
+/// Required and preferred qualifications: required are education,
+/// experience, credentials and the top skills (the job post shows these).
 pub(crate) fn qualifications(occ: &Occupation, title: &str) -> (Vec<String>, Vec<String>) {
     let mut required = Vec::new();
     required.extend(education(occ));
     required.extend(experience(occ));
     required.extend(credentials(&occ.description, title));
+    required.extend(skills_line(occ));
     if required.is_empty() {
         required.push("Willingness to learn the job through on-the-job training".to_string());
     }

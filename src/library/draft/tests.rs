@@ -124,7 +124,7 @@ fn cashier_draft_reads_like_a_job_post() {
             "Weigh items sold by weight to determine prices"
         ]
     );
-    assert_eq!(role.key_responsibilities.len(), 5);
+    assert_eq!(role.key_responsibilities.len(), 6);
     assert_eq!(role.requirements[0], "High school diploma or equivalent");
     assert_eq!(role.requirements[1], "No prior experience required");
     assert_eq!(
@@ -358,7 +358,7 @@ fn thirty_occupations_across_every_major_group_draft_cleanly() {
         for (i, d) in duties.iter().enumerate() {
             assert!(!duties[..i].contains(d), "{code}: duty twice: {d}");
         }
-        assert_eq!(role.key_responsibilities.len(), 5, "{code}");
+        assert_eq!(role.key_responsibilities.len(), 6, "{code}");
         assert!(
             role.requirements.len() >= 2,
             "{code}: {:?}",
