@@ -87,9 +87,6 @@ pub const ROLES: &[(&str, &str)] = &[(
 /// The ids of the built-in role profiles (for shell completion).
 pub const ROLE_IDS: &[&str] = &["customer-service-representative"];
 
-/// Built-in pay tables: `(SOC code, CSV source)`.
-pub const PAY_TABLES: &[(&str, &str)] = &[("43-4051", include_str!("../data/pay/43-4051.csv"))];
-
 /// The files `hirekit init` writes: `(path in the workspace, contents)`.
 /// The sources live in `data/init/`.
 pub const INIT_FILES: &[(&str, &str)] = &[
@@ -180,11 +177,6 @@ pub fn role(id: &str) -> Option<&'static str> {
     ROLES.iter().find(|(n, _)| *n == id).map(|(_, s)| *s)
 }
 
-/// The built-in pay table for a SOC code.
-pub fn pay_table(soc: &str) -> Option<&'static str> {
-    PAY_TABLES.iter().find(|(n, _)| *n == soc).map(|(_, s)| *s)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -231,15 +223,6 @@ mod tests {
         roles.sort();
         expected.sort();
         assert_eq!(roles, expected);
-        let mut pay = Vec::new();
-        files_under(root, &root.join("pay"), &mut pay);
-        let mut expected: Vec<String> = PAY_TABLES
-            .iter()
-            .map(|(soc, _)| format!("pay/{soc}.csv"))
-            .collect();
-        pay.sort();
-        expected.sort();
-        assert_eq!(pay, expected);
         let mut lint = Vec::new();
         files_under(root, &root.join("lint"), &mut lint);
         files_under(root, &root.join("jurisdictions"), &mut lint);

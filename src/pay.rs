@@ -1,6 +1,8 @@
 //! Which pay a document shows for a location: the employer's offered range
-//! from the location row, else the state's BLS market figures, else the
-//! national ones, else none. Pure functions, tested by table.
+//! from the location row, else BLS market figures for its metro area (the
+//! row's `area` column, else the metro area the city is a principal city
+//! of), else its state's, else the nation's, else none. Pure functions,
+//! tested by table.
 
 use serde::Serialize;
 
@@ -13,6 +15,8 @@ use crate::model::{Location, PayPeriod};
 pub enum PayKind {
     /// The employer's own range from the location row.
     Offered,
+    /// BLS figures for the location's metropolitan (or nonmetropolitan) area.
+    Metro,
     /// BLS figures for the location's state.
     State,
     /// BLS figures for the nation.
@@ -35,8 +39,13 @@ pub struct Offered {
 /// BLS market figures for one area.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Market {
-    /// `state` or `national`.
+    /// `metro`, `state` or `national`.
     pub scope: PayKind,
+    /// When the figures are the state's or the nation's although the
+    /// location names a city: why no closer area was used (`no_metro`: the
+    /// city is no principal city of a metro area; `not_published`: BLS
+    /// publishes no figure for the occupation there).
+    pub fallback: Option<&'static str>,
     /// The area's code (`MI`, `US`).
     pub area: String,
     /// The area's name.
@@ -76,13 +85,26 @@ pub fn resolve(location: Option<&Location>, table: Option<&PayTable>) -> Resolve
     });
     let has_figures = |r: &&PayRow| r.annual_mean.is_some() || r.hourly_mean.is_some();
     let market = table.and_then(|t| {
+        let metro_code = location.and_then(metro_code);
+        let metro = metro_code
+            .as_deref()
+            .and_then(|code| t.area(code))
+            .filter(has_figures)
+            .map(|r| (PayKind::Metro, r));
         let state = location
             .filter(|l| !l.state.is_empty())
             .and_then(|l| t.area(&l.state))
             .filter(|r| r.area != "US")
             .filter(has_figures)
             .map(|r| (PayKind::State, r));
-        state
+        let city = location.is_some_and(|l| !l.city.trim().is_empty());
+        let fallback = match (&metro_code, city) {
+            (None, true) => Some("no_metro"),
+            (Some(_), _) => Some("not_published"),
+            (None, false) => None,
+        };
+        metro
+            .or(state)
             .or_else(|| {
                 t.national()
                     .filter(has_figures)
@@ -90,6 +112,11 @@ pub fn resolve(location: Option<&Location>, table: Option<&PayTable>) -> Resolve
             })
             .map(|(scope, row)| Market {
                 scope,
+                fallback: if scope == PayKind::Metro {
+                    None
+                } else {
+                    fallback
+                },
                 area: row.area.clone(),
                 area_name: if row.area == "US" {
                     "United States".to_string()
@@ -111,6 +138,21 @@ pub fn resolve(location: Option<&Location>, table: Option<&PayTable>) -> Resolve
         offered,
         market,
     }
+}
+
+/// The OEWS area code of a location's metro area: the row's `area` column
+/// (a code or a name BLS uses), else the metro area whose principal cities
+/// include the location's city.
+fn metro_code(location: &Location) -> Option<String> {
+    if let Some(given) = location
+        .extra
+        .get("area")
+        .map(|a| a.trim())
+        .filter(|a| !a.is_empty())
+    {
+        return crate::library::metro::area(given).map(|a| a.code.clone());
+    }
+    crate::library::metro::metro_area(&location.city, &location.state).map(|a| a.code.clone())
 }
 
 /// The period of a figure given without one: amounts under 500 are hourly.

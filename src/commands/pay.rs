@@ -76,10 +76,6 @@ fn find_table(ctx: &Ctx, arg: &str) -> Result<(PayTable, String)> {
         let bytes = load::read(&path)?;
         return Ok((load::pay::parse(&shown, &bytes)?, shown));
     }
-    if let Some(src) = crate::builtin::pay_table(&soc) {
-        let shown = format!("builtin:pay/{soc}.csv");
-        return Ok((load::pay::parse(&shown, src.as_bytes())?, shown));
-    }
     match library::pay(&soc) {
         Some(pay) => Ok((pay.to_pay_table(), library_shown(&pay))),
         None => bail!(

@@ -66,6 +66,18 @@ pub fn metro_area(city: &str, state: &str) -> Option<Area> {
     if want.is_empty() {
         return None;
     }
+    metro_area_folded(&want, usps).or_else(|| {
+        // OMB and BLS write some cities with "City" that people leave out,
+        // and the other way round: Boise City, ID; Oklahoma City, OK.
+        match want.strip_suffix(" city") {
+            Some(short) if !short.is_empty() => metro_area_folded(short, usps),
+            _ => metro_area_folded(&format!("{want} city"), usps),
+        }
+    })
+}
+
+fn metro_area_folded(want: &str, usps: &str) -> Option<Area> {
+    let want = want.to_string();
     let idx = index();
     let listed = cities()
         .iter()

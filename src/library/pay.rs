@@ -303,10 +303,21 @@ impl Pay {
     /// table (area `US` or the USPS code), so the state-level pay
     /// resolution can use library data. Its `soc` is `figures_code`.
     pub fn to_pay_table(&self) -> PayTable {
+        self.table_of(|r| r.area.kind.rank() <= 1)
+    }
+
+    /// Every area as a `PayTable`: the nation and states as in
+    /// [`Pay::to_pay_table`], and each metro and nonmetro area under its
+    /// OEWS code (`19820`), for pay by metro area.
+    pub fn to_full_pay_table(&self) -> PayTable {
+        self.table_of(|_| true)
+    }
+
+    fn table_of(&self, keep: impl Fn(&AreaPay) -> bool) -> PayTable {
         let rows = self
             .rows
             .iter()
-            .filter(|r| r.area.kind.rank() <= 1)
+            .filter(|r| keep(r))
             .map(|r| r.to_pay_row(&self.figures_code, &self.survey))
             .collect();
         PayTable {
@@ -330,8 +341,12 @@ impl AreaPay {
             w.value()
         };
         let (h, a) = (self.hourly, self.annual);
+        let area = match self.area.kind {
+            AreaKind::Metro | AreaKind::Nonmetro => self.area.code.clone(),
+            _ => self.area.state.clone(),
+        };
         let mut row = PayRow {
-            area: self.area.state.clone(),
+            area,
             area_name: self.area.title.clone(),
             soc: soc.to_string(),
             survey: survey.to_string(),

@@ -192,17 +192,79 @@ pub fn backticked(names: &[&str]) -> String {
         .join(", ")
 }
 
-/// Parses a number as written in spreadsheets: `43690`, `43,690`, `$43,690.00`.
+/// Parses a number as written in spreadsheets: `43690`, `43,690`,
+/// `$43,690.00`. Commas only separate thousands (groups of three); no
+/// exponent, no space inside, at most 15 digits before the point. A
+/// decimal comma (`18,50`) gets a hint. `None` for an empty cell.
 pub fn parse_number(cell: &str) -> Option<f64> {
-    let cleaned: String = cell
-        .trim()
-        .chars()
-        .filter(|c| *c != ',' && *c != '$' && *c != ' ')
-        .collect();
-    if cleaned.is_empty() {
-        return None;
+    parse_amount(cell).unwrap_or_default()
+}
+
+/// A cell as messages quote it: escaped, and cut after 40 characters.
+pub fn quoted(cell: &str) -> String {
+    let mut out: String = cell.chars().take(40).collect();
+    if out.len() < cell.len() {
+        out.push('…');
     }
-    cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
+    format!("{out:?}")
+}
+
+/// [`parse_number`] with the reason a cell is not a number (`Ok(None)`:
+/// an empty cell).
+pub fn parse_amount(cell_text: &str) -> Result<Option<f64>, String> {
+    let cell = &quoted(cell_text);
+    let t = cell_text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let t = t.strip_prefix('$').map_or(t, str::trim_start);
+    let (int, frac) = match t.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (t, None),
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if let Some(f) = frac
+        && !digits(f)
+    {
+        return Err(format!(
+            "expected a number such as 18.50 or 52,000, got {cell}"
+        ));
+    }
+    let groups: Vec<&str> = int.split(',').collect();
+    let grouped = groups.len() > 1
+        && (1..=3).contains(&groups[0].len())
+        && digits(groups[0])
+        && groups[1..].iter().all(|g| g.len() == 3 && digits(g));
+    if !(digits(int) || grouped) {
+        // `18,50` or `7,5`: a comma where a decimal point belongs.
+        if groups.len() == 2
+            && frac.is_none()
+            && digits(groups[0])
+            && digits(groups[1])
+            && groups[1].len() < 3
+        {
+            return Err(format!(
+                "expected a number, got {cell}; write decimals with a point ({}.{}), not a comma",
+                groups[0], groups[1]
+            ));
+        }
+        return Err(format!(
+            "expected a number such as 18.50 or 52,000, got {cell}"
+        ));
+    }
+    let plain: String = int.chars().filter(|c| *c != ',').collect();
+    if plain.len() > 15 {
+        return Err(format!("{cell} has too many digits to be an amount"));
+    }
+    let text = match frac {
+        Some(f) => format!("{plain}.{f}"),
+        None => plain,
+    };
+    text.parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .map(Some)
+        .ok_or_else(|| format!("expected a number, got {cell}"))
 }
 
 #[cfg(test)]
@@ -245,11 +307,22 @@ mod tests {
             ("43690", Some(43690.0)),
             ("43,690", Some(43690.0)),
             ("$21.01", Some(21.01)),
+            ("$ 1,234,567.5", Some(1234567.5)),
             ("", None),
             ("abc", None),
             ("inf", None),
+            ("NaN", None),
+            ("1e3", None),
+            ("1 8", None),
+            ("7,5,0", None),
+            ("1,23,456", None),
+            ("18.", None),
+            ("1e308", None),
+            (&"9".repeat(300), None),
         ] {
             assert_eq!(parse_number(cell), expected, "{cell}");
         }
+        let hint = parse_amount("18,50").unwrap_err();
+        assert!(hint.contains("(18.50)"), "{hint}");
     }
 }

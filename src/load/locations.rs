@@ -11,7 +11,7 @@
 use std::collections::BTreeMap;
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::load::csvfile::{CsvFile, Row, cell_error, parse_number};
+use crate::load::csvfile::{CsvFile, Row, cell_error, parse_amount};
 use crate::model::{Location, PayPeriod, Workplace};
 use crate::states;
 use crate::text::slug;
@@ -302,12 +302,13 @@ fn parse_row(
     let money = |column: &str| -> Result<Option<f64>, Diagnostic> {
         match cell(column) {
             "" => Ok(None),
-            raw => match parse_number(raw) {
-                Some(v) if v >= 0.0 => Ok(Some(v)),
-                _ => Err(err(
+            raw => match parse_amount(raw) {
+                Ok(Some(v)) if v >= 0.0 => Ok(Some(v)),
+                Ok(_) => Err(err(
                     column,
                     format!("expected a number such as 18.50 or 52000, got {raw:?}"),
                 )),
+                Err(why) => Err(err(column, why)),
             },
         }
     };
@@ -332,6 +333,33 @@ fn parse_row(
             ));
         }
     };
+    // Plausibility: an hourly figure past $1,000 or a yearly one under
+    // $1,000 is a unit or typing mistake, not pay.
+    let period = pay_period.unwrap_or_else(|| crate::pay::guess_period(pay_max.or(pay_min)));
+    for (column, value) in [("pay_min", pay_min), ("pay_max", pay_max)] {
+        match (period, value) {
+            (PayPeriod::Hour, Some(v)) if v > 1000.0 => {
+                return Err(err(
+                    column,
+                    format!(
+                        "{v} an hour is not plausible pay; if it is a yearly figure, set pay_period to `year`"
+                    ),
+                ));
+            }
+            (PayPeriod::Year, Some(v)) if v > 0.0 && v < 1000.0 => {
+                return Err(err(
+                    column,
+                    format!(
+                        "{v} a year is not plausible pay; if it is an hourly figure, set pay_period to `hour`"
+                    ),
+                ));
+            }
+            (_, Some(v)) if v > 100_000_000.0 => {
+                return Err(err(column, format!("{v} is not plausible pay")));
+            }
+            _ => {}
+        }
+    }
     if pay_period.is_some() && pay_min.is_none() && pay_max.is_none() {
         return Err(err(
             "pay_period",

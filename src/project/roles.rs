@@ -102,22 +102,10 @@ pub(crate) fn pay_table(ws: &Workspace, loaded: &Loaded) -> Result<Option<PayTab
                     let bytes = load::read(&path)?;
                     Ok(Some(pay::parse(&ws.show(&path), &bytes)?))
                 }
-                Origin::Builtin => {
-                    let soc = rel
-                        .trim_start_matches("../")
-                        .trim_start_matches("pay/")
-                        .trim_end_matches(".csv");
-                    match crate::builtin::pay_table(soc) {
-                        Some(src) => Ok(Some(pay::parse(
-                            &format!("builtin:pay/{soc}.csv"),
-                            src.as_bytes(),
-                        )?)),
-                        None => bail!(
-                            "built-in role `{}` names a missing pay table `{rel}`",
-                            role.id
-                        ),
-                    }
-                }
+                Origin::Builtin => bail!(
+                    "built-in role `{}` names a pay table `{rel}`; built-in roles take their pay from the occupation library",
+                    role.id
+                ),
             };
         }
     }
@@ -131,11 +119,7 @@ pub(crate) fn pay_table(ws: &Workspace, loaded: &Loaded) -> Result<Option<PayTab
         let bytes = load::read(&path)?;
         return Ok(Some(pay::parse(&ws.show(&path), &bytes)?));
     }
-    match crate::builtin::pay_table(&role.soc_code) {
-        Some(src) => Ok(Some(pay::parse(
-            &format!("builtin:pay/{}.csv", role.soc_code),
-            src.as_bytes(),
-        )?)),
-        None => Ok(None),
-    }
+    // The occupation library: BLS OEWS May 2025, every area (metro areas
+    // included), or the broader code BLS publishes the occupation under.
+    Ok(crate::library::pay(&role.soc_code).map(|p| p.to_full_pay_table()))
 }

@@ -51,7 +51,8 @@ impl PayTableView {
         let mut areas: Vec<PayRow> = table
             .rows
             .iter()
-            .filter(|r| r.area != "US" && r.annual_mean.is_some())
+            // States and territories (USPS codes), not metro areas.
+            .filter(|r| r.area.len() == 2 && r.area != "US" && r.annual_mean.is_some())
             .cloned()
             .collect();
         areas.sort_by(|a, b| {

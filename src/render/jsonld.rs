@@ -265,8 +265,15 @@ fn estimated_salary(pay: &ResolvedPay) -> Option<MonetaryAmount> {
     Some(MonetaryAmount {
         kind: "MonetaryAmount",
         name: format!(
-            "Mean wage, {}: {}, {}",
-            market.area_name, market.source, market.survey
+            "Mean wage, {}{}: {}, {}",
+            market.area_name,
+            if market.scope == crate::pay::PayKind::Metro {
+                " metro area"
+            } else {
+                ""
+            },
+            market.source,
+            market.survey
         ),
         currency: "USD",
         value: QuantitativeValue {

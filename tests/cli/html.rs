@@ -141,7 +141,8 @@ fn a_post_with_an_offered_range_carries_a_full_job_posting() {
         json!({"@type": "MonetaryAmount", "currency": "USD",
                "value": {"@type": "QuantitativeValue", "minValue": 19.5, "maxValue": 23.0, "unitText": "HOUR"}})
     );
-    assert_eq!(p["estimatedSalary"]["value"]["value"], 45720.0);
+    // Denver is a principal city: the Denver metro area's May 2025 mean.
+    assert_eq!(p["estimatedSalary"]["value"]["value"], 52050.0);
     let description = p["description"].as_str().unwrap();
     assert!(description.contains("<p><strong>Key Responsibilities</strong></p><ul><li>"));
     for tag in fragment_tags(description) {
@@ -160,7 +161,7 @@ fn rows_without_a_range_get_no_base_salary_and_remote_rows_telecommute() {
     assert!(detroit.get("directApply").is_none());
     assert_eq!(
         detroit["estimatedSalary"]["name"],
-        "Mean wage, Michigan: U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics (OEWS), May 2023"
+        "Mean wage, Detroit-Warren-Dearborn, MI metro area: U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics (OEWS), May 2025"
     );
     let austin = &json_ld(&post_for_row("aus-1", None))[0];
     assert_eq!(austin["jobLocationType"], "TELECOMMUTE");
@@ -539,10 +540,7 @@ fn check_page_content(name: &str, m: &Value) {
                 rows[0],
                 json!(["State", "Average Annual Salary", "Average Hourly Wage"])
             );
-            assert_eq!(
-                rows[1],
-                json!(["District of Columbia", "$56,140", "$26.99/hr"])
-            );
+            assert_eq!(rows[1], json!(["California", "$54,640", "$26.27/hr"]));
             assert!(jsonld.is_empty());
         }
         "interview-guide" => {

@@ -1,7 +1,7 @@
 //! `hirekit render`: snapshots of every built-in document in every format,
 //! and the facts the reference page requires.
 
-use crate::support::Hirekit;
+use crate::support::{Hirekit, repo};
 
 const ROLE: &str = "customer-service-representative";
 const DOCS: [&str; 4] = [
@@ -62,7 +62,16 @@ fn job_post_for_a_location_snapshots() {
 
 #[test]
 fn job_description_reproduces_the_reference_pay_table() {
-    let out = Hirekit::new().args(["render", ROLE]).succeeds().stdout;
+    // The reference page quotes BLS OEWS May 2023; hirekit's own data is
+    // May 2025. examples/may-2023 is a workspace with the May 2023 table.
+    let out = Hirekit::new()
+        .args([
+            "--workspace",
+            &repo().join("examples/may-2023").display().to_string(),
+        ])
+        .args(["render", ROLE])
+        .succeeds()
+        .stdout;
     for row in [
         "| District of Columbia | $56,140 | $26.99/hr |",
         "| Washington | $52,690 | $25.33/hr |",
@@ -111,24 +120,31 @@ fn job_description_covers_every_reference_section() {
 }
 
 #[test]
-fn detroit_post_shows_michigan_pay_with_its_source() {
-    let out = Hirekit::new()
-        .args([
-            "render",
-            ROLE,
-            "--doc",
-            "job-post",
-            "--location",
-            "Detroit, MI",
-        ])
-        .succeeds()
-        .stdout;
+fn detroit_post_shows_the_detroit_metro_area_pay_with_its_source() {
+    let post = |place: &str| {
+        Hirekit::new()
+            .args(["render", ROLE, "--doc", "job-post", "--location", place])
+            .succeeds()
+            .stdout
+    };
+    // BLS OEWS May 2025, Detroit-Warren-Dearborn, MI (19820): 22.29 / 46,370.
+    let out = post("Detroit, MI");
     assert!(
-        out.contains("**$43,690 a year** (**$21.01 an hour**)"),
+        out.contains("in the Detroit-Warren-Dearborn, MI metro area is **$46,370 a year** (**$22.29 an hour**)"),
         "{out}"
     );
-    assert!(out.contains("May 2023, Michigan"));
+    assert!(out.contains("May 2025, Detroit-Warren-Dearborn, MI metro area"));
     assert!(out.contains("not an offer of pay"));
+    // Royal Oak is a Detroit suburb but no principal city: Michigan, said so.
+    let out = post("Royal Oak, MI");
+    assert!(
+        out.contains("in Michigan is **$45,870 a year** (**$22.05 an hour**)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Royal Oak is not one of the principal cities of a metro area BLS reports on, so these are the figures for Michigan."),
+        "{out}"
+    );
 }
 
 #[test]

@@ -401,7 +401,9 @@ fn example_workspace_posts_use_the_custom_block_and_the_new_document() {
     ]);
     let out = h.succeeds().stdout;
     assert!(
-        out.contains("The mean wage for customer service representatives in Nebraska"),
+        out.contains(
+            "The mean wage for customer service representatives in the Omaha, NE-IA metro area"
+        ),
         "{out}"
     );
     assert!(out.contains("text **APPLY** to 555-0142"), "{out}");

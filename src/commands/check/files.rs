@@ -63,7 +63,7 @@ pub(super) fn table_label(ws: &crate::project::Workspace, loaded: &Loaded) -> Op
     {
         return Some(ws.show(&p));
     }
-    crate::builtin::pay_table(soc).map(|_| format!("builtin:pay/{soc}.csv"))
+    crate::library::pay(soc).map(|p| format!("library:OEWS {}", p.survey))
 }
 
 /// Files with one of `exts` in `dir` (sorted; hidden ones skipped),
