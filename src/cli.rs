@@ -441,7 +441,7 @@ pub struct NewArgs {
     /// The job title, e.g. "Warehouse Associate"; the file name and id are its slug
     #[arg(value_name = "JOB TITLE")]
     pub title: String,
-    /// The SOC code (NN-NNNN), which picks the BLS pay table; left as a placeholder if not given
+    /// The SOC code (NN-NNNN) or O*NET-SOC code (NN-NNNN.NN): a code in the occupation library drafts every section from it; otherwise it picks the BLS pay table and the rest is a skeleton to fill in
     #[arg(long, value_name = "CODE")]
     pub soc: Option<String>,
 }

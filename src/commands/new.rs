@@ -1,6 +1,9 @@
-//! `hirekit new "Job Title" [--soc CODE]`: a role profile skeleton with
-//! every section present, a comment on what goes there, and `TODO:`
-//! placeholders that `check` (and every render) refuses until replaced.
+//! `hirekit new "Job Title" [--soc CODE]`: a role profile. When the code is
+//! in the occupation library, the profile is drafted from it (every section
+//! filled, `# REVIEW:` comments where the employer must add or check facts)
+//! and passes `check` as it is. Otherwise it is a skeleton with every
+//! section present, a comment on what goes there, and `TODO:` placeholders
+//! that `check` (and every render) refuses until replaced.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -10,11 +13,13 @@ use anyhow::{Result, bail};
 use super::Ctx;
 use crate::cli::NewArgs;
 use crate::engine::filters::slug;
+use crate::library::Occupation;
+use crate::library::draft::emit::profile_yaml;
+use crate::library::draft::{DraftOptions, draft_role_with};
 use crate::load::role::{PLACEHOLDER, is_slug, is_soc_code};
 
-/// Fills in the skeleton for a title and an optional SOC code; returns the
-/// role id and the YAML text.
-pub fn skeleton(title: &str, soc: Option<&str>) -> Result<(String, String)> {
+/// The trimmed title and its id, or why the title cannot name a profile.
+fn title_and_id(title: &str) -> Result<(&str, String)> {
     let title = title.trim();
     if title.is_empty() || title.chars().any(char::is_control) {
         bail!("the job title must be one line of text, e.g. \"Warehouse Associate\"");
@@ -23,6 +28,31 @@ pub fn skeleton(title: &str, soc: Option<&str>) -> Result<(String, String)> {
     if !is_slug(&id) {
         bail!("the job title {title:?} has no letters or digits to name the file after");
     }
+    Ok((title, id))
+}
+
+/// A profile drafted from the occupation library for a title and a SOC or
+/// O*NET-SOC code (`41-2011`, `35-3023.01`): the role id, the YAML text and
+/// the occupation it came from; `None` when the library lacks the code.
+pub fn drafted(title: &str, code: &str) -> Result<Option<(String, String, Occupation)>> {
+    let (title, id) = title_and_id(title)?;
+    let Some(occ) = crate::library::occupation(code.trim()) else {
+        return Ok(None);
+    };
+    let table = crate::library::pay(&occ.soc).map(|p| p.to_pay_table());
+    let national = table.as_ref().and_then(|t| t.national());
+    let options = DraftOptions {
+        title: Some(title),
+        pay: national,
+    };
+    let role = draft_role_with(&occ, &id, &options);
+    Ok(Some((id, profile_yaml(&role), occ)))
+}
+
+/// Fills in the skeleton for a title and an optional SOC code; returns the
+/// role id and the YAML text.
+pub fn skeleton(title: &str, soc: Option<&str>) -> Result<(String, String)> {
+    let (title, id) = title_and_id(title)?;
     let soc_value = match soc.map(str::trim) {
         Some(code) if is_soc_code(code) => format!("\"{code}\""),
         Some(code) => {
@@ -42,7 +72,17 @@ pub fn skeleton(title: &str, soc: Option<&str>) -> Result<(String, String)> {
 
 /// Runs `hirekit new`.
 pub fn run(ctx: &Ctx, args: NewArgs) -> Result<ExitCode> {
-    let (id, text) = skeleton(&args.title, args.soc.as_deref())?;
+    let draft = match args.soc.as_deref() {
+        Some(code) => drafted(&args.title, code)?,
+        None => None,
+    };
+    let (id, text, from) = match draft {
+        Some((id, text, occ)) => (id, text, Some(occ)),
+        None => {
+            let (id, text) = skeleton(&args.title, args.soc.as_deref())?;
+            (id, text, None)
+        }
+    };
     let rel = format!("roles/{id}.yaml");
     let path = match ctx.project.ws.path(&rel) {
         Some(p) => p,
@@ -63,13 +103,21 @@ pub fn run(ctx: &Ctx, args: NewArgs) -> Result<ExitCode> {
     }
     crate::output::write_creating_folders(&path, text.as_bytes())?;
     let shown = ctx.project.ws.show(&path);
-    let left = crate::load::role::placeholders(&shown, &text).len();
     // Outside a workspace a role is found by its path, not by its id.
     let render_arg = if ctx.project.ws.root.is_some() {
         id.clone()
     } else {
         shown.clone()
     };
+    if let Some(occ) = from {
+        let review = text.matches("# REVIEW:").count();
+        ctx.ui.status(&format!(
+            "created `{shown}`, drafted from O*NET occupation {} {}: read it through and settle its {review} REVIEW comments (pay, schedule, benefits, requirements), then run `hirekit check {shown}` and `hirekit render {render_arg}`",
+            occ.code, occ.title
+        ));
+        return Ok(ExitCode::SUCCESS);
+    }
+    let left = crate::load::role::placeholders(&shown, &text).len();
     ctx.ui.status(&format!(
         "created `{shown}`: replace its {left} \"{PLACEHOLDER}\" values with the role's own text, then run `hirekit check {shown}` and `hirekit render {render_arg}`"
     ));
@@ -128,6 +176,28 @@ mod tests {
         );
         let role = parse_all("roles/cook.yaml", filled.as_bytes(), "cook").unwrap();
         assert_eq!(role.id, "cook");
+    }
+
+    #[test]
+    fn a_library_code_gives_a_drafted_profile_that_loads() {
+        let Some((id, text, occ)) = drafted("Night Cashier", "41-2011").unwrap() else {
+            panic!("41-2011 is not in the library");
+        };
+        assert_eq!(
+            (id.as_str(), occ.code.as_str()),
+            ("night-cashier", "41-2011.00")
+        );
+        assert!(placeholders("r.yaml", &text).is_empty());
+        let role = parse_all("roles/night-cashier.yaml", text.as_bytes(), "night-cashier").unwrap();
+        assert_eq!(role.title, "Night Cashier");
+        assert_eq!(role.soc_code, "41-2011");
+        assert!(
+            role.overview
+                .starts_with("We are looking for a Night Cashier to ")
+        );
+        assert!(text.contains("# REVIEW: schedule."));
+        assert!(drafted("Cook", "99-9999").unwrap().is_none());
+        assert!(drafted("!!!", "41-2011").is_err());
     }
 
     #[test]

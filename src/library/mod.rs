@@ -4,11 +4,13 @@
 //!
 //! Depends on `model`, `builtin` (the embedded bytes) and `states`; the
 //! commands depend on it, never the reverse. `build` writes the embedded
-//! files from the raw public data (`hirekit occupations build`).
+//! files from the raw public data (`hirekit occupations build`); `draft`
+//! turns one occupation into a role profile.
 
 pub mod build;
 mod codec;
 mod data;
+pub mod draft;
 pub mod metro;
 pub mod model;
 pub mod pay;

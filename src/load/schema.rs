@@ -199,6 +199,7 @@ pub const ROLE: Record = Record {
         opt("faq", Ty::List(&Ty::Record(&FAQ))),
         opt("interview", Ty::Record(&INTERVIEW)),
         opt("pay", Ty::Record(&PAY)),
+        opt("source", Ty::Text),
         opt("extra", Ty::AnyMap),
     ],
 };

@@ -78,6 +78,10 @@ pub struct Role {
     /// The role's pay table: a CSV file or inline rows.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pay: Option<PaySource>,
+    /// Where the profile's content comes from, with any credit its licence
+    /// asks for (a profile drafted from O*NET carries O*NET's credit line).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
     /// A team's own fields, any YAML value, for its templates
     /// (`role.extra.reports_to`).
     /// Always serialized (empty when the file has none), so templates can

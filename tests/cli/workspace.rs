@@ -226,13 +226,13 @@ fn new_writes_a_skeleton_that_check_refuses_until_filled_in() {
         "new",
         "Warehouse Associate",
         "--soc",
-        "53-7065",
+        "53-7099",
     ]);
     let run = h.succeeds();
     insta::assert_snapshot!("new_message", run.stderr());
     let text = h.read("roles/warehouse-associate.yaml");
     assert!(text.contains("title: \"Warehouse Associate\""));
-    assert!(text.contains("soc_code: \"53-7065\""));
+    assert!(text.contains("soc_code: \"53-7099\""));
     h.cmd(["check", "roles/warehouse-associate.yaml"]);
     let run = h.fails();
     insta::assert_snapshot!("new_check", run.stderr());
@@ -246,7 +246,7 @@ fn new_writes_a_skeleton_that_check_refuses_until_filled_in() {
 fn a_filled_in_skeleton_passes_check() {
     let h = Hirekit::new()
         .file("hirekit.yaml", "")
-        .args(["new", "Line Cook", "--soc", "35-2014"]);
+        .args(["new", "Line Cook", "--soc", "35-2019"]);
     h.succeeds();
     let text = h.read("roles/line-cook.yaml");
     let filled: String = text
