@@ -28,6 +28,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/partials/brief.md"),
     ),
     (
+        "partials/credit.md",
+        include_str!("../templates/partials/credit.md"),
+    ),
+    (
         "partials/duties.md",
         include_str!("../templates/partials/duties.md"),
     ),

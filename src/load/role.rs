@@ -216,6 +216,9 @@ pub enum Origin {
     File(std::path::PathBuf),
     /// The built-in profile with this id.
     Builtin,
+    /// Drafted from the occupation library's O*NET occupation with this
+    /// code (`41-2011.00`).
+    Library(String),
 }
 
 /// A role profile with where it came from.

@@ -99,7 +99,9 @@ impl Project {
     }
 
     /// A role: a path to a YAML file, or an id looked up in the
-    /// workspace's `roles/`, then among the built-ins.
+    /// workspace's `roles/`, then among the built-ins, then in the
+    /// occupation library (a SOC or O*NET code, or the slug of an O*NET
+    /// title), drafted from O*NET and BLS data.
     pub fn role(&self, arg: &str) -> Result<Loaded> {
         roles::find(&self.ws, arg)
     }
@@ -110,6 +112,8 @@ impl Project {
             Origin::Builtin => Ok(crate::builtin::role(&loaded.role.id)
                 .unwrap_or_default()
                 .to_string()),
+            // The profile as `hirekit new --soc` would write it.
+            Origin::Library(_) => Ok(crate::library::draft::emit::profile_yaml(&loaded.role)),
             Origin::File(dir) => {
                 // The loader keeps the folder; the file keeps its name in `shown`.
                 let name = Path::new(&loaded.shown)

@@ -12,6 +12,33 @@ use crate::load::pay;
 use crate::load::role::{self, Loaded, Origin};
 use crate::model::pay::PayTable;
 
+/// A role drafted from the occupation library: `arg` is a SOC code
+/// (`41-2011`, `412011`), an O*NET code (`35-3023.01`), or the slug of an
+/// O*NET title, singular or plural (`cashier`, `registered-nurses`). Its id
+/// is the slug of the drafted title (`cashier`, `truck-driver`).
+fn from_library(arg: &str) -> Option<Loaded> {
+    let entry = crate::library::entry(arg).or_else(|| {
+        let want = crate::text::slug(arg);
+        crate::library::occupations().iter().find(|e| {
+            let t = crate::text::slug(&e.title);
+            !want.is_empty() && (t == want || t == format!("{want}s") || t == format!("{want}es"))
+        })
+    })?;
+    let occ = crate::library::occupation(&entry.code)?;
+    let table = crate::library::pay(&occ.soc).map(|p| p.to_pay_table());
+    let options = crate::library::draft::DraftOptions {
+        title: None,
+        pay: table.as_ref().and_then(|t| t.national()),
+    };
+    let mut role = crate::library::draft::draft_role_with(&occ, "", &options);
+    role.id = crate::text::slug(&role.title);
+    Some(Loaded {
+        shown: format!("library:{}", occ.code),
+        origin: Origin::Library(occ.code.clone()),
+        role,
+    })
+}
+
 /// Finds and loads a role: `arg` is a path to a YAML file, or an id looked
 /// up in the workspace's `roles/`, then among the built-ins.
 pub(crate) fn find(ws: &Workspace, arg: &str) -> Result<Loaded> {
@@ -54,6 +81,25 @@ pub(crate) fn find(ws: &Workspace, arg: &str) -> Result<Loaded> {
             origin: Origin::Builtin,
         });
     }
+    // A SOC code of a hand-written built-in (`43-4051`) is that profile;
+    // an O*NET detail code (`43-4051.01`) is not, and goes to the library.
+    let plain_soc = !arg.contains('.') || arg.ends_with(".00");
+    if plain_soc && let Some(soc) = crate::text::normalize_soc(arg) {
+        for (id, src) in crate::builtin::ROLES {
+            let shown = format!("builtin:roles/{id}.yaml");
+            let role = role::parse(&shown, src.as_bytes(), id)?;
+            if role.soc_code == soc {
+                return Ok(Loaded {
+                    role,
+                    shown,
+                    origin: Origin::Builtin,
+                });
+            }
+        }
+    }
+    if let Some(loaded) = from_library(arg) {
+        return Ok(loaded);
+    }
     let mut known: Vec<String> = crate::builtin::ROLES
         .iter()
         .map(|(id, _)| id.to_string())
@@ -73,7 +119,7 @@ pub(crate) fn find(ws: &Workspace, arg: &str) -> Result<Loaded> {
     known.sort();
     known.dedup();
     bail!(
-        "no role `{arg}`: not a file, not in the workspace's `roles/`, and not built in; known roles: {}",
+        "no role `{arg}`: not a file, not in the workspace's `roles/`, not built in, and no occupation of the library (find one with `hirekit occupations search \"{arg}\"`); known roles: {}",
         known
             .iter()
             .map(|k| format!("`{k}`"))
@@ -102,7 +148,7 @@ pub(crate) fn pay_table(ws: &Workspace, loaded: &Loaded) -> Result<Option<PayTab
                     let bytes = load::read(&path)?;
                     Ok(Some(pay::parse(&ws.show(&path), &bytes)?))
                 }
-                Origin::Builtin => bail!(
+                Origin::Builtin | Origin::Library(_) => bail!(
                     "built-in role `{}` names a pay table `{rel}`; built-in roles take their pay from the occupation library",
                     role.id
                 ),

@@ -14,6 +14,7 @@ mod drafting; // `hirekit new --soc` with a library code: a drafted profile that
 mod errors; // user-facing error messages, as snapshots
 mod html; // web pages: valid HTML, JSON-LD, text from data stays text, a real browser
 mod lint; // `hirekit lint`: laws by location, located wording, formats, exit codes
+mod occupation_roles; // roles drafted from the occupation library: every document, every format, 30 occupations
 mod occupations; // `hirekit occupations`: search, show, the reproducible data build
 mod outfolder; // what batch may do in --out: one run at a time, no links, clean only what is hirekit's
 mod output; // `-o FILE`: devices and pipes written in place, links followed, `-` is stdout

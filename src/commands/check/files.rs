@@ -51,7 +51,7 @@ pub(super) fn table_label(ws: &crate::project::Workspace, loaded: &Loaded) -> Op
         if let Some(rel) = &source.table {
             return Some(match &loaded.origin {
                 Origin::File(dir) => ws.show(&normalize(&dir.join(rel))),
-                Origin::Builtin => format!("builtin:{rel}"),
+                Origin::Builtin | Origin::Library(_) => format!("builtin:{rel}"),
             });
         }
     }
