@@ -4,6 +4,9 @@
 //! an area named by code or title (`--area`). Pure lookups over the
 //! embedded index.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use super::pay::{Area, AreaKind, cities, index};
 
 /// A place name folded for comparison: ASCII (accents dropped), lowercase,
@@ -76,29 +79,58 @@ pub fn metro_area(city: &str, state: &str) -> Option<Area> {
     })
 }
 
+/// Principal cities by (USPS state code, folded city name), built once: a
+/// batch looks a city up for every row.
+fn city_index() -> &'static HashMap<(String, String), usize> {
+    static CITY_INDEX: OnceLock<HashMap<(String, String), usize>> = OnceLock::new();
+    CITY_INDEX.get_or_init(|| {
+        let mut map = HashMap::new();
+        for (city, state, area) in cities() {
+            // The first listing of a city wins, as a scan in list order would.
+            map.entry((state.clone(), fold(city))).or_insert(*area);
+        }
+        map
+    })
+}
+
+/// A metro area by its index, with the folded cities and the states its
+/// title names.
+type TitledMetro = (usize, Vec<String>, Vec<String>);
+
+/// Metro areas the 2018 list lacks (created or renamed since), with the
+/// folded cities and the states their titles name, built once.
+fn unlisted_metros() -> &'static [TitledMetro] {
+    static UNLISTED: OnceLock<Vec<TitledMetro>> = OnceLock::new();
+    UNLISTED.get_or_init(|| {
+        let listed: std::collections::HashSet<usize> =
+            cities().iter().map(|(_, _, a)| *a).collect();
+        index()
+            .areas
+            .iter()
+            .enumerate()
+            .filter(|(i, a)| a.kind == AreaKind::Metro && !listed.contains(i))
+            .filter_map(|(i, a)| {
+                let (cities, states) = title_places(&a.title)?;
+                Some((i, cities, states.iter().map(|s| s.to_string()).collect()))
+            })
+            .collect()
+    })
+}
+
 fn metro_area_folded(want: &str, usps: &str) -> Option<Area> {
-    let want = want.to_string();
     let idx = index();
-    let listed = cities()
-        .iter()
-        .find(|(c, s, _)| s == usps && fold(c) == want)
-        .and_then(|(_, _, a)| idx.areas.get(*a));
-    if let Some(area) = listed {
+    let key = (usps.to_string(), want.to_string());
+    if let Some(area) = city_index().get(&key).and_then(|a| idx.areas.get(*a)) {
         return Some(area.clone());
     }
-    // Metro areas the 2018 list lacks (created or renamed since) are
-    // matched by the cities their titles name.
-    let listed_areas: std::collections::HashSet<usize> =
-        cities().iter().map(|(_, _, a)| *a).collect();
-    idx.areas
+    // Metro areas the 2018 list lacks are matched by the cities their
+    // titles name.
+    unlisted_metros()
         .iter()
-        .enumerate()
-        .filter(|(i, a)| a.kind == AreaKind::Metro && !listed_areas.contains(i))
-        .map(|(_, a)| a)
-        .find(|a| {
-            title_places(&a.title)
-                .is_some_and(|(cities, states)| states.contains(&usps) && cities.contains(&want))
+        .find(|(_, cities, states)| {
+            states.iter().any(|s| s == usps) && cities.iter().any(|c| c == want)
         })
+        .and_then(|(i, _, _)| idx.areas.get(*i))
         .cloned()
 }
 

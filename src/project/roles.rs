@@ -85,10 +85,17 @@ pub(crate) fn find(ws: &Workspace, arg: &str) -> Result<Loaded> {
     // an O*NET detail code (`43-4051.01`) is not, and goes to the library.
     let plain_soc = !arg.contains('.') || arg.ends_with(".00");
     if plain_soc && let Some(soc) = crate::text::normalize_soc(arg) {
+        // The built-ins' codes are read off their `soc_code:` lines; only
+        // the one that matches is parsed.
         for (id, src) in crate::builtin::ROLES {
-            let shown = format!("builtin:roles/{id}.yaml");
-            let role = role::parse(&shown, src.as_bytes(), id)?;
-            if role.soc_code == soc {
+            let code = src
+                .lines()
+                .find_map(|l| l.strip_prefix("soc_code:"))
+                .map(|v| v.trim().trim_matches(['"', '\'']))
+                .and_then(crate::text::normalize_soc);
+            if code.as_deref() == Some(soc.as_str()) {
+                let shown = format!("builtin:roles/{id}.yaml");
+                let role = role::parse(&shown, src.as_bytes(), id)?;
                 return Ok(Loaded {
                     role,
                     shown,

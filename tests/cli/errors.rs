@@ -31,7 +31,9 @@ fn bad_company_file_is_located() {
 
 #[test]
 fn unknown_role_lists_known_roles() {
-    let run = Hirekit::new().args(["render", "chief-happiness-wizard"]).fails();
+    let run = Hirekit::new()
+        .args(["render", "chief-happiness-wizard"])
+        .fails();
     insta::assert_snapshot!(run.stderr());
 }
 
