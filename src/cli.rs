@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub use crate::ui::ColorChoice;
+
 /// `hirekit --version`: the version and the sources of the built-in data.
 /// The O*NET sentence is O*NET's credit line, required by its licence; a
 /// test checks it equals `library::ONET_CREDIT`.
@@ -50,17 +52,6 @@ pub struct GlobalArgs {
     /// When to color messages on stderr (NO_COLOR is honored)
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
-}
-
-/// When to use color.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
-    /// When stderr is a terminal and NO_COLOR is not set
-    Auto,
-    /// Always
-    Always,
-    /// Never
-    Never,
 }
 
 /// The commands.

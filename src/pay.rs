@@ -155,13 +155,7 @@ fn metro_code(location: &Location) -> Option<String> {
     crate::library::metro::metro_area(&location.city, &location.state).map(|a| a.code.clone())
 }
 
-/// The period of a figure given without one: amounts under 500 are hourly.
-pub fn guess_period(amount: Option<f64>) -> PayPeriod {
-    match amount {
-        Some(v) if v < 500.0 => PayPeriod::Hour,
-        _ => PayPeriod::Year,
-    }
-}
+pub use crate::model::guess_period;
 
 #[cfg(test)]
 mod tests {

@@ -3,7 +3,16 @@
 
 use std::io::{IsTerminal, Write};
 
-use crate::cli::{ColorChoice, GlobalArgs};
+/// When to use color.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// When stderr is a terminal and NO_COLOR is not set
+    Auto,
+    /// Always
+    Always,
+    /// Never
+    Never,
+}
 
 /// How chatty and colorful stderr is.
 #[derive(Debug, Clone, Copy)]
@@ -17,12 +26,13 @@ pub struct Ui {
 }
 
 impl Ui {
-    /// From the global options and the environment (`NO_COLOR`).
-    pub fn new(global: &GlobalArgs) -> Self {
+    /// From the global options (`-q`, `-v`, `--color`) and the
+    /// environment (`NO_COLOR`).
+    pub fn new(quiet: bool, verbose: bool, color: ColorChoice) -> Self {
         Ui {
-            quiet: global.quiet,
-            verbose: global.verbose,
-            color: color_enabled(global.color),
+            quiet,
+            verbose,
+            color: color_enabled(color),
         }
     }
 

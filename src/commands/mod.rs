@@ -32,7 +32,7 @@ pub struct Ctx {
 
 /// Runs the command line.
 pub fn run(cli: Cli) -> Result<ExitCode> {
-    let ui = Ui::new(&cli.global);
+    let ui = Ui::new(cli.global.quiet, cli.global.verbose, cli.global.color);
     let cwd = std::env::current_dir().unwrap_or_else(|_| ".".into());
     let project = Project::discover(cli.global.workspace.as_deref(), &cwd, ui)?;
     if let Some(root) = &project.ws.root {

@@ -4,6 +4,8 @@
 
 use tera::{Error, Kwargs, State, Tera, TeraResult, Value};
 
+pub use crate::text::format::{lower_first, number, oxford, usd};
+
 /// Adds every custom filter to `tera`.
 pub fn register_all(tera: &mut Tera) {
     tera.register_filter("usd", usd_filter);
@@ -23,50 +25,16 @@ fn number_arg(name: &str, v: &Value) -> TeraResult<f64> {
         .ok_or_else(|| Error::message(format!("{name}: expected a number, got {} `{v}`", v.name())))
 }
 
-/// Money in US dollars: `56140 | usd` → `$56,140`, `26.99 | usd` → `$26.99`.
-/// Whole amounts have no cents unless `decimals=2` is given.
-pub fn usd(amount: f64, decimals: Option<usize>) -> String {
-    let decimals = decimals.unwrap_or(if amount.fract().abs() < 1e-9 { 0 } else { 2 });
-    let sign = if amount < 0.0 { "-" } else { "" };
-    format!("{sign}${}", group_thousands(amount.abs(), decimals))
-}
-
 fn usd_filter(v: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
     let amount = number_arg("usd", v)?;
     let decimals = kwargs.get::<usize>("decimals")?;
     Ok(usd(amount, decimals.map(|d| d.min(4))))
 }
 
-/// A number with thousands separators: `2858710 | number` → `2,858,710`.
-pub fn number(value: f64, decimals: usize) -> String {
-    let sign = if value < 0.0 { "-" } else { "" };
-    format!("{sign}{}", group_thousands(value.abs(), decimals))
-}
-
 fn number_filter(v: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
     let value = number_arg("number", v)?;
     let decimals = kwargs.get::<usize>("decimals")?.unwrap_or(0).min(4);
     Ok(number(value, decimals))
-}
-
-fn group_thousands(value: f64, decimals: usize) -> String {
-    let fixed = format!("{value:.decimals$}");
-    let (int, frac) = match fixed.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (fixed.as_str(), None),
-    };
-    let mut out = String::with_capacity(fixed.len() + int.len() / 3);
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if let Some(f) = frac {
-        out.push('.');
-        out.push_str(f);
-    }
-    out
 }
 
 /// A state's name from its USPS code: `"MI" | state_name` → `Michigan`.
@@ -82,17 +50,6 @@ fn slug_filter(s: &str, _: Kwargs, _: &State) -> String {
     slug(s)
 }
 
-/// A list joined with an Oxford comma: `["a", "b", "c"] | oxford` →
-/// `a, b, and c`; `conj="or"` changes the last word.
-pub fn oxford(items: &[String], conj: &str) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [a, b] => format!("{a} {conj} {b}"),
-        [rest @ .., last] => format!("{}, {conj} {last}", rest.join(", ")),
-    }
-}
-
 fn oxford_filter(v: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
     let items = v
         .as_array()
@@ -100,21 +57,6 @@ fn oxford_filter(v: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
     let items: Vec<String> = items.iter().map(ToString::to_string).collect();
     let conj = kwargs.get::<&str>("conj")?.unwrap_or("and");
     Ok(oxford(&items, conj))
-}
-
-/// The text with its first letter in lower case, unless the first word is
-/// an acronym (`Great service` → `great service`, `CRM tools` stays).
-pub fn lower_first(s: &str) -> String {
-    let first_word = s.split_whitespace().next().unwrap_or("");
-    let letters: Vec<char> = first_word.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
-        return s.to_string();
-    }
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 fn lower_first_filter(s: &str, _: Kwargs, _: &State) -> String {

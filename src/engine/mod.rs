@@ -83,7 +83,13 @@ pub struct Engine {
     docx_styles: std::sync::OnceLock<Result<Vec<u8>, String>>,
     /// Entries of `templates/` passed over (pipes, links out), with why.
     skipped: Vec<String>,
+    /// What takes the styles out of the reference document's bytes.
+    styles_reader: Option<StylesReader>,
 }
+
+/// Takes the styles part out of a reference Word document: `(file as
+/// shown, its bytes)` → the bytes of its `word/styles.xml`.
+pub type StylesReader = fn(&str, &[u8]) -> Result<Vec<u8>>;
 
 impl Engine {
     /// Builds the engine: filters, built-ins, then the workspace's
@@ -182,15 +188,23 @@ impl Engine {
                 reference: None,
                 docx_styles: std::sync::OnceLock::new(),
                 skipped,
+                styles_reader: None,
             },
             problems,
         ))
     }
 
     /// Uses the styles of a reference Word document (its path, and the
-    /// path as shown to the user) for Word output.
-    pub fn with_docx_reference(mut self, reference: Option<(PathBuf, String)>) -> Engine {
+    /// path as shown to the user) for Word output; `styles` takes them out
+    /// of the file's bytes when first needed (the engine knows templates,
+    /// not Word files).
+    pub fn with_docx_reference(
+        mut self,
+        reference: Option<(PathBuf, String)>,
+        styles: StylesReader,
+    ) -> Engine {
         self.reference = reference;
+        self.styles_reader = Some(styles);
         self
     }
 
@@ -217,8 +231,11 @@ impl Engine {
                     "`hirekit.yaml` sets `docx.reference` to `{shown}`, which is not a file in the workspace (give the path of a .docx relative to the workspace, or remove the key)"
                 ));
             }
+            let Some(read_styles) = self.styles_reader else {
+                return Err(format!("`{shown}`: no reader for Word styles"));
+            };
             crate::load::read(path)
-                .and_then(|bytes| crate::render::docx::reference_styles(shown, &bytes))
+                .and_then(|bytes| read_styles(shown, &bytes))
                 .map_err(|e| format!("{e:#}"))
         });
         match loaded {

@@ -335,7 +335,7 @@ fn parse_row(
     };
     // Plausibility: an hourly figure past $1,000 or a yearly one under
     // $1,000 is a unit or typing mistake, not pay.
-    let period = pay_period.unwrap_or_else(|| crate::pay::guess_period(pay_max.or(pay_min)));
+    let period = pay_period.unwrap_or_else(|| crate::model::guess_period(pay_max.or(pay_min)));
     for (column, value) in [("pay_min", pay_min), ("pay_max", pay_max)] {
         match (period, value) {
             (PayPeriod::Hour, Some(v)) if v > 1000.0 => {
@@ -407,7 +407,7 @@ fn parse_row(
             pay_max,
             pay_period: pay_period.or_else(|| {
                 (pay_min.is_some() || pay_max.is_some())
-                    .then(|| crate::pay::guess_period(pay_max.or(pay_min)))
+                    .then(|| crate::model::guess_period(pay_max.or(pay_min)))
             }),
             date_posted,
             valid_through,

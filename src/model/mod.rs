@@ -10,3 +10,11 @@ pub use company::Company;
 pub use location::{Location, PayPeriod, Workplace};
 pub use pay::{PayRow, PayTable};
 pub use role::Role;
+
+/// The period of a figure given without one: amounts under 500 are hourly.
+pub fn guess_period(amount: Option<f64>) -> PayPeriod {
+    match amount {
+        Some(v) if v < 500.0 => PayPeriod::Hour,
+        _ => PayPeriod::Year,
+    }
+}

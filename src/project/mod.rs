@@ -73,14 +73,21 @@ impl Project {
     pub fn engine(&self) -> Result<Engine> {
         let engine = Engine::load(self.ws.root.as_deref())?;
         self.warn_skipped(&engine);
-        Ok(engine.with_docx_reference(self.docx_reference()))
+        Ok(
+            engine
+                .with_docx_reference(self.docx_reference(), crate::render::docx::reference_styles),
+        )
     }
 
     /// The templates that compile, and the problems of the others.
     pub fn engine_lenient(&self) -> Result<(Engine, Vec<TemplateError>)> {
         let (engine, problems) = Engine::load_lenient(self.ws.root.as_deref())?;
         self.warn_skipped(&engine);
-        Ok((engine.with_docx_reference(self.docx_reference()), problems))
+        Ok((
+            engine
+                .with_docx_reference(self.docx_reference(), crate::render::docx::reference_styles),
+            problems,
+        ))
     }
 
     fn warn_skipped(&self, engine: &Engine) {

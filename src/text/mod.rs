@@ -3,6 +3,7 @@
 //! escaping data for Markdown templates, and the closest known name to a
 //! misspelled one. Depends on `diag` only.
 
+pub mod format;
 pub(crate) mod markdown;
 
 use std::path::Path;

@@ -2,10 +2,10 @@
 //! (reported and alternate titles) and FAQ (built from the data, with
 //! pay when a national pay row is given).
 
-use crate::engine::filters::usd;
 use crate::library::model::{Occupation, Related};
 use crate::model::pay::{BLS_SOURCE, PayRow};
 use crate::model::role::{CareerPath, CareerStep, Faq, RelatedTitles, TitleGroup};
+use crate::text::format::usd;
 
 use super::Drafted;
 use super::requirements::{

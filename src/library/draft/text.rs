@@ -1,7 +1,7 @@
 //! Small text helpers for drafting: sentences, articles, plurals, clean
 //! duty lines and near-duplicate detection. Pure functions, no data.
 
-pub(crate) use crate::engine::filters::{lower_first, oxford};
+pub(crate) use crate::text::format::{lower_first, oxford};
 
 /// Splits a paragraph into sentences at a period followed by a space and
 /// a capital letter, leaving abbreviations such as `U.S.` or `e.g.` whole.
