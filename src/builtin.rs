@@ -3,7 +3,7 @@
 //! repository; a unit test checks that the tables and the folders agree.
 
 /// Built-in templates: `(name, source)`.
-pub const TEMPLATES: &[(&str, &str)] = &[
+pub(crate) const TEMPLATES: &[(&str, &str)] = &[
     ("layout.html", include_str!("../templates/layout.html")),
     (
         "job-description.md",
@@ -64,13 +64,13 @@ pub const TEMPLATES: &[(&str, &str)] = &[
 /// The job ad: the one document whose HTML page carries a schema.org
 /// `JobPosting`, that the job feed lists, and that `batch` and `lint` use
 /// when no `--doc` is given. A workspace's override of it is a job ad too.
-pub const JOB_POST: &str = "job-post";
+pub(crate) const JOB_POST: &str = "job-post";
 
 /// The document `render` shows when neither `--doc` nor `render.doc` names one.
-pub const DEFAULT_DOCUMENT: &str = "job-description";
+pub(crate) const DEFAULT_DOCUMENT: &str = "job-description";
 
 /// Whether a document is a job ad (see [`JOB_POST`]).
-pub fn is_job_ad(doc: &str) -> bool {
+pub(crate) fn is_job_ad(doc: &str) -> bool {
     doc == JOB_POST
 }
 
@@ -83,13 +83,13 @@ pub const DOCUMENTS: &[&str] = &[
 ];
 
 /// Built-in role profiles: `(id, source)`.
-pub const ROLES: &[(&str, &str)] = &[(
+pub(crate) const ROLES: &[(&str, &str)] = &[(
     "customer-service-representative",
     include_str!("../data/roles/customer-service-representative.yaml"),
 )];
 
 /// The ids of the built-in role profiles (for shell completion).
-pub const ROLE_IDS: &[&str] = &["customer-service-representative"];
+pub(crate) const ROLE_IDS: &[&str] = &["customer-service-representative"];
 
 /// The files `hirekit init` writes: `(path in the workspace, contents)`.
 /// The sources live in `data/init/`.
@@ -109,10 +109,10 @@ pub const INIT_FILES: &[(&str, &str)] = &[
 
 /// The role profile skeleton `hirekit new` fills in (`data/skeleton/role.yaml`).
 /// `__ID__`, `__TITLE__`, `__TITLE_TEXT__` and `__SOC_CODE__` are replaced.
-pub const ROLE_SKELETON: &str = include_str!("../data/skeleton/role.yaml");
+pub(crate) const ROLE_SKELETON: &str = include_str!("../data/skeleton/role.yaml");
 /// Built-in lint data: `(name under data/, text)`: word lists, board
 /// limits and pay-transparency laws, each naming its sources.
-pub const LINT_DATA: &[(&str, &str)] = &[
+pub(crate) const LINT_DATA: &[(&str, &str)] = &[
     (
         "jurisdictions/pay-transparency.csv",
         include_str!("../data/jurisdictions/pay-transparency.csv"),
@@ -135,7 +135,7 @@ pub const LINT_DATA: &[(&str, &str)] = &[
 /// The occupation library (`data/library/`, written by `hirekit
 /// occupations build`): `(file name, bytes)`, in the order the build
 /// writes them.
-pub const LIBRARY: [(&str, &[u8]); 5] = [
+pub(crate) const LIBRARY: [(&str, &[u8]); 5] = [
     (
         "onet-index.bin",
         include_bytes!("../data/library/onet-index.bin"),
@@ -159,7 +159,7 @@ pub const LIBRARY: [(&str, &[u8]); 5] = [
 ];
 
 /// A library file by name (empty for an unknown name).
-pub fn library_file(name: &str) -> &'static [u8] {
+pub(crate) fn library_file(name: &str) -> &'static [u8] {
     LIBRARY
         .iter()
         .find(|(n, _)| *n == name)
@@ -167,7 +167,7 @@ pub fn library_file(name: &str) -> &'static [u8] {
 }
 
 /// A built-in lint data file by its name under `data/`.
-pub fn lint_data(name: &str) -> Option<&'static str> {
+pub(crate) fn lint_data(name: &str) -> Option<&'static str> {
     LINT_DATA.iter().find(|(n, _)| *n == name).map(|(_, s)| *s)
 }
 
@@ -177,7 +177,7 @@ pub fn template(name: &str) -> Option<&'static str> {
 }
 
 /// The source of a built-in role by id.
-pub fn role(id: &str) -> Option<&'static str> {
+pub(crate) fn role(id: &str) -> Option<&'static str> {
     ROLES.iter().find(|(n, _)| *n == id).map(|(_, s)| *s)
 }
 

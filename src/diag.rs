@@ -153,7 +153,7 @@ fn token_len(line: &str, column: usize) -> usize {
 /// character (a terminal escape, say) becomes its one-column picture
 /// (`␛` for ESC), so an underline still lines up and nothing from the file
 /// can drive the terminal. Tabs and line feeds stay.
-pub fn visible(line: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn visible(line: &str) -> std::borrow::Cow<'_, str> {
     if !line
         .chars()
         .any(|c| c.is_control() && c != '\t' && c != '\n')
@@ -226,7 +226,7 @@ impl std::error::Error for Diagnostics {}
 /// Finds `key:` as a mapping key in YAML source and returns its 1-based
 /// line and column (the first occurrence), for errors about a value that
 /// parsed but is not valid. Falls back to line 1, column 1.
-pub fn find_yaml_key(source: &str, key: &str) -> (usize, usize) {
+pub(crate) fn find_yaml_key(source: &str, key: &str) -> (usize, usize) {
     for (i, line) in source.lines().enumerate() {
         let trimmed = line.trim_start();
         let trimmed_item = trimmed.strip_prefix("- ").unwrap_or(trimmed);

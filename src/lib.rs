@@ -2,30 +2,55 @@
 //! pages, location-specific job posts, short job briefs and structured
 //! interview guides, as Markdown, HTML, plain text or JSON.
 //!
-//! The binary is a thin shell over [`run`]. Modules: `cli` (arguments),
-//! `commands` (one per command), `load` (files into `model`), `engine`
-//! (templates), `render` (the pipeline), `pay` (pay resolution), `output`
-//! (writing), `diag` (located errors), `ui` (stderr), `lint` (the rules of
-//! `hirekit lint`).
+//! The binary is a thin shell over [`run`]. Modules (all private but
+//! `cli`): `cli` (arguments), `commands` (one per command), `project` (the
+//! inputs of a run), `load` (files into `model`), `engine` (templates),
+//! `render` (the pipeline), `pay` (pay resolution), `library` (the
+//! occupation library and drafting), `batch`, `lint`, `output` (writing),
+//! `diag` (located errors), `text` (reading and formatting text), `ui`
+//! (stderr). Direction: commands → project → {load, engine, render} →
+//! {model, diag, text}; no cycles.
 
-pub mod batch;
-pub mod builtin;
+mod batch;
+mod builtin;
 pub mod cli;
-pub mod commands;
-pub mod diag;
-pub mod engine;
-pub mod library;
-pub mod lint;
-pub mod load;
-pub mod model;
-pub mod oews;
-pub mod output;
-pub mod pay;
-pub mod project;
-pub mod render;
-pub mod states;
-pub mod text;
-pub mod ui;
+mod commands;
+mod diag;
+mod engine;
+mod library;
+mod lint;
+mod load;
+mod model;
+mod oews;
+mod output;
+mod pay;
+mod project;
+mod render;
+mod states;
+mod text;
+mod ui;
+
+pub use engine::Engine;
+pub use lint::CompanyFile;
+pub use project::Project;
+pub use render::{Format, Output, RenderOptions, RoleInput, render, render_formats};
+pub use ui::Ui;
+
+/// What the integration tests and the fuzz targets reach directly, besides
+/// the items above: the readers of each input, and the data built into the
+/// binary. Nothing here is a promise to other crates.
+pub mod parts {
+    pub use crate::batch::write::{hex, sha256};
+    pub use crate::builtin::{DOCUMENTS, INIT_FILES, template};
+    pub use crate::library::ONET_CREDIT;
+    pub use crate::load::company::parse as parse_company;
+    pub use crate::load::location::parse_arg as parse_location;
+    pub use crate::load::locations::read_all as read_locations;
+    pub use crate::load::role::parse as parse_role;
+    pub use crate::oews::{Input as OewsInput, import as import_oews};
+    pub use crate::states::code as state_code;
+    pub use crate::text::utf8;
+}
 
 use std::process::ExitCode;
 

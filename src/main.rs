@@ -7,7 +7,7 @@ use hirekit::cli::Cli;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let ui = hirekit::ui::Ui::new(cli.global.quiet, cli.global.verbose, cli.global.color);
+    let ui = hirekit::Ui::new(cli.global.quiet, cli.global.verbose, cli.global.color);
     match hirekit::run(cli) {
         Ok(code) => code,
         Err(err) if hirekit::is_broken_pipe(&err) => ExitCode::SUCCESS,

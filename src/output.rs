@@ -113,7 +113,7 @@ fn parent_of(path: &Path) -> &Path {
 /// A temporary file in `dir` (`.hirekit-XXXXXX.tmp`, a name no output can
 /// have), created with the usual permissions (0666 less the umask), as a
 /// file created directly would have, rather than tempfile's private 0600.
-pub fn temp_beside(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+pub(crate) fn temp_beside(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
     let mut builder = tempfile::Builder::new();
     builder.prefix(".hirekit-").suffix(".tmp");
     #[cfg(unix)]
@@ -126,7 +126,7 @@ pub fn temp_beside(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
 
 /// Writes `content` to the regular file `path` atomically. Its folder must
 /// exist; a file already there keeps its permissions.
-pub fn write_atomic(path: &Path, content: &[u8]) -> Result<()> {
+pub(crate) fn write_atomic(path: &Path, content: &[u8]) -> Result<()> {
     let dir = parent_of(path);
     let tmp = temp_beside(dir)
         .with_context(|| format!("cannot create a temporary file in `{}`", dir.display()))?;
@@ -149,7 +149,7 @@ pub fn write_atomic(path: &Path, content: &[u8]) -> Result<()> {
 /// Writes `content` to `path` atomically, first creating the folders it
 /// needs (for files hirekit lays out itself: `init`, `new`, `templates
 /// eject`).
-pub fn write_creating_folders(path: &Path, content: &[u8]) -> Result<()> {
+pub(crate) fn write_creating_folders(path: &Path, content: &[u8]) -> Result<()> {
     let dir = parent_of(path);
     std::fs::create_dir_all(dir)
         .with_context(|| format!("cannot create folder `{}`", dir.display()))?;
@@ -157,14 +157,18 @@ pub fn write_creating_folders(path: &Path, content: &[u8]) -> Result<()> {
 }
 
 /// Writes content where `-o` says (see [`sink_for`]), or to stdout.
-pub fn emit(output: Option<&Path>, content: &str) -> Result<()> {
+pub(crate) fn emit(output: Option<&Path>, content: &str) -> Result<()> {
     emit_bytes(output, content.as_bytes(), None)
 }
 
 /// Writes bytes as [`emit`] does. `binary` names a binary format (`docx`):
 /// such content goes to stdout only when stdout is not a terminal (a pipe
 /// or a file), since a terminal would show it as garbage.
-pub fn emit_bytes(output: Option<&Path>, content: &[u8], binary: Option<&str>) -> Result<()> {
+pub(crate) fn emit_bytes(
+    output: Option<&Path>,
+    content: &[u8],
+    binary: Option<&str>,
+) -> Result<()> {
     let sink = match output {
         Some(path) => sink_for(path)?,
         None => Sink::Stdout,

@@ -70,7 +70,7 @@ pub struct ResolvedPay {
 }
 
 /// Resolves pay for a location (or for no location: national figures).
-pub fn resolve(location: Option<&Location>, table: Option<&PayTable>) -> ResolvedPay {
+pub(crate) fn resolve(location: Option<&Location>, table: Option<&PayTable>) -> ResolvedPay {
     let offered = location.and_then(|l| {
         if l.pay_min.is_none() && l.pay_max.is_none() {
             return None;
@@ -155,7 +155,7 @@ fn metro_code(location: &Location) -> Option<String> {
     crate::library::metro::metro_area(&location.city, &location.state).map(|a| a.code.clone())
 }
 
-pub use crate::model::guess_period;
+pub(crate) use crate::model::guess_period;
 
 #[cfg(test)]
 mod tests {

@@ -3,7 +3,7 @@
 //! Source: USPS Publication 28, Appendix B (state and territory abbreviations).
 
 /// `(USPS code, name)` for the 50 states, DC and the five inhabited territories.
-pub const STATES: [(&str, &str); 56] = [
+pub(crate) const STATES: [(&str, &str); 56] = [
     ("AL", "Alabama"),
     ("AK", "Alaska"),
     ("AZ", "Arizona"),
@@ -63,7 +63,7 @@ pub const STATES: [(&str, &str); 56] = [
 ];
 
 /// The name for a USPS code, case-insensitive.
-pub fn name(code: &str) -> Option<&'static str> {
+pub(crate) fn name(code: &str) -> Option<&'static str> {
     STATES
         .iter()
         .find(|(c, _)| c.eq_ignore_ascii_case(code))

@@ -4,5 +4,5 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let _ = hirekit::load::company::parse("company.yaml", data);
+    let _ = hirekit::parts::parse_company("company.yaml", data);
 });

@@ -4,9 +4,9 @@
 
 use std::sync::OnceLock;
 
-use hirekit::engine::Engine;
-use hirekit::render::{self, Format, RenderOptions, RoleInput};
-use hirekit::project::Project;
+use hirekit::Engine;
+use hirekit::{Format, RenderOptions, RoleInput};
+use hirekit::Project;
 use libfuzzer_sys::fuzz_target;
 
 struct Fixture {
@@ -26,15 +26,15 @@ fn fixture() -> &'static Option<Fixture> {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = hirekit::load::utf8("fuzz.csv", data) else {
+    let Ok(text) = hirekit::parts::utf8("fuzz.csv", data) else {
         return;
     };
-    let Ok(rows) = hirekit::load::locations::read_all("fuzz.csv", text) else {
+    let Ok(rows) = hirekit::parts::read_locations("fuzz.csv", text) else {
         return;
     };
     let Some(f) = fixture() else { return };
     for row in rows.iter().take(4) {
-        let _ = render::render_formats(
+        let _ = hirekit::render_formats(
             &f.engine,
             &f.input,
             Some(&row.location),

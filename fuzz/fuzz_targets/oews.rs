@@ -2,7 +2,7 @@
 //! like one) as a workbook: a pay table or an error, never a panic.
 #![no_main]
 
-use hirekit::oews::{Input, import};
+use hirekit::parts::{OewsInput as Input, import_oews as import};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -5,8 +5,8 @@
 
 use std::sync::OnceLock;
 
-use hirekit::engine::Engine;
-use hirekit::render::{self, Format, RenderOptions, RoleInput};
+use hirekit::Engine;
+use hirekit::{Format, RenderOptions, RoleInput};
 use libfuzzer_sys::fuzz_target;
 
 fn engine() -> &'static Option<Engine> {
@@ -15,14 +15,14 @@ fn engine() -> &'static Option<Engine> {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(role) = hirekit::load::role::parse("fuzz.yaml", data, "fuzz") else {
+    let Ok(role) = hirekit::parts::parse_role("fuzz.yaml", data, "fuzz") else {
         return;
     };
     let Some(engine) = engine() else { return };
     let input = RoleInput::new(role, "fuzz.yaml".into(), None, None);
-    let location = hirekit::load::location::parse_arg("Detroit, MI").ok();
-    for doc in hirekit::builtin::DOCUMENTS {
-        let _ = render::render_formats(
+    let location = hirekit::parts::parse_location("Detroit, MI").ok();
+    for doc in hirekit::parts::DOCUMENTS {
+        let _ = hirekit::render_formats(
             engine,
             &input,
             location.as_ref(),

@@ -13,7 +13,7 @@ use crate::pay::Offered;
 
 /// Appends `<![CDATA[s]]>`. A `]]>` inside the value is split across two
 /// sections, and characters XML 1.0 forbids are left out.
-pub fn push_cdata(out: &mut String, s: &str) {
+pub(crate) fn push_cdata(out: &mut String, s: &str) {
     out.push_str("<![CDATA[");
     let mut rest = s;
     while let Some(i) = rest.find("]]>") {
@@ -48,7 +48,7 @@ fn element(out: &mut String, name: &str, value: &str) {
 }
 
 /// Indeed's `jobtype` for a schema.org employment type.
-pub fn jobtype(employment_type: &str) -> Option<&'static str> {
+pub(crate) fn jobtype(employment_type: &str) -> Option<&'static str> {
     match employment_type {
         "FULL_TIME" => Some("fulltime"),
         "PART_TIME" => Some("parttime"),
@@ -62,7 +62,7 @@ pub fn jobtype(employment_type: &str) -> Option<&'static str> {
 }
 
 /// The offered pay as one line: `$18.50 - $22.00 per hour`.
-pub fn salary(offered: &Offered) -> String {
+pub(crate) fn salary(offered: &Offered) -> String {
     use crate::engine::filters::usd;
     use crate::model::PayPeriod;
     let (decimals, per) = match offered.period {
@@ -81,7 +81,7 @@ pub fn salary(offered: &Offered) -> String {
 /// One `<job>` of the feed. Required elements are always written, empty
 /// when unknown (the caller warns); optional ones only when known.
 #[derive(Debug, Default)]
-pub struct FeedJob<'a> {
+pub(crate) struct FeedJob<'a> {
     /// The job title only.
     pub title: &'a str,
     /// First published, ISO 8601.
@@ -120,7 +120,7 @@ pub struct FeedJob<'a> {
 
 impl FeedJob<'_> {
     /// The `<job>` element.
-    pub fn to_xml(&self) -> String {
+    pub(crate) fn to_xml(&self) -> String {
         let mut out = String::with_capacity(self.description.len() + 1024);
         out.push_str("<job>\n");
         for (name, value) in [
@@ -157,7 +157,7 @@ impl FeedJob<'_> {
     }
 
     /// The names of required elements that are empty.
-    pub fn missing(&self) -> Vec<&'static str> {
+    pub(crate) fn missing(&self) -> Vec<&'static str> {
         [
             ("date", self.date),
             ("url", self.url),
@@ -173,7 +173,7 @@ impl FeedJob<'_> {
 }
 
 /// The feed's opening: the XML declaration, `<source>` and the publisher.
-pub fn feed_head(publisher: &str, publisher_url: &str) -> String {
+pub(crate) fn feed_head(publisher: &str, publisher_url: &str) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<source>\n");
     element(&mut out, "publisher", publisher);
     if !publisher_url.is_empty() {
@@ -183,17 +183,17 @@ pub fn feed_head(publisher: &str, publisher_url: &str) -> String {
 }
 
 /// The feed's end.
-pub const FEED_TAIL: &str = "</source>\n";
+pub(crate) const FEED_TAIL: &str = "</source>\n";
 
 /// Escapes text for HTML content or a quoted attribute.
-pub fn escape_html(s: &str) -> String {
+pub(crate) fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     push_escaped(&mut out, s);
     out
 }
 
 /// Appends `s` escaped for HTML content or a quoted attribute.
-pub fn push_escaped(out: &mut String, s: &str) {
+pub(crate) fn push_escaped(out: &mut String, s: &str) {
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -208,7 +208,7 @@ pub fn push_escaped(out: &mut String, s: &str) {
 
 /// A relative path as a URL path: bytes other than ASCII letters, digits,
 /// `-._~/` are percent-encoded.
-pub fn url_path(path: &str) -> String {
+pub(crate) fn url_path(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     push_url_path(&mut out, path);
     out
@@ -229,7 +229,7 @@ fn push_url_path(out: &mut String, path: &str) {
 }
 
 /// One ad in the index.
-pub struct IndexItem<'a> {
+pub(crate) struct IndexItem<'a> {
     /// The city.
     pub city: &'a str,
     /// The location's id.
@@ -244,7 +244,7 @@ pub struct IndexItem<'a> {
 
 /// Writes `index.html`: a page listing every ad, grouped by state, each
 /// state in a section of its own, cities in order.
-pub struct IndexWriter<'w> {
+pub(crate) struct IndexWriter<'w> {
     w: &'w mut dyn Write,
     open: bool,
     line: String,
@@ -253,7 +253,7 @@ pub struct IndexWriter<'w> {
 impl<'w> IndexWriter<'w> {
     /// Writes the page head, the heading and the list of states;
     /// `states` is `(code, name, ads)` in page order.
-    pub fn begin(
+    pub(crate) fn begin(
         w: &'w mut dyn Write,
         ads: usize,
         states: &[(&str, &str, usize)],
@@ -294,7 +294,7 @@ impl<'w> IndexWriter<'w> {
     }
 
     /// Starts a state's section.
-    pub fn state(&mut self, code: &str, name: &str) -> io::Result<()> {
+    pub(crate) fn state(&mut self, code: &str, name: &str) -> io::Result<()> {
         self.close()?;
         write!(
             self.w,
@@ -307,7 +307,7 @@ impl<'w> IndexWriter<'w> {
     }
 
     /// One ad.
-    pub fn item(&mut self, item: &IndexItem<'_>) -> io::Result<()> {
+    pub(crate) fn item(&mut self, item: &IndexItem<'_>) -> io::Result<()> {
         let line = &mut self.line;
         line.clear();
         line.push_str("<li><span class=\"city\">");
@@ -349,7 +349,7 @@ impl<'w> IndexWriter<'w> {
     }
 
     /// Closes the page.
-    pub fn end(mut self) -> io::Result<()> {
+    pub(crate) fn end(mut self) -> io::Result<()> {
         self.close()?;
         self.w.write_all(b"</main>\n</body>\n</html>\n")
     }

@@ -29,7 +29,7 @@ use super::write::{InputDigest, Spool, parse_hex, sha256};
 
 /// One file of a manifest.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
-pub struct Entry<'a> {
+pub(crate) struct Entry<'a> {
     /// Path relative to the output folder, with `/`.
     #[serde(borrow)]
     pub path: Cow<'a, str>,
@@ -74,7 +74,7 @@ const FOOTER: &[u8] = b"\n  ]\n}\n";
 
 /// Where an entry's text lies in the previous manifest file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Span {
+pub(crate) struct Span {
     at: u64,
     len: u32,
 }
@@ -84,7 +84,7 @@ pub struct Span {
 /// at all; from the first difference on, the text goes to a [`Spool`] (a
 /// file with no name yet, which a killed run leaves nowhere), and `finish`
 /// puts it in place.
-pub struct ManifestOut<'p> {
+pub(crate) struct ManifestOut<'p> {
     previous: Option<&'p Previous>,
     /// Bytes of the previous manifest matched so far, while all matched.
     matched: u64,
@@ -100,7 +100,7 @@ pub struct ManifestOut<'p> {
 
 impl<'p> ManifestOut<'p> {
     /// Starts a manifest in `dir`, to be compared with `previous`.
-    pub fn begin(
+    pub(crate) fn begin(
         dir: &Path,
         previous: Option<&'p Previous>,
         shard: Option<plan::Shard>,
@@ -119,7 +119,7 @@ impl<'p> ManifestOut<'p> {
     }
 
     /// Adds an entry.
-    pub fn entry(&mut self, e: &Entry<'_>) -> io::Result<()> {
+    pub(crate) fn entry(&mut self, e: &Entry<'_>) -> io::Result<()> {
         self.separate()?;
         let mut scratch = std::mem::take(&mut self.scratch);
         scratch.clear();
@@ -130,7 +130,7 @@ impl<'p> ManifestOut<'p> {
     }
 
     /// Adds an entry of the previous manifest as it stands there.
-    pub fn old_entry(&mut self, span: Span) -> io::Result<()> {
+    pub(crate) fn old_entry(&mut self, span: Span) -> io::Result<()> {
         self.separate()?;
         if self.spool.is_none() && self.previous.is_some() && span.at == self.matched {
             // The very bytes the previous manifest has here.
@@ -206,7 +206,7 @@ impl<'p> ManifestOut<'p> {
     /// the previous one and `touch` is false. `touch` rewrites even the same
     /// text, so that the manifest is newer than every file this run wrote.
     /// Returns whether the file was written.
-    pub fn finish(mut self, path: &Path, touch: bool) -> Result<bool> {
+    pub(crate) fn finish(mut self, path: &Path, touch: bool) -> Result<bool> {
         let cannot = || format!("cannot write `{}`", path.display());
         self.put(FOOTER).with_context(cannot)?;
         if self.spool.is_none() {
@@ -300,7 +300,7 @@ fn read_at(_: &fs::File, _: &mut [u8], _: u64) -> io::Result<usize> {
 
 /// Writes a whole manifest from its entries (the tests' way to make one).
 #[cfg(test)]
-pub fn write_manifest<'e>(
+pub(crate) fn write_manifest<'e>(
     w: &mut dyn Write,
     shard: Option<plan::Shard>,
     entries: impl Iterator<Item = Entry<'e>>,
@@ -315,7 +315,7 @@ pub fn write_manifest<'e>(
 
 /// What the previous manifest says of a file.
 #[derive(Debug, Clone, Copy)]
-pub struct Prev {
+pub(crate) struct Prev {
     slot: u32,
     /// Its size.
     pub bytes: u64,
@@ -362,7 +362,7 @@ impl Slot {
 }
 
 /// The previous run's manifest: what it lists, and when it was written.
-pub struct Previous {
+pub(crate) struct Previous {
     path: PathBuf,
     layout: Layout,
     /// Kept open, so that every read sees the file that was loaded.
@@ -390,7 +390,7 @@ impl Previous {
     /// Reads the manifest at `path`; `None` when there is none. Entries with
     /// a path that is not safe or a malformed hash are left out (a manifest
     /// is data, and `--clean` must never reach outside `--out`).
-    pub fn load(path: &Path) -> Result<Option<Previous>> {
+    pub(crate) fn load(path: &Path) -> Result<Option<Previous>> {
         let cannot_read = || format!("cannot read `{}`", path.display());
         let file = match fs::File::open(path) {
             Ok(f) => f,
@@ -450,7 +450,7 @@ impl Previous {
 
     /// What the manifest says of `path`; `None` when it does not list it,
     /// or cannot tell it from another path.
-    pub fn find(&self, path: &str) -> Option<Prev> {
+    pub(crate) fn find(&self, path: &str) -> Option<Prev> {
         let i = self.slot(path)?;
         let slot = &self.slots[i];
         if slot.len & Slot::SHARED != 0 {
@@ -461,7 +461,7 @@ impl Previous {
 
     /// Notes that this run produces `path` (which `find` gave as `found`),
     /// so that it is not taken for a file of an earlier run.
-    pub fn mark(&self, path: &str, found: Option<&Prev>) {
+    pub(crate) fn mark(&self, path: &str, found: Option<&Prev>) {
         let i = match found {
             Some(p) => p.slot as usize,
             None => match self.slot(path) {
@@ -496,7 +496,7 @@ impl Previous {
     }
 
     /// The SHA-256 the manifest lists for a file, read from its entry.
-    pub fn sha_of(&self, prev: &Prev) -> Option<[u8; 32]> {
+    pub(crate) fn sha_of(&self, prev: &Prev) -> Option<[u8; 32]> {
         let span = prev.span?;
         let mut text = vec![0; span.len as usize];
         let n = read_full_at(&self.file, &mut text, span.at).ok()?;
@@ -507,7 +507,7 @@ impl Previous {
     /// Whether the file at `abs` still holds what `prev` describes: the same
     /// size and not modified since the manifest was written; or, when it
     /// is newer than the manifest, the same SHA-256.
-    pub fn on_disk(&self, abs: &Path, prev: &Prev) -> bool {
+    pub(crate) fn on_disk(&self, abs: &Path, prev: &Prev) -> bool {
         let Ok(meta) = fs::metadata(abs) else {
             return false;
         };
@@ -526,7 +526,10 @@ impl Previous {
 
     /// Hands `each` every usable entry this run did not produce, in the
     /// manifest's order, with where it lies in the file.
-    pub fn each_unproduced(&self, each: &mut dyn FnMut(&Entry<'_>, Option<Span>)) -> Result<()> {
+    pub(crate) fn each_unproduced(
+        &self,
+        each: &mut dyn FnMut(&Entry<'_>, Option<Span>),
+    ) -> Result<()> {
         let produced: u64 = self
             .produced
             .iter()

@@ -28,12 +28,12 @@
 //! feed and the index page's HTML).
 
 mod check;
-pub mod feed;
-pub mod manifest;
+pub(crate) mod feed;
+pub(crate) mod manifest;
 mod pipeline;
-pub mod plan;
+pub(crate) mod plan;
 mod records;
-pub mod write;
+pub(crate) mod write;
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -61,7 +61,7 @@ const MAX_SHOWN_ERRORS: usize = 50;
 
 /// What to do, from the command line and `hirekit.yaml`.
 #[derive(Debug, Clone)]
-pub struct Options {
+pub(crate) struct Options {
     /// The locations CSV.
     pub locations: PathBuf,
     /// The output folder.
@@ -96,7 +96,7 @@ pub struct Options {
 
 /// What a batch did.
 #[derive(Debug, Default)]
-pub struct Outcome {
+pub(crate) struct Outcome {
     /// Ads produced (rendered or found unchanged).
     pub ads: usize,
     /// Files written (ads, the index and the feed).
@@ -152,7 +152,7 @@ impl Outcome {
     }
 
     /// The one-line summary.
-    pub fn summary(&self) -> String {
+    pub(crate) fn summary(&self) -> String {
         let (would, dry) = if self.dry_run {
             ("would be ", "dry run: ")
         } else {
@@ -211,7 +211,12 @@ impl RowNames {
 }
 
 /// Runs a batch. `roles` are ready to render; `engine` holds the templates.
-pub fn run(engine: &Engine, roles: &[RoleInput], opts: &Options, ui: &Ui) -> Result<Outcome> {
+pub(crate) fn run(
+    engine: &Engine,
+    roles: &[RoleInput],
+    opts: &Options,
+    ui: &Ui,
+) -> Result<Outcome> {
     let started = Instant::now();
     let batch = Batch::new(engine, roles, opts)?;
     let bytes = crate::load::read(&opts.locations)?;

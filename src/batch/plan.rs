@@ -8,13 +8,13 @@ use std::str::FromStr;
 use crate::engine::filters::slug;
 
 /// The default file-name pattern.
-pub const DEFAULT_PATTERN: &str = "{role}/{doc}/{location}.{ext}";
+pub(crate) const DEFAULT_PATTERN: &str = "{role}/{doc}/{location}.{ext}";
 
 /// The longest relative path hirekit writes, in bytes.
-pub const MAX_PATH: usize = 1024;
+pub(crate) const MAX_PATH: usize = 1024;
 
 /// The longest single file or folder name, in bytes (most file systems' limit).
-pub const MAX_NAME: usize = 255;
+pub(crate) const MAX_NAME: usize = 255;
 
 /// A placeholder in a file-name pattern.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -180,7 +180,7 @@ impl fmt::Display for Pattern {
 
 /// A location id as a file name: ASCII letters, digits, `-`, `_` and `.`
 /// kept (case too), anything else becomes `-`, with no leading dots.
-pub fn location_name(id: &str) -> String {
+pub(crate) fn location_name(id: &str) -> String {
     let mapped: String = id
         .chars()
         .map(|c| {
@@ -196,7 +196,7 @@ pub fn location_name(id: &str) -> String {
 
 /// A name (role id, document, city) as a file name: ASCII, lower case,
 /// words joined by `-`.
-pub fn name_slug(s: &str) -> String {
+pub(crate) fn name_slug(s: &str) -> String {
     slug(s)
 }
 
@@ -211,7 +211,7 @@ const RESERVED: [&str; 22] = [
 /// hidden names (our temporary files start with `.`), no characters that
 /// Windows refuses, no device names such as `con`, and not too long.
 /// Returns why not.
-pub fn check_path(path: &str) -> Result<(), String> {
+pub(crate) fn check_path(path: &str) -> Result<(), String> {
     if path.is_empty() {
         return Err("the file name is empty".to_string());
     }
@@ -273,7 +273,7 @@ pub fn check_path(path: &str) -> Result<(), String> {
 
 /// The key two paths share when a case-insensitive file system would see
 /// them as one file.
-pub fn fold_case(path: &str) -> String {
+pub(crate) fn fold_case(path: &str) -> String {
     if path.is_ascii() {
         return path.to_ascii_lowercase();
     }
@@ -281,7 +281,7 @@ pub fn fold_case(path: &str) -> String {
 }
 
 /// Whether two paths are one file on a case-insensitive file system.
-pub fn same_folded(a: &str, b: &str) -> bool {
+pub(crate) fn same_folded(a: &str, b: &str) -> bool {
     if a.is_ascii() && b.is_ascii() {
         return a.eq_ignore_ascii_case(b);
     }
@@ -292,7 +292,7 @@ pub fn same_folded(a: &str, b: &str) -> bool {
 
 /// [`fnv1a64`] of `tag`, a zero byte and `s` (case-folded when `fold`),
 /// without building the string.
-pub fn tagged_hash(tag: u8, s: &str, fold: bool) -> u64 {
+pub(crate) fn tagged_hash(tag: u8, s: &str, fold: bool) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut eat = |b: u8| {
         h ^= u64::from(b);
@@ -315,7 +315,7 @@ pub fn tagged_hash(tag: u8, s: &str, fold: bool) -> u64 {
 
 /// 64-bit FNV-1a: a small, stable hash (unlike std's, which is seeded per
 /// process), for sharding and for spotting repeated names.
-pub fn fnv1a64(bytes: &[u8]) -> u64 {
+pub(crate) fn fnv1a64(bytes: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in bytes {
         h ^= u64::from(*b);

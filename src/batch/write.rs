@@ -34,7 +34,7 @@ pub fn hex(bytes: &[u8]) -> String {
 }
 
 /// Appends lower-case hex to `out`.
-pub fn hex_into(out: &mut String, bytes: &[u8]) {
+pub(crate) fn hex_into(out: &mut String, bytes: &[u8]) {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
     for b in bytes {
         out.push(char::from(DIGITS[usize::from(b >> 4)]));
@@ -44,10 +44,10 @@ pub fn hex_into(out: &mut String, bytes: &[u8]) {
 
 /// The digest of what a file was made from: 64 bits of a SHA-256, enough
 /// to tell a change (a false match is a 1 in 2^64 chance per changed ad).
-pub type InputDigest = [u8; 8];
+pub(crate) type InputDigest = [u8; 8];
 
 /// Parses lower- or upper-case hex of exactly `N` bytes.
-pub fn parse_hex<const N: usize>(s: &str) -> Option<[u8; N]> {
+pub(crate) fn parse_hex<const N: usize>(s: &str) -> Option<[u8; N]> {
     if s.len() != 2 * N || !s.is_ascii() {
         return None;
     }
@@ -59,7 +59,7 @@ pub fn parse_hex<const N: usize>(s: &str) -> Option<[u8; N]> {
 }
 
 /// A writer that hashes what passes through it and counts the bytes.
-pub struct Hashing<W> {
+pub(crate) struct Hashing<W> {
     inner: W,
     hasher: Sha256,
     bytes: u64,
@@ -67,7 +67,7 @@ pub struct Hashing<W> {
 
 impl<W: Write> Hashing<W> {
     /// Wraps a writer (`io::sink()` to only hash).
-    pub fn new(inner: W) -> Self {
+    pub(crate) fn new(inner: W) -> Self {
         Hashing {
             inner,
             hasher: Sha256::new(),
@@ -76,7 +76,7 @@ impl<W: Write> Hashing<W> {
     }
 
     /// The hash and length of everything written, and the inner writer.
-    pub fn finish(self) -> ([u8; 32], u64, W) {
+    pub(crate) fn finish(self) -> ([u8; 32], u64, W) {
         (self.hasher.finalize().into(), self.bytes, self.inner)
     }
 }
@@ -94,11 +94,11 @@ impl<W: Write> Write for Hashing<W> {
     }
 }
 
-pub use crate::output::temp_beside;
+pub(crate) use crate::output::temp_beside;
 
 /// Writes files atomically, creating folders once.
 #[derive(Default)]
-pub struct Writer {
+pub(crate) struct Writer {
     /// Folders seen so far, and whether this run created them.
     dirs: Mutex<HashMap<PathBuf, bool>>,
     /// The output folder: no folder below it may be a symbolic link.
@@ -108,7 +108,7 @@ pub struct Writer {
 impl Writer {
     /// A writer for the output folder `root`: it refuses to write through a
     /// symbolic link to a folder anywhere below `root`.
-    pub fn within(root: &Path) -> Writer {
+    pub(crate) fn within(root: &Path) -> Writer {
         Writer {
             dirs: Mutex::default(),
             root: Some(root.to_path_buf()),
@@ -120,7 +120,7 @@ impl Writer {
     /// file in it can be left from before. A folder on the way that is a
     /// symbolic link is an error: files would land outside the output
     /// folder.
-    pub fn prepare_dir(&self, dir: &Path, create: bool) -> Result<bool> {
+    pub(crate) fn prepare_dir(&self, dir: &Path, create: bool) -> Result<bool> {
         if let Some(fresh) = self.dirs.lock().ok().and_then(|d| d.get(dir).copied()) {
             return Ok(fresh);
         }
@@ -149,7 +149,7 @@ impl Writer {
     /// (`O_TMPFILE`) and then linked under its name, which appears only
     /// once the file is whole; elsewhere, or when that fails, as
     /// [`Writer::write`] does.
-    pub fn write_new(&self, path: &Path, content: &[u8]) -> Result<()> {
+    pub(crate) fn write_new(&self, path: &Path, content: &[u8]) -> Result<()> {
         #[cfg(target_os = "linux")]
         if linked_new(path, content).unwrap_or(false) {
             return Ok(());
@@ -159,7 +159,7 @@ impl Writer {
 
     /// Writes `content` to `path` (whose folder exists): a temporary file
     /// in the same folder, then a rename.
-    pub fn write(&self, path: &Path, content: &[u8]) -> Result<()> {
+    pub(crate) fn write(&self, path: &Path, content: &[u8]) -> Result<()> {
         let dir = path.parent().unwrap_or(Path::new("."));
         let mut tmp = temp_beside(dir)
             .with_context(|| format!("cannot create a temporary file in `{}`", dir.display()))?;
@@ -196,7 +196,7 @@ fn linked_new(path: &Path, content: &[u8]) -> io::Result<bool> {
 /// run killed on the way leaves nothing behind: on Linux an unnamed file
 /// (`O_TMPFILE`) in the target's folder, given its name by `persist`;
 /// elsewhere, or where the file system cannot, a temporary file beside it.
-pub enum Spool {
+pub(crate) enum Spool {
     /// Unnamed, in this folder.
     #[cfg(target_os = "linux")]
     Unnamed(fs::File, PathBuf),
@@ -206,7 +206,7 @@ pub enum Spool {
 
 impl Spool {
     /// Starts a file that will be put in `dir`.
-    pub fn new(dir: &Path) -> io::Result<Spool> {
+    pub(crate) fn new(dir: &Path) -> io::Result<Spool> {
         #[cfg(target_os = "linux")]
         {
             use rustix::fs::{CWD, Mode, OFlags, openat};
@@ -219,7 +219,7 @@ impl Spool {
     }
 
     /// The file, to write or read.
-    pub fn file(&mut self) -> &mut fs::File {
+    pub(crate) fn file(&mut self) -> &mut fs::File {
         match self {
             #[cfg(target_os = "linux")]
             Spool::Unnamed(file, _) => file,
@@ -229,7 +229,7 @@ impl Spool {
 
     /// Puts the file at `path` (in the folder it was started in), replacing
     /// what is there in one step.
-    pub fn persist(self, path: &Path) -> io::Result<()> {
+    pub(crate) fn persist(self, path: &Path) -> io::Result<()> {
         match self {
             #[cfg(target_os = "linux")]
             Spool::Unnamed(file, dir) => {
@@ -255,11 +255,11 @@ impl Spool {
 
 /// A top-level file being drafted: into a [`Spool`], or (in a dry run)
 /// nowhere, only to be hashed.
-pub struct Draft(pub Option<Spool>);
+pub(crate) struct Draft(pub Option<Spool>);
 
 impl Draft {
     /// A draft for a file in `dir`; a dry run writes nothing.
-    pub fn new(dir: &Path, dry_run: bool) -> Result<Draft> {
+    pub(crate) fn new(dir: &Path, dry_run: bool) -> Result<Draft> {
         if dry_run {
             return Ok(Draft(None));
         }
@@ -324,7 +324,7 @@ fn link_unnamed(file: &fs::File, path: &Path) -> io::Result<bool> {
 #[cfg(test)]
 /// Streams a file through `fill` into a temporary file beside `path`, then
 /// renames it over `path`.
-pub fn write_streamed(
+pub(crate) fn write_streamed(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<()> {
@@ -347,7 +347,7 @@ pub fn write_streamed(
 
 /// Whether a file must be written: not when the file on disk already holds
 /// exactly `content`.
-pub fn needs_write(
+pub(crate) fn needs_write(
     listed: Option<(&Previous, &Prev)>,
     abs: &Path,
     content: &[u8],
@@ -359,7 +359,12 @@ pub fn needs_write(
 /// Whether the file at `abs` holds `bytes` bytes with this SHA-256: known
 /// from what the previous manifest `listed` of it, or found by reading the
 /// file when the sizes match.
-pub fn holds(listed: Option<(&Previous, &Prev)>, abs: &Path, bytes: u64, sha: &[u8; 32]) -> bool {
+pub(crate) fn holds(
+    listed: Option<(&Previous, &Prev)>,
+    abs: &Path,
+    bytes: u64,
+    sha: &[u8; 32],
+) -> bool {
     if let Some((manifest, entry)) = listed
         && let Some(listed_sha) = manifest.sha_of(entry)
     {
@@ -378,7 +383,7 @@ pub fn holds(listed: Option<(&Previous, &Prev)>, abs: &Path, bytes: u64, sha: &[
 /// same time fails, naming the first by its process id where the system
 /// tells it. The folder itself is locked (`flock` on its descriptor), so no
 /// lock file is left among the ads.
-pub fn lock_out(out: &Path) -> Result<fs::File> {
+pub(crate) fn lock_out(out: &Path) -> Result<fs::File> {
     fs::create_dir_all(out).with_context(|| format!("cannot create folder `{}`", out.display()))?;
     let dir = fs::File::open(out).with_context(|| format!("cannot open `{}`", out.display()))?;
     match dir.try_lock() {
@@ -426,7 +431,7 @@ fn lock_holder(file: &fs::File) -> Option<u32> {
 
 /// The first folder from `root` (excluded) down to `dir` (included) that
 /// is a symbolic link, if any.
-pub fn link_below(root: &Path, dir: &Path) -> Option<PathBuf> {
+pub(crate) fn link_below(root: &Path, dir: &Path) -> Option<PathBuf> {
     let rel = dir.strip_prefix(root).ok()?;
     let mut at = root.to_path_buf();
     for part in rel.components() {
@@ -443,7 +448,7 @@ pub fn link_below(root: &Path, dir: &Path) -> Option<PathBuf> {
 
 /// What `--clean` did with a file the previous manifest listed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Removal {
+pub(crate) enum Removal {
     /// Removed (or, in a dry run, would be).
     Removed,
     /// Already gone.
@@ -460,7 +465,7 @@ pub enum Removal {
 /// byte what hirekit wrote (`bytes`, `sha256` in hex). Only files are
 /// removed, never folders, links to folders on the way, or anything
 /// changed. With `dry_run`, decides without removing.
-pub fn remove_listed(
+pub(crate) fn remove_listed(
     out: &Path,
     rel: &str,
     bytes: u64,
@@ -496,7 +501,7 @@ pub fn remove_listed(
 
 /// Removes the folders of removed files that are now empty, deepest first,
 /// never `out` itself.
-pub fn prune_empty_dirs<'a>(out: &Path, removed: impl Iterator<Item = &'a str>) {
+pub(crate) fn prune_empty_dirs<'a>(out: &Path, removed: impl Iterator<Item = &'a str>) {
     let mut dirs: Vec<&str> = Vec::new();
     for rel in removed {
         let mut cur = rel;

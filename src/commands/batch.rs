@@ -30,7 +30,7 @@ fn from_config(ctx: &Ctx, value: Option<&String>) -> Option<PathBuf> {
 }
 
 /// Runs `hirekit batch`.
-pub fn run(ctx: &Ctx, args: BatchArgs) -> Result<ExitCode> {
+pub(crate) fn run(ctx: &Ctx, args: BatchArgs) -> Result<ExitCode> {
     let d = &ctx.project.ws.config.batch;
     let Some(out) = args
         .out

@@ -27,7 +27,7 @@ use crate::project::MARKER;
 use crate::render::{self, Format, RenderOptions, RoleInput, needs};
 
 /// Runs `hirekit check`.
-pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<ExitCode> {
+pub(crate) fn run(ctx: &Ctx, args: CheckArgs) -> Result<ExitCode> {
     let mut checker = Checker::new(ctx);
     let whole =
         args.paths.is_empty() || (args.paths.len() == 1 && is_workspace_root(ctx, &args.paths[0]));

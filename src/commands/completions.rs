@@ -8,7 +8,7 @@ use clap::CommandFactory;
 use crate::cli::{Cli, CompletionsArgs};
 
 /// Prints the completion script for a shell.
-pub fn run(args: CompletionsArgs) -> Result<ExitCode> {
+pub(crate) fn run(args: CompletionsArgs) -> Result<ExitCode> {
     let mut cmd = Cli::command();
     let mut buf = Vec::new();
     clap_complete::generate(args.shell, &mut cmd, "hirekit", &mut buf);

@@ -12,7 +12,7 @@ use crate::builtin::INIT_FILES;
 use crate::cli::InitArgs;
 
 /// Runs `hirekit init`.
-pub fn run(ctx: &Ctx, args: InitArgs) -> Result<ExitCode> {
+pub(crate) fn run(ctx: &Ctx, args: InitArgs) -> Result<ExitCode> {
     let dir = args.dir.unwrap_or_else(|| PathBuf::from("."));
     if dir.exists() && !dir.is_dir() {
         bail!("`{}` exists and is not a folder", dir.display());

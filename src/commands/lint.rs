@@ -25,7 +25,7 @@ use crate::pay::PayKind;
 use crate::render::{self, Format, RenderOptions};
 
 /// Runs `hirekit lint`.
-pub fn run(ctx: &Ctx, args: LintArgs) -> Result<ExitCode> {
+pub(crate) fn run(ctx: &Ctx, args: LintArgs) -> Result<ExitCode> {
     let settings = &ctx.project.ws.config.lint;
     for name in &settings.disable {
         if !lint::is_rule_or_family(name.trim()) {

@@ -2,17 +2,17 @@
 //! the loaders, the engine and the renderer together; content is written
 //! only through `output`.
 
-pub mod batch;
-pub mod check;
-pub mod completions;
-pub mod init;
-pub mod lint;
-pub mod new;
-pub mod occupations;
-pub mod pay;
-pub mod render;
-pub mod roles;
-pub mod templates;
+pub(crate) mod batch;
+pub(crate) mod check;
+pub(crate) mod completions;
+pub(crate) mod init;
+pub(crate) mod lint;
+pub(crate) mod new;
+pub(crate) mod occupations;
+pub(crate) mod pay;
+pub(crate) mod render;
+pub(crate) mod roles;
+pub(crate) mod templates;
 
 use std::process::ExitCode;
 
@@ -23,7 +23,7 @@ use crate::project::Project;
 use crate::ui::Ui;
 
 /// What every command gets: the run's inputs and the Ui.
-pub struct Ctx {
+pub(crate) struct Ctx {
     /// The workspace (or the built-ins alone) and every input found in it.
     pub project: Project,
     /// stderr messages.

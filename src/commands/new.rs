@@ -34,7 +34,7 @@ fn title_and_id(title: &str) -> Result<(&str, String)> {
 /// A profile drafted from the occupation library for a title and a SOC or
 /// O*NET-SOC code (`41-2011`, `35-3023.01`): the role id, the YAML text and
 /// the occupation it came from; `None` when the library lacks the code.
-pub fn drafted(title: &str, code: &str) -> Result<Option<(String, String, Occupation)>> {
+pub(crate) fn drafted(title: &str, code: &str) -> Result<Option<(String, String, Occupation)>> {
     let (title, id) = title_and_id(title)?;
     let Some(occ) = crate::library::occupation(code.trim()) else {
         return Ok(None);
@@ -51,7 +51,7 @@ pub fn drafted(title: &str, code: &str) -> Result<Option<(String, String, Occupa
 
 /// Fills in the skeleton for a title and an optional SOC code; returns the
 /// role id and the YAML text.
-pub fn skeleton(title: &str, soc: Option<&str>) -> Result<(String, String)> {
+pub(crate) fn skeleton(title: &str, soc: Option<&str>) -> Result<(String, String)> {
     let (title, id) = title_and_id(title)?;
     let soc_value = match soc.map(str::trim) {
         Some(code) if is_soc_code(code) => format!("\"{code}\""),
@@ -71,7 +71,7 @@ pub fn skeleton(title: &str, soc: Option<&str>) -> Result<(String, String)> {
 }
 
 /// Runs `hirekit new`.
-pub fn run(ctx: &Ctx, args: NewArgs) -> Result<ExitCode> {
+pub(crate) fn run(ctx: &Ctx, args: NewArgs) -> Result<ExitCode> {
     let draft = match args.soc.as_deref() {
         Some(code) => drafted(&args.title, code)?,
         None => None,

@@ -16,7 +16,7 @@ use crate::library::{self, AreaPay, Occupation, Pay, Wage};
 use crate::output;
 
 /// Runs `hirekit occupations ...`.
-pub fn run(ctx: &Ctx, cmd: OccupationsCommand) -> Result<ExitCode> {
+pub(crate) fn run(ctx: &Ctx, cmd: OccupationsCommand) -> Result<ExitCode> {
     match cmd {
         OccupationsCommand::Search(args) => search(args),
         OccupationsCommand::Show(args) => show(args),

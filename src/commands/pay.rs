@@ -13,7 +13,7 @@ use crate::model::pay::{PayRow, PayTable};
 use crate::{library, load, oews};
 
 /// Runs `hirekit pay ...`.
-pub fn run(ctx: &Ctx, cmd: PayCommand) -> Result<ExitCode> {
+pub(crate) fn run(ctx: &Ctx, cmd: PayCommand) -> Result<ExitCode> {
     match cmd {
         PayCommand::Import(args) => import(ctx, args),
         PayCommand::Show(args) => show(ctx, args),

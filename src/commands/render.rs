@@ -41,7 +41,7 @@ fn find_row(file: &Path, id: &str) -> Result<Location> {
 }
 
 /// Runs `hirekit render`.
-pub fn run(ctx: &Ctx, args: RenderArgs) -> Result<ExitCode> {
+pub(crate) fn run(ctx: &Ctx, args: RenderArgs) -> Result<ExitCode> {
     let ws = &ctx.project.ws;
     let defaults = &ws.config.render;
     let format = match (args.format, defaults.format.as_deref()) {

@@ -8,7 +8,7 @@ use super::Ctx;
 use crate::cli::RolesCommand;
 
 /// Runs `hirekit roles ...`.
-pub fn run(ctx: &Ctx, cmd: RolesCommand) -> Result<ExitCode> {
+pub(crate) fn run(ctx: &Ctx, cmd: RolesCommand) -> Result<ExitCode> {
     match cmd {
         RolesCommand::List => list(ctx),
     }

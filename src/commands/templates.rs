@@ -10,7 +10,7 @@ use crate::cli::{TemplatesCommand, TemplatesEjectArgs, TemplatesShowArgs};
 use crate::engine::{self, BUILTIN_PREFIX, Engine, RefKind};
 
 /// Runs `hirekit templates ...`.
-pub fn run(ctx: &Ctx, cmd: TemplatesCommand) -> Result<ExitCode> {
+pub(crate) fn run(ctx: &Ctx, cmd: TemplatesCommand) -> Result<ExitCode> {
     match cmd {
         TemplatesCommand::List => list(ctx),
         TemplatesCommand::Show(args) => show(ctx, args),

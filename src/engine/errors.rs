@@ -67,7 +67,7 @@ impl From<Diagnostic> for TemplateError {
 
 /// Several template errors, reported together.
 #[derive(Debug, Clone, Default)]
-pub struct TemplateErrors(pub Vec<TemplateError>);
+pub(crate) struct TemplateErrors(pub Vec<TemplateError>);
 
 impl fmt::Display for TemplateErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -85,7 +85,7 @@ impl std::error::Error for TemplateErrors {}
 
 /// What a `{% ... %}` tag refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RefKind {
+pub(crate) enum RefKind {
     /// `{% extends "name" %}`
     Extends,
     /// `{% include "name" %}`
@@ -94,7 +94,7 @@ pub enum RefKind {
 
 /// A reference from one template to another, with where its tag starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Reference {
+pub(crate) struct Reference {
     /// Extends or include.
     pub kind: RefKind,
     /// The name as written.
@@ -110,7 +110,7 @@ pub struct Reference {
 /// Finds the `extends` and `include` tags of a template source, in order.
 /// A plain scan, enough to point at a tag and to list what a built-in
 /// template uses; Tera remains the judge of what is valid.
-pub fn references(source: &str) -> Vec<Reference> {
+pub(crate) fn references(source: &str) -> Vec<Reference> {
     let mut out = Vec::new();
     let mut rest = source;
     let mut offset = 0;

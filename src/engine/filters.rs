@@ -4,10 +4,10 @@
 
 use tera::{Error, Kwargs, State, Tera, TeraResult, Value};
 
-pub use crate::text::format::{lower_first, number, oxford, usd};
+pub(crate) use crate::text::format::{lower_first, number, oxford, usd};
 
 /// Adds every custom filter to `tera`.
-pub fn register_all(tera: &mut Tera) {
+pub(crate) fn register_all(tera: &mut Tera) {
     tera.register_filter("usd", usd_filter);
     tera.register_filter("number", number_filter);
     tera.register_filter("state_name", state_name_filter);
@@ -44,7 +44,7 @@ fn state_name_filter(code: &str, _: Kwargs, _: &State) -> TeraResult<String> {
         .ok_or_else(|| Error::message(format!("state_name: unknown state code {code:?}")))
 }
 
-pub use crate::text::slug;
+pub(crate) use crate::text::slug;
 
 fn slug_filter(s: &str, _: Kwargs, _: &State) -> String {
     slug(s)
@@ -66,7 +66,7 @@ fn lower_first_filter(s: &str, _: Kwargs, _: &State) -> String {
 /// Text for one Markdown table cell: line breaks turned into spaces. (The
 /// Markdown autoescape of `.md` templates escapes pipes and every other
 /// character a cell could misread.)
-pub fn cell(s: &str) -> String {
+pub(crate) fn cell(s: &str) -> String {
     s.replace(['\r', '\n'], " ")
 }
 
@@ -75,7 +75,7 @@ fn cell_filter(s: &str, _: Kwargs, _: &State) -> String {
 }
 
 /// The text with a final period added when it ends without punctuation.
-pub fn period(s: &str) -> String {
+pub(crate) fn period(s: &str) -> String {
     let t = s.trim_end();
     if t.is_empty() || t.ends_with(['.', '!', '?', ':', ';', ')', '"']) {
         t.to_string()

@@ -16,7 +16,7 @@
 //! print a value as it is (as Markdown, in a `.md` template).
 
 mod errors;
-pub mod filters;
+pub(crate) mod filters;
 mod suggest;
 
 use std::cell::Cell;
@@ -29,13 +29,13 @@ use tera::Tera;
 
 use crate::builtin;
 
-pub use errors::{RefKind, Reference, TemplateError, TemplateErrors, references};
+pub(crate) use errors::{RefKind, TemplateError, TemplateErrors, references};
 
 /// The prefix under which built-in templates are registered.
-pub const BUILTIN_PREFIX: &str = "builtin/";
+pub(crate) const BUILTIN_PREFIX: &str = "builtin/";
 
 /// The extensions a workspace template may have.
-pub const TEMPLATE_EXTENSIONS: [&str; 4] = ["md", "html", "xml", "txt"];
+pub(crate) const TEMPLATE_EXTENSIONS: [&str; 4] = ["md", "html", "xml", "txt"];
 
 /// Where a template comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,7 +89,7 @@ pub struct Engine {
 
 /// Takes the styles part out of a reference Word document: `(file as
 /// shown, its bytes)` → the bytes of its `word/styles.xml`.
-pub type StylesReader = fn(&str, &[u8]) -> Result<Vec<u8>>;
+pub(crate) type StylesReader = fn(&str, &[u8]) -> Result<Vec<u8>>;
 
 impl Engine {
     /// Builds the engine: filters, built-ins, then the workspace's
@@ -343,14 +343,14 @@ impl Engine {
 }
 
 /// The document a template name is, if it is one: a top-level `.md` file.
-pub fn document_name(template: &str) -> Option<&str> {
+pub(crate) fn document_name(template: &str) -> Option<&str> {
     template.strip_suffix(".md").filter(|d| !d.contains('/'))
 }
 
 /// Normalizes a template name as users type it: `job-post` and
 /// `templates/job-post.md` both mean `job-post.md`; a name with a template
 /// extension keeps it; `builtin/` is kept.
-pub fn template_name(input: &str) -> String {
+pub(crate) fn template_name(input: &str) -> String {
     let name = input.trim().replace('\\', "/");
     let name = name.strip_prefix("./").unwrap_or(&name);
     let name = name.strip_prefix("templates/").unwrap_or(name);
@@ -494,7 +494,7 @@ fn escape_for_output(input: &str, out: &mut dyn std::io::Write) -> std::io::Resu
 
 /// Whether a file in `templates/` is its README (documentation, not a
 /// template): `README`, `README.md`, `readme.txt`, ...
-pub fn is_readme(file_name: &str) -> bool {
+pub(crate) fn is_readme(file_name: &str) -> bool {
     let stem = file_name.split('.').next().unwrap_or(file_name);
     stem.eq_ignore_ascii_case("readme")
 }

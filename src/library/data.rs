@@ -16,7 +16,7 @@ pub(crate) fn file(name: &str) -> &'static [u8] {
 /// One occupation in the library's list: enough to list and search
 /// without decoding its record.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Entry {
+pub(crate) struct Entry {
     /// The O*NET-SOC code, e.g. `43-4051.00`.
     pub code: String,
     /// The six-digit SOC code, e.g. `43-4051`.

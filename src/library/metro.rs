@@ -63,7 +63,7 @@ fn title_places(title: &str) -> Option<(Vec<String>, Vec<&str>)> {
 /// titles. `state` is a USPS code or a state name. Case-, accent- and
 /// `St.`-insensitive. `None` for a city that is no principal city (a
 /// suburb, a small town): such a place takes its state's figures.
-pub fn metro_area(city: &str, state: &str) -> Option<Area> {
+pub(crate) fn metro_area(city: &str, state: &str) -> Option<Area> {
     let usps = crate::states::code(state)?;
     let want = fold(city);
     if want.is_empty() {
@@ -138,7 +138,7 @@ fn metro_area_folded(want: &str, usps: &str) -> Option<Area> {
 /// `Michigan`), an OEWS area code (`19820`, `26`), or a metro or nonmetro
 /// area's title, whole (`Detroit-Warren-Dearborn, MI`) or as a
 /// case-insensitive part of it when only one title has that part.
-pub fn area(name: &str) -> Option<Area> {
+pub(crate) fn area(name: &str) -> Option<Area> {
     let idx = index();
     let s = name.trim();
     if s.is_empty() {

@@ -7,21 +7,21 @@
 //! files from the raw public data (`hirekit occupations build`); `draft`
 //! turns one occupation into a role profile.
 
-pub mod build;
+pub(crate) mod build;
 mod codec;
 mod data;
-pub mod draft;
-pub mod metro;
-pub mod model;
-pub mod pay;
+pub(crate) mod draft;
+pub(crate) mod metro;
+pub(crate) mod model;
+pub(crate) mod pay;
 mod record;
-pub mod search;
+pub(crate) mod search;
 
-pub use data::Entry;
-pub use metro::{area, metro_area};
-pub use model::{Occupation, Rated, Related, Share, Task, Technology};
-pub use pay::{Area, AreaKind, AreaPay, Pay, Wage, Wages, pay};
-pub use search::{Hit, MatchKind, search};
+pub(crate) use data::Entry;
+pub(crate) use metro::area;
+pub(crate) use model::Occupation;
+pub(crate) use pay::{AreaPay, Pay, Wage, pay};
+pub(crate) use search::{MatchKind, search};
 
 /// First string of the O*NET index, naming its format version.
 pub(crate) const ONET_MAGIC: &str = "hirekit-onet-1";
@@ -35,17 +35,17 @@ by the U.S. Department of Labor, Employment and Training Administration (USDOL/E
 Used under the CC BY 4.0 license. O*NET® is a trademark of USDOL/ETA.";
 
 /// The short source line of O*NET content.
-pub const ONET_SOURCE: &str = "O*NET 29.3 Database, USDOL/ETA (CC BY 4.0)";
+pub(crate) const ONET_SOURCE: &str = "O*NET 29.3 Database, USDOL/ETA (CC BY 4.0)";
 
 /// Every occupation in the library, sorted by O*NET-SOC code. Cheap: no
 /// record is decoded.
-pub fn occupations() -> &'static [Entry] {
+pub(crate) fn occupations() -> &'static [Entry] {
     &data::index().entries
 }
 
 /// The occupations that share a six-digit SOC code (`43-4051`, `434051`),
 /// in code order; empty when the code is unknown or malformed.
-pub fn variants(soc: &str) -> &'static [Entry] {
+pub(crate) fn variants(soc: &str) -> &'static [Entry] {
     let Some((soc, _)) = parse_code(soc) else {
         return &[];
     };
@@ -58,7 +58,7 @@ pub fn variants(soc: &str) -> &'static [Entry] {
 /// The library entry for a code: `43-4051`, `434051`, `43-4051.00` or
 /// `35-3023.01`. A six-digit SOC code gives its `.00` occupation, or the
 /// first O*NET code of that SOC when there is no `.00`.
-pub fn entry(code: &str) -> Option<&'static Entry> {
+pub(crate) fn entry(code: &str) -> Option<&'static Entry> {
     let (soc, suffix) = parse_code(code)?;
     let list = variants(&soc);
     match suffix {
@@ -72,12 +72,12 @@ pub fn entry(code: &str) -> Option<&'static Entry> {
 
 /// Everything the library holds for an occupation (see [`entry`] for the
 /// codes accepted); `None` for a code the library does not have.
-pub fn occupation(code: &str) -> Option<Occupation> {
+pub(crate) fn occupation(code: &str) -> Option<Occupation> {
     data::load(entry(code)?)
 }
 
 /// The O*NET release the library was built from, e.g. `O*NET 29.3`.
-pub fn onet_release() -> &'static str {
+pub(crate) fn onet_release() -> &'static str {
     &data::index().release
 }
 

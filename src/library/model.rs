@@ -7,7 +7,7 @@ use serde::Serialize;
 
 /// One O*NET occupation, as the library stores it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Occupation {
+pub(crate) struct Occupation {
     /// The O*NET-SOC code, e.g. `43-4051.00` or `35-3023.01`.
     pub code: String,
     /// The six-digit SOC code it belongs to, e.g. `43-4051`.
@@ -46,7 +46,7 @@ pub struct Occupation {
 
 /// One task statement.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Task {
+pub(crate) struct Task {
     /// The statement as O*NET words it ("Confer with customers by ...").
     pub text: String,
     /// `Core` (true) or `Supplemental` (false).
@@ -57,7 +57,7 @@ pub struct Task {
 
 /// One category of an education, experience or training distribution.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Share {
+pub(crate) struct Share {
     /// O*NET's category number within its scale (RL 1-12, RW 1-11, OJ 1-9).
     pub category: u8,
     /// O*NET's description of the category.
@@ -68,7 +68,7 @@ pub struct Share {
 
 /// A skill, knowledge area or work style and how much it matters.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Rated {
+pub(crate) struct Rated {
     /// O*NET's element id, e.g. `2.A.1.a` or `1.C.5.a`.
     pub id: String,
     /// O*NET's element name, e.g. `Active Listening`, `Dependability`.
@@ -81,7 +81,7 @@ pub struct Rated {
 
 /// A technology example (a product or tool) and its class.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Technology {
+pub(crate) struct Technology {
     /// The example, e.g. `Microsoft Excel`.
     pub name: String,
     /// Its commodity class, e.g. `Spreadsheet software`.
@@ -94,7 +94,7 @@ pub struct Technology {
 
 /// A related occupation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Related {
+pub(crate) struct Related {
     /// Its O*NET-SOC code.
     pub code: String,
     /// Its title.

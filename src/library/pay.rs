@@ -71,7 +71,7 @@ fn decode_figure(col: usize, stored: u64, row: &[u64]) -> Option<u64> {
 /// What kind of area a row describes (OEWS AREA_TYPE).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum AreaKind {
+pub(crate) enum AreaKind {
     /// The United States (type 1).
     National,
     /// A state or DC (type 2).
@@ -106,23 +106,12 @@ impl AreaKind {
             AreaKind::Nonmetro => 3,
         }
     }
-
-    /// How the output names it: `metro area`, `state` ...
-    pub fn noun(self) -> &'static str {
-        match self {
-            AreaKind::National => "nation",
-            AreaKind::State => "state",
-            AreaKind::Territory => "territory",
-            AreaKind::Metro => "metro area",
-            AreaKind::Nonmetro => "nonmetropolitan area",
-        }
-    }
 }
 
 /// OEWS's occupation level (O_GROUP).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Group {
+pub(crate) enum Group {
     /// All occupations (00-0000).
     Total = 0,
     /// A major group (`43-0000`).
@@ -164,7 +153,7 @@ impl Group {
 
 /// An OEWS area.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Area {
+pub(crate) struct Area {
     /// OEWS's AREA code: `99` for the nation, the state FIPS code (`26`),
     /// the CBSA code of a metro area (`19820`) or a 7-digit nonmetro code.
     pub code: String,
@@ -180,7 +169,7 @@ pub struct Area {
 /// A wage figure as BLS publishes it.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Wage {
+pub(crate) enum Wage {
     /// A published figure (dollars).
     Value(f64),
     /// `#`: at or above BLS's top-coding threshold ($115.00/h, $239,200/yr).
@@ -191,7 +180,7 @@ pub enum Wage {
 
 impl Wage {
     /// The figure, when one is published.
-    pub fn value(self) -> Option<f64> {
+    pub(crate) fn value(self) -> Option<f64> {
         match self {
             Wage::Value(v) => Some(v),
             _ => None,
@@ -209,7 +198,7 @@ impl Wage {
 
 /// Mean and percentiles of one kind of wage (hourly or annual).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Wages {
+pub(crate) struct Wages {
     /// Mean.
     pub mean: Wage,
     /// 10th percentile.
@@ -226,7 +215,7 @@ pub struct Wages {
 
 /// One area's OEWS figures for an occupation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct AreaPay {
+pub(crate) struct AreaPay {
     /// The area (shared with the library's index, not copied per row).
     pub area: &'static Area,
     /// Number of jobs, where published.
@@ -243,7 +232,7 @@ pub struct AreaPay {
 
 /// Every area's OEWS figures for one SOC code.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Pay {
+pub(crate) struct Pay {
     /// The SOC code asked for, e.g. `51-2092`.
     pub soc: String,
     /// The OEWS code the figures are for: `soc` itself, or a broader code.
@@ -264,17 +253,18 @@ pub struct Pay {
 
 impl Pay {
     /// The row of an area, by OEWS area code (`99`, `26`, `19820`).
-    pub fn area(&self, code: &str) -> Option<&AreaPay> {
+    pub(crate) fn area(&self, code: &str) -> Option<&AreaPay> {
         self.rows.iter().find(|r| r.area.code == code)
     }
 
     /// The national row.
-    pub fn national(&self) -> Option<&AreaPay> {
+    pub(crate) fn national(&self) -> Option<&AreaPay> {
         self.rows.iter().find(|r| r.area.kind == AreaKind::National)
     }
 
     /// The row of a state or territory, by USPS code (`MI`).
-    pub fn state(&self, usps: &str) -> Option<&AreaPay> {
+    #[cfg(test)]
+    pub(crate) fn state(&self, usps: &str) -> Option<&AreaPay> {
         self.rows.iter().find(|r| {
             matches!(r.area.kind, AreaKind::State | AreaKind::Territory)
                 && r.area.state.eq_ignore_ascii_case(usps)
@@ -285,7 +275,8 @@ impl Pay {
     /// principal city of one, see `metro_area`), else its state's, else the
     /// nation's. `row.area.kind` says which it is, so the caller can name
     /// the area and say when it fell back.
-    pub fn for_place(&self, city: &str, state: &str) -> Option<&AreaPay> {
+    #[cfg(test)]
+    pub(crate) fn for_place(&self, city: &str, state: &str) -> Option<&AreaPay> {
         super::metro::metro_area(city, state)
             .and_then(|a| self.area(&a.code))
             .or_else(|| crate::states::code(state).and_then(|st| self.state(st)))
@@ -293,7 +284,8 @@ impl Pay {
     }
 
     /// Metro and nonmetro rows.
-    pub fn local(&self) -> impl Iterator<Item = &AreaPay> {
+    #[cfg(test)]
+    pub(crate) fn local(&self) -> impl Iterator<Item = &AreaPay> {
         self.rows
             .iter()
             .filter(|r| matches!(r.area.kind, AreaKind::Metro | AreaKind::Nonmetro))
@@ -302,14 +294,14 @@ impl Pay {
     /// The national and state (and territory) rows as a workspace pay
     /// table (area `US` or the USPS code), so the state-level pay
     /// resolution can use library data. Its `soc` is `figures_code`.
-    pub fn to_pay_table(&self) -> PayTable {
+    pub(crate) fn to_pay_table(&self) -> PayTable {
         self.table_of(|r| r.area.kind.rank() <= 1)
     }
 
     /// Every area as a `PayTable`: the nation and states as in
     /// [`Pay::to_pay_table`], and each metro and nonmetro area under its
     /// OEWS code (`19820`), for pay by metro area.
-    pub fn to_full_pay_table(&self) -> PayTable {
+    pub(crate) fn to_full_pay_table(&self) -> PayTable {
         self.table_of(|_| true)
     }
 
@@ -332,7 +324,7 @@ impl Pay {
 impl AreaPay {
     /// This row as a workspace `PayRow` (area `US` for the nation, else the
     /// area's USPS state code; top-coded figures listed in `top_coded`).
-    pub fn to_pay_row(&self, soc: &str, survey: &str) -> PayRow {
+    pub(crate) fn to_pay_row(&self, soc: &str, survey: &str) -> PayRow {
         let mut top = Vec::new();
         let mut take = |w: Wage, name: &'static str| {
             if w == Wage::TopCoded {
@@ -480,7 +472,7 @@ fn candidates(soc: &str) -> Vec<String> {
 /// Every area's OEWS May 2025 figures for a SOC code (`51-2092`,
 /// `512092`, `51-2092.00`), falling back to the broader code OEWS pays it
 /// under when it has no row of its own; `None` when neither exists.
-pub fn pay(soc: &str) -> Option<Pay> {
+pub(crate) fn pay(soc: &str) -> Option<Pay> {
     let (soc, _) = super::parse_code(soc)?;
     let idx = index();
     for (i, code) in candidates(&soc).into_iter().enumerate() {

@@ -24,7 +24,7 @@ use super::metro::fold_words;
 /// What a search hit matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum MatchKind {
+pub(crate) enum MatchKind {
     /// O*NET's title.
     Title,
     /// An alternate or short title (O*NET's search index).
@@ -35,7 +35,7 @@ pub enum MatchKind {
 
 /// One search result.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Hit {
+pub(crate) struct Hit {
     /// The O*NET-SOC code.
     pub code: String,
     /// O*NET's title.
@@ -188,7 +188,7 @@ fn score(doc: &Doc, query: &[Vec<u8>]) -> Option<Key> {
 
 /// The occupations whose titles match `query`, best first, at most
 /// `limit` of them. An empty query matches nothing.
-pub fn search(query: &str, limit: usize) -> Vec<Hit> {
+pub(crate) fn search(query: &str, limit: usize) -> Vec<Hit> {
     let q = words(query);
     if q.is_empty() || limit == 0 {
         return Vec::new();

@@ -1,6 +1,8 @@
 //! Tests of the library's public API on the embedded data (real codes).
 
 use super::*;
+
+use super::pay::AreaKind;
 use crate::model::pay::PayTable;
 
 #[test]

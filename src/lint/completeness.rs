@@ -5,18 +5,18 @@
 use super::{Finding, LintInput, Place, Severity, Subject, pay};
 
 /// No company profile.
-pub const NO_COMPANY: &str = "completeness/no-company";
+pub(crate) const NO_COMPANY: &str = "completeness/no-company";
 /// No EEO statement.
-pub const NO_EEO: &str = "completeness/no-eeo";
+pub(crate) const NO_EEO: &str = "completeness/no-eeo";
 /// No link to apply.
-pub const NO_APPLY_URL: &str = "completeness/no-apply-url";
+pub(crate) const NO_APPLY_URL: &str = "completeness/no-apply-url";
 /// No pay range where no law requires one.
-pub const NO_PAY: &str = "completeness/no-pay";
+pub(crate) const NO_PAY: &str = "completeness/no-pay";
 /// A heading with nothing under it.
-pub const EMPTY_SECTION: &str = "completeness/empty-section";
+pub(crate) const EMPTY_SECTION: &str = "completeness/empty-section";
 
 /// Every completeness rule.
-pub fn check(input: &LintInput<'_>) -> Vec<Finding> {
+pub(crate) fn check(input: &LintInput<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     match input.subject {
         Subject::Role { .. } => out.extend(company(input)),

@@ -12,7 +12,7 @@ use super::{Severity, rule_info};
 
 /// A state or a city.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Level {
+pub(crate) enum Level {
     /// A whole state (or DC).
     State,
     /// A city, within its state.
@@ -21,7 +21,7 @@ pub enum Level {
 
 /// A law that requires pay in job postings.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Law {
+pub(crate) struct Law {
     /// Who made it, e.g. `Colorado` or `New York City`.
     pub jurisdiction: String,
     /// State or city.
@@ -56,7 +56,7 @@ pub struct Law {
 
 impl Law {
     /// Whether the law covers a location.
-    pub fn covers(&self, state: &str, city: &str) -> bool {
+    pub(crate) fn covers(&self, state: &str, city: &str) -> bool {
         if !self.state.eq_ignore_ascii_case(state.trim()) {
             return false;
         }
@@ -73,7 +73,7 @@ impl Law {
 
 /// A gender-coded stem.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Stem {
+pub(crate) struct Stem {
     /// The stem, lower-case.
     pub stem: String,
     /// `true` for masculine-coded, `false` for feminine-coded.
@@ -84,7 +84,7 @@ pub struct Stem {
 
 /// A word or phrase to avoid.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Term {
+pub(crate) struct Term {
     /// Its words, lower-case; a trailing `*` matches any ending.
     pub words: Vec<String>,
     /// The rule it reports under.
@@ -99,7 +99,7 @@ pub struct Term {
 
 /// A job board's length limit.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BoardLimit {
+pub(crate) struct BoardLimit {
     /// The board.
     pub board: String,
     /// `title` or `description`.
@@ -114,7 +114,7 @@ pub struct BoardLimit {
 
 /// Everything lint checks against.
 #[derive(Debug, Clone)]
-pub struct Data {
+pub(crate) struct Data {
     /// Pay-transparency laws.
     pub laws: Vec<Law>,
     /// Gender-coded stems, longest first.
@@ -129,7 +129,7 @@ pub struct Data {
 
 impl Data {
     /// Reads the built-in data files.
-    pub fn builtin() -> Result<Data> {
+    pub(crate) fn builtin() -> Result<Data> {
         let get = |name: &str| {
             crate::builtin::lint_data(name).ok_or_else(|| anyhow!("missing built-in `{name}`"))
         };

@@ -85,7 +85,7 @@ impl fmt::Display for Date {
 }
 
 /// clap value parser for `--date`.
-pub fn parse_arg(s: &str) -> Result<Date, String> {
+pub(crate) fn parse_arg(s: &str) -> Result<Date, String> {
     Date::parse(s).ok_or_else(|| format!("`{s}` is not a date; expected YYYY-MM-DD"))
 }
 

@@ -20,7 +20,7 @@ const CONTEXT: usize = 3;
 
 /// A file to look for words in.
 #[derive(Debug, Clone)]
-pub struct SourceText {
+pub(crate) struct SourceText {
     /// The file, as shown to the user.
     pub file: String,
     /// Its text.
@@ -37,7 +37,7 @@ struct Indexed {
 
 /// Finds rendered words in their sources (see the module docs).
 #[derive(Debug)]
-pub struct Finder {
+pub(crate) struct Finder {
     sources: Vec<Indexed>,
     /// Where each word key occurs: (source, word index).
     index: HashMap<String, Vec<(usize, usize)>>,
@@ -47,7 +47,7 @@ pub struct Finder {
 
 impl Finder {
     /// Indexes the sources, searched in this order.
-    pub fn new(sources: Vec<SourceText>) -> Finder {
+    pub(crate) fn new(sources: Vec<SourceText>) -> Finder {
         let mut index: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
         let sources: Vec<Indexed> = sources
             .into_iter()
@@ -76,13 +76,13 @@ impl Finder {
     }
 
     /// Forgets which places were given out, before a new document.
-    pub fn forget(&self) {
+    pub(crate) fn forget(&self) {
         self.claimed.borrow_mut().clear();
     }
 
     /// Where the words `first..=last` of a document whose word keys are
     /// `keys` were written, or `None` when no source has them.
-    pub fn find(&self, keys: &[String], first: usize, last: usize) -> Option<Place> {
+    pub(crate) fn find(&self, keys: &[String], first: usize, last: usize) -> Option<Place> {
         if first > last || last >= keys.len() {
             return None;
         }

@@ -7,31 +7,31 @@
 //! pay, the company profile and the settings; the rules read nothing else and
 //! do no I/O. `commands::lint` builds the inputs and prints the [`Report`].
 
-pub mod completeness;
-pub mod data;
-pub mod date;
-pub mod locate;
-pub mod pay;
-pub mod prose;
-pub mod readability;
-pub mod report;
-pub mod settings;
-pub mod wording;
+pub(crate) mod completeness;
+pub(crate) mod data;
+pub(crate) mod date;
+pub(crate) mod locate;
+pub(crate) mod pay;
+pub(crate) mod prose;
+pub(crate) mod readability;
+pub(crate) mod report;
+pub(crate) mod settings;
+pub(crate) mod wording;
 
 use serde::Serialize;
 
 use crate::model::{Company, Location, Role};
-pub use data::Data;
-pub use date::Date;
-pub use prose::Prose;
-pub use report::Report;
-pub use settings::LintSettings;
+pub(crate) use data::Data;
+pub(crate) use date::Date;
+pub(crate) use prose::Prose;
+pub(crate) use report::Report;
+pub(crate) use settings::LintSettings;
 
 /// How serious a finding is. Errors fail the run; warnings fail it under
 /// `--deny warnings`; notes never do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Severity {
+pub(crate) enum Severity {
     /// Breaks a law or a hard rule.
     Error,
     /// Likely to cost applicants or to break a board's rules.
@@ -42,7 +42,7 @@ pub enum Severity {
 
 impl Severity {
     /// `error`, `warning` or `note`.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -51,7 +51,7 @@ impl Severity {
     }
 
     /// Parses `error`, `warning` or `note`.
-    pub fn parse(s: &str) -> Option<Severity> {
+    pub(crate) fn parse(s: &str) -> Option<Severity> {
         match s.trim() {
             "error" => Some(Severity::Error),
             "warning" => Some(Severity::Warning),
@@ -65,7 +65,7 @@ impl Severity {
 /// column (0 when the finding concerns the whole file), and how many
 /// characters the underline covers.
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Place {
+pub(crate) struct Place {
     /// The file, as shown to the user.
     pub file: String,
     /// 1-based line, or 0 for the whole file.
@@ -78,7 +78,7 @@ pub struct Place {
 
 impl Place {
     /// The whole file.
-    pub fn file(file: impl Into<String>) -> Place {
+    pub(crate) fn file(file: impl Into<String>) -> Place {
         Place {
             file: file.into(),
             ..Place::default()
@@ -86,7 +86,7 @@ impl Place {
     }
 
     /// A line and column of a file, from a byte offset into its text.
-    pub fn at_offset(file: &str, source: &str, offset: usize, len_chars: usize) -> Place {
+    pub(crate) fn at_offset(file: &str, source: &str, offset: usize, len_chars: usize) -> Place {
         let (line, column) = line_col(source, offset);
         Place {
             file: file.to_string(),
@@ -98,7 +98,7 @@ impl Place {
 }
 
 /// The 1-based line and column (in characters) of a byte offset.
-pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_col(source: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(source.len());
     while !source.is_char_boundary(offset) {
         offset -= 1;
@@ -112,7 +112,7 @@ pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
 
 /// One thing lint found.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Finding {
+pub(crate) struct Finding {
     /// The rule's stable id, e.g. `pay-transparency/missing-range`.
     pub rule: &'static str,
     /// How serious it is.
@@ -133,7 +133,7 @@ pub struct Finding {
 
 impl Finding {
     /// A finding at a place.
-    pub fn new(
+    pub(crate) fn new(
         rule: &'static str,
         severity: Severity,
         message: impl Into<String>,
@@ -152,7 +152,7 @@ impl Finding {
     }
 
     /// Adds a suggestion.
-    pub fn suggest(mut self, suggestion: impl Into<String>) -> Finding {
+    pub(crate) fn suggest(mut self, suggestion: impl Into<String>) -> Finding {
         self.suggestion = Some(suggestion.into());
         self
     }
@@ -160,7 +160,7 @@ impl Finding {
 
 /// A rule: its id, its usual severity and what it checks.
 #[derive(Debug, Clone, Copy)]
-pub struct RuleInfo {
+pub(crate) struct RuleInfo {
     /// The stable id.
     pub id: &'static str,
     /// The severity it usually reports with.
@@ -178,7 +178,7 @@ const fn rule(id: &'static str, severity: Severity, summary: &'static str) -> Ru
 }
 
 /// Every rule, in the order docs/lint.md documents them.
-pub const RULES: &[RuleInfo] = &[
+pub(crate) const RULES: &[RuleInfo] = &[
     rule(
         pay::MISSING_RANGE,
         Severity::Error,
@@ -292,7 +292,7 @@ pub const RULES: &[RuleInfo] = &[
 ];
 
 /// The rule families, as they are named in rule ids and in `lint.disable`.
-pub const FAMILIES: [&str; 5] = [
+pub(crate) const FAMILIES: [&str; 5] = [
     "pay-transparency",
     "wording",
     "readability",
@@ -301,17 +301,17 @@ pub const FAMILIES: [&str; 5] = [
 ];
 
 /// The catalog entry for a rule id.
-pub fn rule_info(id: &str) -> Option<&'static RuleInfo> {
+pub(crate) fn rule_info(id: &str) -> Option<&'static RuleInfo> {
     RULES.iter().find(|r| r.id == id)
 }
 
 /// Whether `name` (in `lint.disable`) names a rule or a family.
-pub fn is_rule_or_family(name: &str) -> bool {
+pub(crate) fn is_rule_or_family(name: &str) -> bool {
     rule_info(name).is_some() || FAMILIES.contains(&name)
 }
 
 /// Whether a rule is turned off by `lint.disable` (by its id or family).
-pub fn is_disabled(settings: &LintSettings, rule: &str) -> bool {
+pub(crate) fn is_disabled(settings: &LintSettings, rule: &str) -> bool {
     let family = rule.split('/').next().unwrap_or(rule);
     settings
         .disable
@@ -332,7 +332,7 @@ pub struct CompanyFile {
 
 /// The pay a post offers: the employer's own figures, never a market average.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct OfferedPay {
+pub(crate) struct OfferedPay {
     /// The lowest pay, when given.
     pub min: Option<f64>,
     /// The highest pay, when given.
@@ -341,7 +341,7 @@ pub struct OfferedPay {
 
 /// One place a post is for, with what lint needs to know about it.
 #[derive(Debug, Clone)]
-pub struct Site {
+pub(crate) struct Site {
     /// The location.
     pub location: Location,
     /// Where the location is written (a CSV row, or the file for
@@ -357,7 +357,7 @@ pub struct Site {
 
 /// What is linted.
 #[derive(Debug, Clone, Copy)]
-pub enum Subject<'a> {
+pub(crate) enum Subject<'a> {
     /// A role profile rendered through the templates.
     Role {
         /// The profile.
@@ -376,7 +376,7 @@ pub enum Subject<'a> {
 
 impl Subject<'_> {
     /// The file findings about the whole document point at.
-    pub fn file(&self) -> &str {
+    pub(crate) fn file(&self) -> &str {
         match self {
             Subject::Role { file, .. } | Subject::File { file } => file,
         }
@@ -384,7 +384,7 @@ impl Subject<'_> {
 }
 
 /// Everything a rule reads.
-pub struct LintInput<'a> {
+pub(crate) struct LintInput<'a> {
     /// The document's text.
     pub prose: &'a Prose,
     /// What is linted.
@@ -403,21 +403,21 @@ pub struct LintInput<'a> {
 
 impl LintInput<'_> {
     /// The posting date: the location's `date_posted`, else [`Self::date`].
-    pub fn posting_date(&self) -> Date {
+    pub(crate) fn posting_date(&self) -> Date {
         self.site
             .and_then(|s| Date::parse(&s.location.date_posted))
             .unwrap_or(self.date)
     }
 
     /// The place for findings about the whole document.
-    pub fn document_place(&self) -> Place {
+    pub(crate) fn document_place(&self) -> Place {
         Place::file(self.subject.file())
     }
 }
 
 /// Which families to run on an input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scope {
+pub(crate) enum Scope {
     /// Everything.
     All,
     /// Only what changes from one location to the next (pay and
@@ -426,7 +426,7 @@ pub enum Scope {
 }
 
 /// Runs the rules on one input, without the disabled ones.
-pub fn check(input: &LintInput<'_>, scope: Scope) -> Vec<Finding> {
+pub(crate) fn check(input: &LintInput<'_>, scope: Scope) -> Vec<Finding> {
     let mut out = Vec::new();
     out.extend(pay::check(input));
     out.extend(completeness::check(input));

@@ -15,19 +15,19 @@ use super::prose::{BlockKind, Prose};
 use super::{Finding, LintInput, OfferedPay, Place, Severity, Subject};
 
 /// A law in force requires a range and the post has none.
-pub const MISSING_RANGE: &str = "pay-transparency/missing-range";
+pub(crate) const MISSING_RANGE: &str = "pay-transparency/missing-range";
 /// A law requires a description of benefits and the post has none.
-pub const MISSING_BENEFITS: &str = "pay-transparency/missing-benefits";
+pub(crate) const MISSING_BENEFITS: &str = "pay-transparency/missing-benefits";
 /// The range is open-ended.
-pub const OPEN_ENDED: &str = "pay-transparency/open-ended-range";
+pub(crate) const OPEN_ENDED: &str = "pay-transparency/open-ended-range";
 /// A law requires the application close date and the post has none.
-pub const MISSING_CLOSE_DATE: &str = "pay-transparency/missing-close-date";
+pub(crate) const MISSING_CLOSE_DATE: &str = "pay-transparency/missing-close-date";
 /// A law applies only to employers above a size.
-pub const EMPLOYER_SIZE: &str = "pay-transparency/employer-size";
+pub(crate) const EMPLOYER_SIZE: &str = "pay-transparency/employer-size";
 /// A law takes effect after the posting date.
-pub const UPCOMING: &str = "pay-transparency/upcoming";
+pub(crate) const UPCOMING: &str = "pay-transparency/upcoming";
 /// No location: laws not checked.
-pub const NO_LOCATION: &str = "pay-transparency/no-location";
+pub(crate) const NO_LOCATION: &str = "pay-transparency/no-location";
 
 /// Where a law stands on the posting date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,7 +96,7 @@ fn applicable<'a>(input: &LintInput<'a>) -> (Vec<Applicable<'a>>, Vec<Finding>) 
 
 /// Whether a law in force (or in force but not yet enforced) requires a
 /// pay range for the input's location.
-pub fn range_required(input: &LintInput<'_>) -> bool {
+pub(crate) fn range_required(input: &LintInput<'_>) -> bool {
     applicable(input)
         .0
         .iter()
@@ -104,7 +104,7 @@ pub fn range_required(input: &LintInput<'_>) -> bool {
 }
 
 /// Every pay-transparency rule.
-pub fn check(input: &LintInput<'_>) -> Vec<Finding> {
+pub(crate) fn check(input: &LintInput<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     if let Subject::File { .. } = input.subject {
         out.extend(open_ended_in_text(input.prose));
@@ -381,7 +381,7 @@ fn has_close_date(input: &LintInput<'_>) -> bool {
 
 /// A pay figure or range found in a document's text.
 #[derive(Debug, Clone, PartialEq)]
-pub struct TextPay {
+pub(crate) struct TextPay {
     /// The figures; an open-ended one lacks a bound.
     pub pay: OfferedPay,
     /// Where it is in [`Prose::text`].
@@ -392,7 +392,7 @@ pub struct TextPay {
 
 /// The pay stated in a document: the first range, else the first single
 /// figure, else the first open-ended one; with every open-ended one.
-pub fn pay_in_text(prose: &Prose) -> (Option<TextPay>, Vec<TextPay>) {
+pub(crate) fn pay_in_text(prose: &Prose) -> (Option<TextPay>, Vec<TextPay>) {
     let mut found = Vec::new();
     for block in &prose.blocks {
         let text = prose.text.get(block.range.clone()).unwrap_or("");

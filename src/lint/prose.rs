@@ -24,7 +24,7 @@ mod html;
 
 /// What a block of text is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BlockKind {
+pub(crate) enum BlockKind {
     /// An HTML `<title>`: used as the title, not counted as body text.
     Title,
     /// A heading, with its level (1 to 6).
@@ -39,7 +39,7 @@ pub enum BlockKind {
 
 /// A block: its kind and where its text is in [`Prose::text`].
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Block {
+pub(crate) struct Block {
     /// What it is.
     pub kind: BlockKind,
     /// Its text's byte range in [`Prose::text`].
@@ -48,7 +48,7 @@ pub struct Block {
 
 /// A word: its byte range in [`Prose::text`] and its block.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Word {
+pub(crate) struct Word {
     /// Where it is in [`Prose::text`].
     pub range: Range<usize>,
     /// The index of its block.
@@ -68,7 +68,7 @@ struct Seg {
 
 /// A document's text, words and links, with the way back to its source.
 #[derive(Debug)]
-pub struct Prose {
+pub(crate) struct Prose {
     /// The text, blocks separated by newlines.
     pub text: String,
     /// The blocks, in order.
@@ -90,7 +90,7 @@ pub struct Prose {
 impl Prose {
     /// Reads a document by its file extension: `.md`/`.markdown`, `.html`/
     /// `.htm`, anything else as plain text.
-    pub fn from_file(file: &str, source: String) -> Prose {
+    pub(crate) fn from_file(file: &str, source: String) -> Prose {
         let ext = std::path::Path::new(file)
             .extension()
             .and_then(|e| e.to_str())
@@ -104,7 +104,7 @@ impl Prose {
     }
 
     /// Reads Markdown.
-    pub fn from_markdown(file: &str, source: String) -> Prose {
+    pub(crate) fn from_markdown(file: &str, source: String) -> Prose {
         let mut b = Builder::default();
         let mut link: Option<String> = None;
         let parser =
@@ -148,7 +148,7 @@ impl Prose {
     }
 
     /// Reads plain text.
-    pub fn from_text(file: &str, source: String) -> Prose {
+    pub(crate) fn from_text(file: &str, source: String) -> Prose {
         let mut b = Builder::default();
         let lines: Vec<(usize, &str)> = line_spans(&source);
         let mut i = 0;
@@ -186,7 +186,7 @@ impl Prose {
     }
 
     /// Reads HTML: text outside tags, with block tags ending blocks.
-    pub fn from_html(file: &str, source: String) -> Prose {
+    pub(crate) fn from_html(file: &str, source: String) -> Prose {
         let mut b = Builder::default();
         html::read(&mut b, &source);
         b.finish(file, source)
@@ -195,13 +195,13 @@ impl Prose {
     /// Lets [`Prose::place_words`] look for words in other sources first.
     /// One finder can serve the documents of a run, one after the other
     /// (see [`Finder::forget`]).
-    pub fn with_finder(mut self, finder: Rc<Finder>) -> Prose {
+    pub(crate) fn with_finder(mut self, finder: Rc<Finder>) -> Prose {
         self.finder = Some(finder);
         self
     }
 
     /// A word's text.
-    pub fn word(&self, i: usize) -> &str {
+    pub(crate) fn word(&self, i: usize) -> &str {
         self.words
             .get(i)
             .and_then(|w| self.text.get(w.range.clone()))
@@ -209,17 +209,12 @@ impl Prose {
     }
 
     /// A word as words are compared: lower-case, without apostrophes.
-    pub fn key(&self, i: usize) -> &str {
+    pub(crate) fn key(&self, i: usize) -> &str {
         self.keys.get(i).map_or("", String::as_str)
     }
 
-    /// Every word's key.
-    pub fn keys(&self) -> &[String] {
-        &self.keys
-    }
-
     /// The text of words `first..=last` as written.
-    pub fn words_text(&self, first: usize, last: usize) -> &str {
+    pub(crate) fn words_text(&self, first: usize, last: usize) -> &str {
         match (self.words.get(first), self.words.get(last)) {
             (Some(a), Some(b)) => self.text.get(a.range.start..b.range.end).unwrap_or(""),
             _ => "",
@@ -227,13 +222,13 @@ impl Prose {
     }
 
     /// The text of a block.
-    pub fn block_text(&self, block: &Block) -> &str {
+    pub(crate) fn block_text(&self, block: &Block) -> &str {
         self.text.get(block.range.clone()).unwrap_or("").trim()
     }
 
     /// Where words `first..=last` are written: found in the sources of the
     /// [`Finder`] when there is one, else in this document's own file.
-    pub fn place_words(&self, first: usize, last: usize) -> Place {
+    pub(crate) fn place_words(&self, first: usize, last: usize) -> Place {
         if let Some(place) = self
             .finder
             .as_ref()
@@ -248,7 +243,7 @@ impl Prose {
     }
 
     /// Where a byte range of [`Prose::text`] is in this document's file.
-    pub fn place_text(&self, range: Range<usize>) -> Place {
+    pub(crate) fn place_text(&self, range: Range<usize>) -> Place {
         let (start, exact_start) = self.src_offset(range.start);
         // The last character's first byte, so a multi-byte character maps
         // to a character boundary of the source.
@@ -292,7 +287,7 @@ impl Prose {
     /// The document's title: the first level-1 heading (or HTML `<title>`),
     /// else the first heading, else (plain text) the first line; with the
     /// block it is in.
-    pub fn title(&self) -> Option<&Block> {
+    pub(crate) fn title(&self) -> Option<&Block> {
         let find = |want: &dyn Fn(BlockKind) -> bool| self.blocks.iter().find(|b| want(b.kind));
         find(&|k| k == BlockKind::Title)
             .or_else(|| find(&|k| k == BlockKind::Heading(1)))
@@ -302,7 +297,7 @@ impl Prose {
 
     /// Headings with nothing under them: the next block is a heading of the
     /// same or a higher level, or there is none.
-    pub fn empty_sections(&self) -> Vec<&Block> {
+    pub(crate) fn empty_sections(&self) -> Vec<&Block> {
         let body: Vec<&Block> = self
             .blocks
             .iter()
@@ -326,7 +321,7 @@ impl Prose {
 }
 
 /// A word as words are compared: lower-case, without apostrophes.
-pub fn normalize(word: &str) -> String {
+pub(crate) fn normalize(word: &str) -> String {
     word.chars()
         .filter(|c| !matches!(c, '\'' | '’'))
         .flat_map(char::to_lowercase)
@@ -455,7 +450,7 @@ impl Builder {
 /// an apostrophe or hyphen between two of them, or a `.` or `,` between two
 /// digits (`56,140`, `26.99`), stays inside it. A URL (`http://`,
 /// `https://`, `mailto:`, `www.`) is not a word: it is returned as a link.
-pub fn tokenize(text: &str) -> (Vec<Range<usize>>, Vec<String>) {
+pub(crate) fn tokenize(text: &str) -> (Vec<Range<usize>>, Vec<String>) {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut words = Vec::new();
     let mut links = Vec::new();

@@ -19,21 +19,21 @@ use super::prose::{BlockKind, Prose};
 use super::{Finding, LintInput, Place, Severity, Subject};
 
 /// Reading ease below the target.
-pub const READING_EASE: &str = "readability/reading-ease";
+pub(crate) const READING_EASE: &str = "readability/reading-ease";
 /// Grade level above the target.
-pub const GRADE_LEVEL: &str = "readability/grade-level";
+pub(crate) const GRADE_LEVEL: &str = "readability/grade-level";
 /// Long sentences on average.
-pub const SENTENCE_LENGTH: &str = "readability/sentence-length";
+pub(crate) const SENTENCE_LENGTH: &str = "readability/sentence-length";
 /// More words than the target.
-pub const TOO_LONG: &str = "length/too-long";
+pub(crate) const TOO_LONG: &str = "length/too-long";
 /// Fewer words than the target.
-pub const TOO_SHORT: &str = "length/too-short";
+pub(crate) const TOO_SHORT: &str = "length/too-short";
 /// Longer than a job board accepts.
-pub const BOARD_LIMIT: &str = "length/board-limit";
+pub(crate) const BOARD_LIMIT: &str = "length/board-limit";
 
 /// A document's length and readability.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Readability {
+pub(crate) struct Readability {
     /// Words in the document (headings and tables included).
     pub words: usize,
     /// Characters of the document's text.
@@ -60,7 +60,7 @@ fn round1(x: f64) -> f64 {
 }
 
 /// Measures a document.
-pub fn measure(prose: &Prose) -> Readability {
+pub(crate) fn measure(prose: &Prose) -> Readability {
     let mut sentences = 0;
     let mut sentence_words = 0;
     let mut syllable_count = 0;
@@ -128,7 +128,7 @@ pub fn measure(prose: &Prose) -> Readability {
 /// ("makes", "jumped", but not "boxes", "wanted"). Words of three letters or
 /// fewer, numbers, and every word, have at least one. Hyphenated words count
 /// their parts.
-pub fn syllables(word: &str) -> usize {
+pub(crate) fn syllables(word: &str) -> usize {
     if word.contains(['-', '‑']) {
         return word
             .split(['-', '‑'])
@@ -180,7 +180,7 @@ pub fn syllables(word: &str) -> usize {
 }
 
 /// The reading level of a Flesch reading ease score, by the usual bands.
-pub fn ease_band(score: f64) -> &'static str {
+pub(crate) fn ease_band(score: f64) -> &'static str {
     match score {
         s if s >= 90.0 => "5th grade, very easy",
         s if s >= 80.0 => "6th grade",
@@ -193,7 +193,7 @@ pub fn ease_band(score: f64) -> &'static str {
 }
 
 /// Every readability and length rule.
-pub fn check(input: &LintInput<'_>) -> Vec<Finding> {
+pub(crate) fn check(input: &LintInput<'_>) -> Vec<Finding> {
     let r = measure(input.prose);
     let s = input.settings;
     let doc = input.document_place();

@@ -14,11 +14,11 @@ use super::{Finding, RULES, Severity};
 use crate::diag::Diagnostic;
 
 /// The JSON output's `version`; it changes only when the shape does.
-pub const JSON_VERSION: u32 = 1;
+pub(crate) const JSON_VERSION: u32 = 1;
 
 /// Everything a lint run found.
 #[derive(Debug, Clone, Default)]
-pub struct Report {
+pub(crate) struct Report {
     /// What was linted: a role id or a file.
     pub target: String,
     /// The document rendered for a role.
@@ -35,7 +35,7 @@ pub struct Report {
 
 /// Counts of findings by severity.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct Summary {
+pub(crate) struct Summary {
     /// Errors.
     pub errors: usize,
     /// Warnings.
@@ -47,7 +47,7 @@ pub struct Summary {
 impl Report {
     /// Sorts the findings by file, line and column, and drops repeats (the
     /// same finding for two locations).
-    pub fn finish(&mut self) {
+    pub(crate) fn finish(&mut self) {
         self.findings.sort_by(|a, b| {
             (&a.file, a.line, a.column, a.severity, a.rule, &a.message)
                 .cmp(&(&b.file, b.line, b.column, b.severity, b.rule, &b.message))
@@ -56,7 +56,7 @@ impl Report {
     }
 
     /// Counts by severity.
-    pub fn summary(&self) -> Summary {
+    pub(crate) fn summary(&self) -> Summary {
         let count = |s: Severity| self.findings.iter().filter(|f| f.severity == s).count();
         Summary {
             errors: count(Severity::Error),
@@ -66,13 +66,13 @@ impl Report {
     }
 
     /// Whether the run fails: an error, or a warning when warnings are denied.
-    pub fn fails(&self, deny_warnings: bool) -> bool {
+    pub(crate) fn fails(&self, deny_warnings: bool) -> bool {
         let s = self.summary();
         s.errors > 0 || (deny_warnings && s.warnings > 0)
     }
 
     /// The report for people.
-    pub fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         let mut out = String::new();
         for f in &self.findings {
             out.push_str(&finding_text(f, self.sources.get(&f.file)));
@@ -125,7 +125,7 @@ impl Report {
     }
 
     /// The JSON report (see docs/lint.md for the shape).
-    pub fn json(&self, deny_warnings: bool) -> String {
+    pub(crate) fn json(&self, deny_warnings: bool) -> String {
         let s = self.summary();
         let report = JsonReport {
             version: JSON_VERSION,
@@ -164,7 +164,7 @@ impl Report {
     }
 
     /// The SARIF 2.1.0 log.
-    pub fn sarif(&self) -> String {
+    pub(crate) fn sarif(&self) -> String {
         let rules: Vec<Value> = RULES
             .iter()
             .map(|r| {

@@ -17,17 +17,17 @@ use crate::lint::data::Data;
 use crate::lint::prose::{Prose, normalize};
 
 /// A masculine-coded word.
-pub const GENDER_CODED: &str = "wording/gender-coded";
+pub(crate) const GENDER_CODED: &str = "wording/gender-coded";
 /// The document leans masculine as a whole.
-pub const GENDER_BALANCE: &str = "wording/gender-balance";
+pub(crate) const GENDER_BALANCE: &str = "wording/gender-balance";
 /// A word that excludes by age, national origin or gender.
-pub const EXCLUSIONARY: &str = "wording/exclusionary";
+pub(crate) const EXCLUSIONARY: &str = "wording/exclusionary";
 /// Jargon, slang or hollow perks.
-pub const JARGON: &str = "wording/jargon";
+pub(crate) const JARGON: &str = "wording/jargon";
 
 /// The document's gender coding, as the Gender Decoder scores it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct GenderBalance {
+pub(crate) struct GenderBalance {
     /// Masculine-coded words, duplicates counted.
     pub masculine: usize,
     /// Feminine-coded words, duplicates counted.
@@ -94,7 +94,7 @@ fn gender_hits(prose: &Prose, data: &Data, allow: &[String]) -> Vec<Hit> {
 }
 
 /// Scores the prose's gender coding.
-pub fn balance(prose: &Prose, data: &Data, allow: &[String]) -> GenderBalance {
+pub(crate) fn balance(prose: &Prose, data: &Data, allow: &[String]) -> GenderBalance {
     let hits = gender_hits(prose, data, allow);
     let words = |masculine: bool| {
         let mut out: Vec<String> = Vec::new();
@@ -132,7 +132,7 @@ fn verdict(score: i64, empty: bool) -> &'static str {
 }
 
 /// Every wording rule.
-pub fn check(input: &LintInput<'_>) -> Vec<Finding> {
+pub(crate) fn check(input: &LintInput<'_>) -> Vec<Finding> {
     let mut out = gender_coded(input);
     out.extend(gender_balance(input));
     out.extend(terms(input));
@@ -140,7 +140,7 @@ pub fn check(input: &LintInput<'_>) -> Vec<Finding> {
 }
 
 /// `wording/gender-coded`: a warning for each masculine-coded word.
-pub fn gender_coded(input: &LintInput<'_>) -> Vec<Finding> {
+pub(crate) fn gender_coded(input: &LintInput<'_>) -> Vec<Finding> {
     let prose = input.prose;
     gender_hits(prose, input.data, &input.settings.allow_words)
         .into_iter()
@@ -162,7 +162,7 @@ pub fn gender_coded(input: &LintInput<'_>) -> Vec<Finding> {
 
 /// `wording/gender-balance`: a warning when the document is strongly
 /// masculine-coded, a note when it is masculine-coded.
-pub fn gender_balance(input: &LintInput<'_>) -> Vec<Finding> {
+pub(crate) fn gender_balance(input: &LintInput<'_>) -> Vec<Finding> {
     let b = balance(input.prose, input.data, &input.settings.allow_words);
     let severity = match b.verdict {
         "strongly masculine-coded" => Severity::Warning,
@@ -219,7 +219,7 @@ fn part_matches(pattern: &str, key: &str) -> bool {
 
 /// `wording/exclusionary` and `wording/jargon`: each listed word or phrase,
 /// with what to write instead. The longest match at a place wins.
-pub fn terms(input: &LintInput<'_>) -> Vec<Finding> {
+pub(crate) fn terms(input: &LintInput<'_>) -> Vec<Finding> {
     let prose = input.prose;
     let parts = parts(prose);
     let mut out = Vec::new();

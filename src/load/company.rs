@@ -32,7 +32,7 @@ pub fn parse(path: &str, bytes: &[u8]) -> Result<Company, Diagnostic> {
 
 /// As [`parse`], but returns every problem the schema walk finds (unknown
 /// keys, missing `name`, values of the wrong kind) at once.
-pub fn parse_all(path: &str, bytes: &[u8]) -> Result<Company, Vec<Diagnostic>> {
+pub(crate) fn parse_all(path: &str, bytes: &[u8]) -> Result<Company, Vec<Diagnostic>> {
     let source = super::utf8(path, bytes).map_err(|d| vec![d])?;
     let tree: super::yaml::Node = super::yaml::parse(path, source).map_err(|d| vec![d])?;
     let forbidden = super::yaml::forbidden_chars(path, source, &tree);
@@ -87,7 +87,7 @@ fn check(path: &str, source: &str, company: Company) -> Result<Company, Diagnost
 }
 
 /// Reads and parses a company file.
-pub fn load(path: &Path, shown: &str) -> Result<Company> {
+pub(crate) fn load(path: &Path, shown: &str) -> Result<Company> {
     let bytes = super::read(path)?;
     Ok(parse(shown, &bytes)?)
 }
@@ -96,7 +96,7 @@ pub fn load(path: &Path, shown: &str) -> Result<Company> {
 /// Blanks, control characters and `<`, `>`, `"`, `` ` `` (which a URL must
 /// percent-encode) are refused, so the URL can stand in a Markdown autolink
 /// `<...>` or an HTML attribute as it is.
-pub fn is_web_url(url: &str) -> bool {
+pub(crate) fn is_web_url(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
     (lower.starts_with("https://") || lower.starts_with("http://"))
         && !url

@@ -4,7 +4,7 @@
 use crate::diag::Diagnostic;
 
 /// A CSV file in memory, with its header row lower-cased and trimmed.
-pub struct CsvFile<'a> {
+pub(crate) struct CsvFile<'a> {
     /// The path as shown to the user.
     pub path: &'a str,
     /// Lower-cased, trimmed header names.
@@ -19,7 +19,7 @@ pub struct CsvFile<'a> {
 
 /// One data row: its 1-based line number in the file and its cells.
 #[derive(Debug, Clone)]
-pub struct Row {
+pub(crate) struct Row {
     /// The line the row starts on.
     pub line: usize,
     /// The row's cells, trimmed.
@@ -28,7 +28,7 @@ pub struct Row {
 
 impl<'a> CsvFile<'a> {
     /// Opens CSV text; `delimiter` is usually `b','`.
-    pub fn open(path: &'a str, text: &'a str, delimiter: u8) -> Result<Self, Diagnostic> {
+    pub(crate) fn open(path: &'a str, text: &'a str, delimiter: u8) -> Result<Self, Diagnostic> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         if text.trim().is_empty() {
             return Err(Diagnostic::file(
@@ -80,12 +80,12 @@ impl<'a> CsvFile<'a> {
     }
 
     /// The index of a header, if present.
-    pub fn column(&self, name: &str) -> Option<usize> {
+    pub(crate) fn column(&self, name: &str) -> Option<usize> {
         self.headers.iter().position(|h| h == name)
     }
 
     /// Fails naming every required header that is missing.
-    pub fn require(&self, names: &[&str]) -> Result<(), Diagnostic> {
+    pub(crate) fn require(&self, names: &[&str]) -> Result<(), Diagnostic> {
         let missing: Vec<&str> = names
             .iter()
             .copied()
@@ -107,7 +107,7 @@ impl<'a> CsvFile<'a> {
 
     /// The next row, `None` at the end. A row with more or fewer cells than
     /// the header is an error naming its line.
-    pub fn next_row(&mut self) -> Option<Result<Row, Diagnostic>> {
+    pub(crate) fn next_row(&mut self) -> Option<Result<Row, Diagnostic>> {
         let mut record = csv::StringRecord::new();
         match self.reader.read_record(&mut record) {
             Ok(false) => None,
@@ -149,7 +149,7 @@ impl<'a> CsvFile<'a> {
 
 impl Row {
     /// The cell at `index`, or "" when the column is absent.
-    pub fn get(&self, index: Option<usize>) -> &str {
+    pub(crate) fn get(&self, index: Option<usize>) -> &str {
         index
             .and_then(|i| self.cells.get(i))
             .map_or("", String::as_str)
@@ -157,7 +157,7 @@ impl Row {
 }
 
 /// An error about one cell: `file:line: column `col`: message`.
-pub fn cell_error(
+pub(crate) fn cell_error(
     path: &str,
     line: usize,
     column: &str,
@@ -184,7 +184,7 @@ fn error_to_diag(path: &str, line: usize, e: &csv::Error) -> Diagnostic {
 }
 
 /// `` `a`, `b` `` for a list of names.
-pub fn backticked(names: &[&str]) -> String {
+pub(crate) fn backticked(names: &[&str]) -> String {
     names
         .iter()
         .map(|n| format!("`{n}`"))
@@ -196,12 +196,12 @@ pub fn backticked(names: &[&str]) -> String {
 /// `$43,690.00`. Commas only separate thousands (groups of three); no
 /// exponent, no space inside, at most 15 digits before the point. A
 /// decimal comma (`18,50`) gets a hint. `None` for an empty cell.
-pub fn parse_number(cell: &str) -> Option<f64> {
+pub(crate) fn parse_number(cell: &str) -> Option<f64> {
     parse_amount(cell).unwrap_or_default()
 }
 
 /// A cell as messages quote it: escaped, and cut after 40 characters.
-pub fn quoted(cell: &str) -> String {
+pub(crate) fn quoted(cell: &str) -> String {
     let mut out: String = cell.chars().take(40).collect();
     if out.len() < cell.len() {
         out.push('…');
@@ -211,7 +211,7 @@ pub fn quoted(cell: &str) -> String {
 
 /// [`parse_number`] with the reason a cell is not a number (`Ok(None)`:
 /// an empty cell).
-pub fn parse_amount(cell_text: &str) -> Result<Option<f64>, String> {
+pub(crate) fn parse_amount(cell_text: &str) -> Result<Option<f64>, String> {
     let cell = &quoted(cell_text);
     let t = cell_text.trim();
     if t.is_empty() {

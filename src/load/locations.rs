@@ -17,7 +17,7 @@ use crate::states;
 use crate::text::slug;
 
 /// The columns hirekit knows; others go to `extra`.
-pub const KNOWN_COLUMNS: [&str; 14] = [
+pub(crate) const KNOWN_COLUMNS: [&str; 14] = [
     "id",
     "city",
     "state",
@@ -35,7 +35,7 @@ pub const KNOWN_COLUMNS: [&str; 14] = [
 ];
 
 /// schema.org / Google employment types.
-pub const EMPLOYMENT_TYPES: [&str; 8] = [
+pub(crate) const EMPLOYMENT_TYPES: [&str; 8] = [
     "FULL_TIME",
     "PART_TIME",
     "CONTRACTOR",
@@ -59,7 +59,7 @@ pub struct LocationRow {
 }
 
 /// Streams the rows of a locations CSV held in memory.
-pub struct Reader<'a> {
+pub(crate) struct Reader<'a> {
     file: CsvFile<'a>,
     index: [Option<usize>; 14],
     extra: Vec<(usize, String)>,
@@ -67,7 +67,7 @@ pub struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     /// Opens CSV text; fails when the header lacks `city` or `state`.
-    pub fn new(path: &'a str, text: &'a str) -> Result<Self, Diagnostic> {
+    pub(crate) fn new(path: &'a str, text: &'a str) -> Result<Self, Diagnostic> {
         let file = CsvFile::open(path, text, b',')?;
         file.require(&["city", "state"])?;
         let mut seen = std::collections::BTreeSet::new();
@@ -95,22 +95,17 @@ impl<'a> Reader<'a> {
             .collect();
         Ok(Reader { file, index, extra })
     }
-
-    /// The path as shown in messages.
-    pub fn path(&self) -> &str {
-        self.file.path
-    }
 }
 
 impl<'a> Reader<'a> {
     /// The next row's cells, not yet checked: with [`Reader::parser`], rows
     /// can be checked on several threads while one thread reads the file.
-    pub fn next_raw(&mut self) -> Option<Result<Row, Diagnostic>> {
+    pub(crate) fn next_raw(&mut self) -> Option<Result<Row, Diagnostic>> {
         self.file.next_row()
     }
 
     /// What checks raw rows of this file (see [`Reader::next_raw`]).
-    pub fn parser(&self) -> RowParser<'a> {
+    pub(crate) fn parser(&self) -> RowParser<'a> {
         RowParser {
             path: self.file.path,
             index: self.index,
@@ -121,7 +116,7 @@ impl<'a> Reader<'a> {
 
 /// Checks the raw rows of one locations file; shared between threads.
 #[derive(Debug, Clone)]
-pub struct RowParser<'a> {
+pub(crate) struct RowParser<'a> {
     path: &'a str,
     index: [Option<usize>; 14],
     extra: Vec<(usize, String)>,
@@ -129,7 +124,7 @@ pub struct RowParser<'a> {
 
 impl RowParser<'_> {
     /// Checks one row, as [`Reader`]'s iterator does.
-    pub fn parse(&self, row: &Row) -> Result<LocationRow, Diagnostic> {
+    pub(crate) fn parse(&self, row: &Row) -> Result<LocationRow, Diagnostic> {
         parse_row(self.path, row, &self.index, &self.extra)
     }
 }
@@ -430,7 +425,7 @@ fn row_header(index: &[Option<usize>; 14], extra: &[(usize, String)], i: usize) 
 
 /// Checks an ISO 8601 date (`2026-11-24`, optionally with a time such as
 /// `T09:00:00Z`) and returns it unchanged; empty stays empty.
-pub fn date(s: &str) -> Result<String, String> {
+pub(crate) fn date(s: &str) -> Result<String, String> {
     if s.is_empty() {
         return Ok(String::new());
     }

@@ -1,13 +1,13 @@
 //! Reading files into the model. Every error names the file and, where there
 //! is one, the line and column (YAML) or the row and column (CSV).
 
-pub mod company;
-pub mod csvfile;
-pub mod location;
-pub mod locations;
-pub mod pay;
-pub mod role;
-pub mod schema;
-pub mod yaml;
+pub(crate) mod company;
+pub(crate) mod csvfile;
+pub(crate) mod location;
+pub(crate) mod locations;
+pub(crate) mod pay;
+pub(crate) mod role;
+pub(crate) mod schema;
+pub(crate) mod yaml;
 
-pub use crate::text::{read, utf8};
+pub(crate) use crate::text::{read, utf8};

@@ -5,7 +5,7 @@ use crate::load::csvfile::{CsvFile, cell_error, parse_number};
 use crate::model::pay::{PAY_COLUMNS, PayRow, PayTable};
 
 /// Parses a pay table; `path` is shown in errors.
-pub fn parse(path: &str, bytes: &[u8]) -> Result<PayTable, Diagnostic> {
+pub(crate) fn parse(path: &str, bytes: &[u8]) -> Result<PayTable, Diagnostic> {
     let text = super::utf8(path, bytes)?;
     let mut file = CsvFile::open(path, text, b',')?;
     file.require(&["area", "area_name", "soc", "survey"])?;
@@ -88,7 +88,7 @@ pub fn parse(path: &str, bytes: &[u8]) -> Result<PayTable, Diagnostic> {
 /// (hourly with two decimals, annual and employment whole), empty cells for
 /// figures BLS does not publish. Text cells that a spreadsheet would run as
 /// a formula are prefixed with `'`.
-pub fn to_csv(rows: &[PayRow]) -> String {
+pub(crate) fn to_csv(rows: &[PayRow]) -> String {
     let mut out = String::new();
     out.push_str(&PAY_COLUMNS.join(","));
     out.push('\n');
@@ -123,7 +123,7 @@ pub fn to_csv(rows: &[PayRow]) -> String {
 
 /// Quotes a text cell for CSV; a cell starting with `=`, `+`, `-` or `@`
 /// gets a leading `'` so a spreadsheet shows it as text instead of running it.
-pub fn csv_text(s: &str) -> String {
+pub(crate) fn csv_text(s: &str) -> String {
     let guarded = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{s}")
     } else {

@@ -32,7 +32,11 @@ pub fn parse(path: &str, bytes: &[u8], default_id: &str) -> Result<Role, Diagnos
 /// As [`parse`], but reports every problem of the profile, not only the
 /// first: unknown keys, missing keys and wrong kinds of value (the walk of
 /// [`super::schema`]), and placeholders left from the skeleton.
-pub fn parse_all(path: &str, bytes: &[u8], default_id: &str) -> Result<Role, Vec<Diagnostic>> {
+pub(crate) fn parse_all(
+    path: &str,
+    bytes: &[u8],
+    default_id: &str,
+) -> Result<Role, Vec<Diagnostic>> {
     let source = super::utf8(path, bytes).map_err(|d| vec![d])?;
     // A built-in profile (whose every problem the tests rule out) needs no
     // walk of its own tree: it is read on every render of it.
@@ -80,13 +84,13 @@ fn finish(
 }
 
 /// What `hirekit new` puts where the user's own text belongs.
-pub const PLACEHOLDER: &str = "TODO:";
+pub(crate) const PLACEHOLDER: &str = "TODO:";
 
 /// Every value in a profile's source that still starts with the
 /// skeleton's placeholder `TODO:`, located at its line and column. A
 /// placeholder counts where a value starts: after `key:`, after a list's
 /// `-`, or at the start of a line of a block scalar; comments do not count.
-pub fn placeholders(path: &str, source: &str) -> Vec<Diagnostic> {
+pub(crate) fn placeholders(path: &str, source: &str) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (i, line) in source.lines().enumerate() {
         let trimmed = line.trim_start();
@@ -209,7 +213,7 @@ fn check(path: &str, source: &str, role: &mut Role) -> Result<(), Diagnostic> {
 }
 
 /// Whether `s` is a SOC code of the form `NN-NNNN`.
-pub fn is_soc_code(s: &str) -> bool {
+pub(crate) fn is_soc_code(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() == 7
         && b[2] == b'-'
@@ -219,7 +223,7 @@ pub fn is_soc_code(s: &str) -> bool {
 }
 
 /// Whether `s` is a usable id: lower-case ASCII letters, digits, dashes.
-pub fn is_slug(s: &str) -> bool {
+pub(crate) fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 100
         && !s.starts_with('-')

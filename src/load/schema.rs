@@ -14,7 +14,7 @@ use crate::text::closest;
 
 /// The kind of value a key takes.
 #[derive(Debug)]
-pub enum Ty {
+pub(crate) enum Ty {
     /// Text (any single value: YAML reads `42` as text where text is due).
     Text,
     /// A whole number from 0 up.
@@ -35,7 +35,7 @@ pub enum Ty {
 
 /// A mapping with known keys.
 #[derive(Debug)]
-pub struct Record {
+pub(crate) struct Record {
     /// What the mapping is, for messages ("a duty group").
     pub what: &'static str,
     /// Its keys.
@@ -44,7 +44,7 @@ pub struct Record {
 
 /// One key of a [`Record`].
 #[derive(Debug)]
-pub struct Field {
+pub(crate) struct Field {
     /// The key.
     pub name: &'static str,
     /// What it takes.
@@ -82,7 +82,7 @@ const BRIEF: Record = Record {
 };
 
 /// A duty group (the grouped form of `duties`).
-pub const DUTY_GROUP: Record = Record {
+pub(crate) const DUTY_GROUP: Record = Record {
     what: "a duty group",
     fields: &[
         req("heading", Ty::Text),
@@ -176,7 +176,7 @@ const PAY: Record = Record {
 };
 
 /// A role profile, the top of `roles/<id>.yaml`.
-pub const ROLE: Record = Record {
+pub(crate) const ROLE: Record = Record {
     what: "a role profile",
     fields: &[
         opt("id", Ty::Text),
@@ -205,7 +205,7 @@ pub const ROLE: Record = Record {
 };
 
 /// The company profile, `company.yaml`.
-pub const COMPANY: Record = Record {
+pub(crate) const COMPANY: Record = Record {
     what: "a company profile",
     fields: &[
         req("name", Ty::Text),
@@ -224,7 +224,7 @@ pub const COMPANY: Record = Record {
 
 /// What a walk found, each in source order.
 #[derive(Debug, Default)]
-pub struct Walked {
+pub(crate) struct Walked {
     /// Unknown keys, missing keys, values of the wrong kind: what serde
     /// would refuse too. When serde accepts the file anyway, the schema
     /// here is behind the model, not the file wrong, and these are dropped.
@@ -236,7 +236,7 @@ pub struct Walked {
 
 /// Walks `root` (the parsed text `source` of the file shown as `path`)
 /// against `record`, returning every problem found.
-pub fn walk(path: &str, source: &str, root: &Node, record: &'static Record) -> Walked {
+pub(crate) fn walk(path: &str, source: &str, root: &Node, record: &'static Record) -> Walked {
     let mut w = Walker {
         path,
         source,
@@ -272,7 +272,7 @@ pub fn walk(path: &str, source: &str, root: &Node, record: &'static Record) -> W
 }
 
 /// The most problems one file reports; past that, a count.
-pub const MAX_PROBLEMS: usize = 50;
+pub(crate) const MAX_PROBLEMS: usize = 50;
 
 struct Walker<'a> {
     path: &'a str,

@@ -8,19 +8,19 @@ use serde::de::DeserializeOwned;
 
 use crate::diag::Diagnostic;
 
-pub use crate::text::MAX_YAML_BYTES;
+pub(crate) use crate::text::MAX_YAML_BYTES;
 
 /// How deeply YAML collections may nest. Profiles need 5 or 6 levels.
-pub const MAX_DEPTH: usize = 32;
+pub(crate) const MAX_DEPTH: usize = 32;
 
 /// How many YAML nodes one file may hold, aliases expanded.
-pub const MAX_NODES: usize = 100_000;
+pub(crate) const MAX_NODES: usize = 100_000;
 
 /// How many aliases one file may use.
-pub const MAX_ALIASES: usize = 1_000;
+pub(crate) const MAX_ALIASES: usize = 1_000;
 
 /// How many events alias replay may add in all (stops "billion laughs").
-pub const MAX_REPLAYED_EVENTS: usize = 100_000;
+pub(crate) const MAX_REPLAYED_EVENTS: usize = 100_000;
 
 fn options() -> serde_saphyr::Options {
     let mut budget = serde_saphyr::Budget::default();
@@ -44,7 +44,7 @@ fn options() -> serde_saphyr::Options {
 }
 
 /// Parses `source` (the text of the file shown as `path`) into `T`.
-pub fn parse<T: DeserializeOwned>(path: &str, source: &str) -> Result<T, Diagnostic> {
+pub(crate) fn parse<T: DeserializeOwned>(path: &str, source: &str) -> Result<T, Diagnostic> {
     if source.len() > MAX_YAML_BYTES {
         return Err(Diagnostic::file(
             path,
@@ -65,17 +65,11 @@ pub fn parse<T: DeserializeOwned>(path: &str, source: &str) -> Result<T, Diagnos
         .map_err(|e| to_diagnostic(path, source, &e))
 }
 
-/// Parses bytes, reporting text that is not UTF-8 at its line and column.
-pub fn parse_bytes<T: DeserializeOwned>(path: &str, bytes: &[u8]) -> Result<T, Diagnostic> {
-    let text = crate::load::utf8(path, bytes)?;
-    parse(path, text)
-}
-
 /// Whether a character may not appear in text hirekit publishes: a control
 /// character other than tab and line breaks (they would reach web pages,
 /// which the HTML standard forbids, and terminals, where they are escape
 /// sequences), or a Unicode noncharacter.
-pub fn is_forbidden_char(c: char) -> bool {
+pub(crate) fn is_forbidden_char(c: char) -> bool {
     (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
         || matches!(c, '\u{FDD0}'..='\u{FDEF}')
         || (u32::from(c) & 0xFFFE) == 0xFFFE
@@ -83,7 +77,7 @@ pub fn is_forbidden_char(c: char) -> bool {
 
 /// Every text value of `node` (keys included) that holds a forbidden
 /// character (see [`is_forbidden_char`]), as a diagnostic at the value.
-pub fn forbidden_chars(path: &str, source: &str, node: &Node) -> Vec<Diagnostic> {
+pub(crate) fn forbidden_chars(path: &str, source: &str, node: &Node) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     let mut visit = |n: &Node| {
         if let Value::Str(s) = &n.value
@@ -126,7 +120,7 @@ pub fn forbidden_chars(path: &str, source: &str, node: &Node) -> Vec<Diagnostic>
 /// A YAML value with where it starts: what the schema walk of
 /// [`super::schema`] reads to report every problem of a file at once.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Node {
+pub(crate) struct Node {
     /// 1-based line (0 when unknown).
     pub line: usize,
     /// 1-based column (0 when unknown).
@@ -137,7 +131,7 @@ pub struct Node {
 
 /// The value of a [`Node`].
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
+pub(crate) enum Value {
     /// `~`, `null` or nothing.
     Null,
     /// `true` or `false`.
@@ -156,7 +150,7 @@ pub enum Value {
 
 impl Value {
     /// The kind of value, as messages name it.
-    pub fn kind(&self) -> &'static str {
+    pub(crate) fn kind(&self) -> &'static str {
         match self {
             Value::Null => "nothing",
             Value::Bool(_) => "true/false",
@@ -168,7 +162,7 @@ impl Value {
     }
 
     /// Whether it is a single value (not a list or mapping).
-    pub fn is_scalar(&self) -> bool {
+    pub(crate) fn is_scalar(&self) -> bool {
         !matches!(self, Value::Seq(_) | Value::Map(_))
     }
 }

@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 /// The columns of a pay-table CSV, in order.
-pub const PAY_COLUMNS: [&str; 18] = [
+pub(crate) const PAY_COLUMNS: [&str; 18] = [
     "area",
     "area_name",
     "soc",
@@ -97,7 +97,7 @@ pub struct PayTable {
 }
 
 /// The source line shown with BLS figures.
-pub const BLS_SOURCE: &str =
+pub(crate) const BLS_SOURCE: &str =
     "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics (OEWS)";
 
 impl PayTable {

@@ -84,11 +84,11 @@ pub(crate) fn is_cross_industry_naics(code: &str) -> bool {
     !code.is_empty() && code.chars().all(|c| c == '0')
 }
 
-pub use crate::text::normalize_soc;
+pub(crate) use crate::text::normalize_soc;
 
 /// The survey period a BLS file name tells: `national_M2023_dl` and
 /// `all_data_M_2023` are May 2023, `oesm23st` is May 2023.
-pub fn survey_from_file_name(name: &str) -> Option<String> {
+pub(crate) fn survey_from_file_name(name: &str) -> Option<String> {
     let stem = std::path::Path::new(name)
         .file_name()
         .map_or(name.to_string(), |n| n.to_string_lossy().to_string())

@@ -19,7 +19,7 @@ mod xlsx;
 
 use std::collections::BTreeMap;
 
-pub use cells::{normalize_soc, survey_from_file_name};
+pub(crate) use cells::{normalize_soc, survey_from_file_name};
 
 use crate::diag::Diagnostic;
 use crate::model::pay::{PayRow, PayTable};

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-pub use crate::lint::LintSettings;
+pub(crate) use crate::lint::LintSettings;
 
 /// The whole `hirekit.yaml`.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
@@ -57,7 +57,7 @@ pub struct BatchDefaults {
 }
 
 /// Parses `hirekit.yaml`; an empty file is the defaults.
-pub fn parse(path: &str, bytes: &[u8]) -> Result<Config, crate::diag::Diagnostic> {
+pub(crate) fn parse(path: &str, bytes: &[u8]) -> Result<Config, crate::diag::Diagnostic> {
     let text = crate::load::utf8(path, bytes)?;
     if text.trim().is_empty()
         || text

@@ -7,9 +7,9 @@
 //! Direction: `commands` → `project` → {`load`, `engine`} → {`model`,
 //! `diag`, `text`}. Nothing below reaches back up here.
 
-pub mod config;
+pub(crate) mod config;
 mod roles;
-pub mod workspace;
+pub(crate) mod workspace;
 
 use std::path::{Path, PathBuf};
 
@@ -22,7 +22,7 @@ use crate::load::role::{Loaded, Origin};
 use crate::model::pay::PayTable;
 use crate::render::RoleInput;
 use crate::ui::Ui;
-pub use workspace::{MARKER, REFERENCE_DOCX, Workspace};
+pub(crate) use workspace::{MARKER, REFERENCE_DOCX, Workspace};
 
 /// Where the company profile of a run comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]

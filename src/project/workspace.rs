@@ -8,10 +8,10 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 
 /// The workspace's marker file.
-pub const MARKER: &str = "hirekit.yaml";
+pub(crate) const MARKER: &str = "hirekit.yaml";
 
 /// The reference Word document a workspace may hold at its root.
-pub const REFERENCE_DOCX: &str = "reference.docx";
+pub(crate) const REFERENCE_DOCX: &str = "reference.docx";
 
 /// Where user files come from.
 #[derive(Debug, Clone, Default)]

@@ -121,7 +121,7 @@ pub struct RenderContext<'a> {
 }
 
 /// The tool info for this build.
-pub fn tool_info() -> ToolInfo {
+pub(crate) fn tool_info() -> ToolInfo {
     ToolInfo {
         name: "hirekit",
         version: env!("CARGO_PKG_VERSION"),

@@ -28,7 +28,7 @@ use docx_rs::{
 };
 use pulldown_cmark::{Alignment, Event, HeadingLevel, Tag, TagEnd};
 
-pub use package::{Properties, reference_styles};
+pub(crate) use package::{Properties, reference_styles};
 
 /// US Letter, in twentieths of a point.
 const PAGE_WIDTH: u32 = 12_240;
@@ -52,7 +52,11 @@ const FIRST_NUM: usize = 2;
 
 /// Converts Markdown to the bytes of a .docx file. `styles` is the
 /// `word/styles.xml` of a reference document, used instead of hirekit's.
-pub fn to_docx(markdown: &str, props: &Properties, styles: Option<&[u8]>) -> Result<Vec<u8>> {
+pub(crate) fn to_docx(
+    markdown: &str,
+    props: &Properties,
+    styles: Option<&[u8]>,
+) -> Result<Vec<u8>> {
     let body = convert(markdown);
     let mut docx = Docx::new()
         .page_size(PAGE_WIDTH, PAGE_HEIGHT)

@@ -20,14 +20,14 @@ use std::io;
 
 use serde::Serialize;
 
-use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 
 use crate::model::{Location, PayPeriod, Role, Workplace};
 use crate::pay::ResolvedPay;
 use crate::render::context::CompanyView;
 
 /// What a posting is built from.
-pub struct PostingInput<'a> {
+pub(crate) struct PostingInput<'a> {
     /// The role.
     pub role: &'a Role,
     /// The company (possibly none given).
@@ -43,7 +43,7 @@ pub struct PostingInput<'a> {
 /// A schema.org `JobPosting`.
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct JobPosting {
+pub(crate) struct JobPosting {
     #[serde(rename = "@context")]
     context: &'static str,
     #[serde(rename = "@type")]
@@ -149,7 +149,7 @@ struct QuantitativeValue {
 }
 
 /// Builds the posting.
-pub fn job_posting(input: &PostingInput<'_>) -> JobPosting {
+pub(crate) fn job_posting(input: &PostingInput<'_>) -> JobPosting {
     let location = input.location;
     let company = input.company;
     let row_company = location.map_or("", |l| l.company.trim());
@@ -287,7 +287,7 @@ fn estimated_salary(pay: &ResolvedPay) -> Option<MonetaryAmount> {
 }
 
 /// The posting as JSON that can sit inside `<script type="application/ld+json">`.
-pub fn to_script_json(posting: &JobPosting) -> Result<String, serde_json::Error> {
+pub(crate) fn to_script_json(posting: &JobPosting) -> Result<String, serde_json::Error> {
     let mut json = Vec::with_capacity(posting.description.len() * 5 / 4 + 2048);
     let formatter = ScriptSafe(serde_json::ser::PrettyFormatter::new());
     posting.serialize(&mut serde_json::Serializer::with_formatter(
@@ -297,11 +297,12 @@ pub fn to_script_json(posting: &JobPosting) -> Result<String, serde_json::Error>
     Ok(String::from_utf8(json).unwrap_or_default())
 }
 
+#[cfg(test)]
 /// Escapes the characters that could end a `<script>` element or confuse a
 /// JavaScript parser. They can only occur inside JSON strings, where the
 /// `\uXXXX` form means the same. ([`to_script_json`] escapes them as it
 /// writes.)
-pub fn script_safe(json: &str) -> String {
+pub(crate) fn script_safe(json: &str) -> String {
     let mut out = String::with_capacity(json.len() + json.len() / 16);
     let pushed: Result<(), std::convert::Infallible> = replace_runs(json, script_escape, |s| {
         out.push_str(s);
@@ -414,19 +415,23 @@ fn replace_runs<E>(
     put(&s[copied..])
 }
 
+#[cfg(test)]
 /// The job post's Markdown as the HTML Google reads in a description:
 /// only `p`, `ul`, `li`, `br` and `strong`. The title heading is left out
 /// (the posting has its own `title`); other headings become bold
 /// paragraphs; links keep their text; numbered lists become bullets;
 /// table rows become paragraphs with their cells joined by `; `.
-pub fn description_html(markdown: &str) -> String {
-    description_from_events(Parser::new_ext(markdown, super::markdown::options()))
+pub(crate) fn description_html(markdown: &str) -> String {
+    description_from_events(pulldown_cmark::Parser::new_ext(
+        markdown,
+        super::markdown::options(),
+    ))
 }
 
 /// [`description_html`] of Markdown already parsed (raw HTML may have
 /// been turned into text and unsafe links dropped: the description keeps
 /// only text of those anyway).
-pub fn description_from_events<'a>(events: impl Iterator<Item = Event<'a>>) -> String {
+pub(crate) fn description_from_events<'a>(events: impl Iterator<Item = Event<'a>>) -> String {
     let mut w = Description {
         out: String::with_capacity(4096),
         ..Description::default()

@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
 /// The Markdown extensions hirekit uses.
-pub fn options() -> Options {
+pub(crate) fn options() -> Options {
     let mut o = Options::empty();
     o.insert(Options::ENABLE_TABLES);
     o.insert(Options::ENABLE_STRIKETHROUGH);
@@ -22,31 +22,32 @@ pub fn options() -> Options {
 }
 
 /// Converts Markdown to a bare HTML fragment (for pasting into an ATS).
-pub fn to_html(markdown: &str) -> String {
+pub(crate) fn to_html(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len() * 5 / 4);
     html::push_html(&mut out, safe_events(markdown));
     out
 }
 
+#[cfg(test)]
 /// Converts Markdown to the body of a page: like [`to_html`], and besides
 /// each `##` heading opens a `<section>` whose `id` is the heading's slug
 /// (so a stylesheet can start the scorecard on a new printed page and a
 /// link can jump to a section), deeper headings get an `id` of their own,
 /// and each table sits in a `<div class="table-wrap">` that scrolls
 /// sideways on a narrow screen instead of widening the page.
-pub fn to_html_page(markdown: &str) -> String {
+pub(crate) fn to_html_page(markdown: &str) -> String {
     page_from_events(markdown.len(), safe_events(markdown))
 }
 
 /// Markdown parsed as pages show it (raw HTML as text, unsafe links
 /// dropped), for uses that share one parse.
-pub fn page_events(markdown: &str) -> Vec<Event<'_>> {
+pub(crate) fn page_events(markdown: &str) -> Vec<Event<'_>> {
     safe_events(markdown).collect()
 }
 
 /// [`to_html_page`] of events from [`page_events`]; `size` is the length
 /// of their Markdown.
-pub fn page_from_events<'a>(size: usize, source: impl Iterator<Item = Event<'a>>) -> String {
+pub(crate) fn page_from_events<'a>(size: usize, source: impl Iterator<Item = Event<'a>>) -> String {
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut ids = Ids::default();
     let mut in_section = false;
@@ -178,7 +179,7 @@ impl Ids {
 /// relative reference with no scheme. Browsers ignore blanks and control
 /// characters inside a scheme, so those are removed before the check; the
 /// parser has already decoded entities such as `&#106;`.
-pub fn is_safe_url(url: &str) -> bool {
+pub(crate) fn is_safe_url(url: &str) -> bool {
     let cleaned: String = url
         .chars()
         .filter(|c| !c.is_whitespace() && !c.is_control())

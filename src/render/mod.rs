@@ -8,12 +8,12 @@
 //! Markdown converted event by event (see `docx`). JSON is the render
 //! context.
 
-pub mod context;
-pub mod docx;
-pub mod jsonld;
-pub mod markdown;
-pub mod needs;
-pub mod text;
+pub(crate) mod context;
+pub(crate) mod docx;
+pub(crate) mod jsonld;
+pub(crate) mod markdown;
+pub(crate) mod needs;
+pub(crate) mod text;
 
 use std::fmt;
 use std::str::FromStr;
@@ -280,7 +280,7 @@ pub fn render(
 }
 
 /// Renders one document in one format, text or binary.
-pub fn render_output(
+pub(crate) fn render_output(
     engine: &Engine,
     input: &RoleInput,
     location: Option<&Location>,
@@ -417,7 +417,7 @@ fn is_plain(s: &str) -> bool {
 
 /// Tidies template output: no trailing spaces, at most one blank line in a
 /// row, no blank lines at the start, exactly one newline at the end.
-pub fn tidy_markdown(raw: &str) -> String {
+pub(crate) fn tidy_markdown(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut blank_run = 0;
     for line in raw.lines() {

@@ -12,7 +12,7 @@ use crate::model::Role;
 
 /// One section a document needs.
 #[derive(Debug)]
-pub struct Need {
+pub(crate) struct Need {
     /// Its key, dotted from the top of the profile.
     pub key: &'static str,
     /// Whether the profile has it, non-empty.
@@ -21,7 +21,7 @@ pub struct Need {
 
 /// What one document needs beyond the four keys every profile has.
 #[derive(Debug)]
-pub struct DocNeeds {
+pub(crate) struct DocNeeds {
     /// The document's name.
     pub doc: &'static str,
     /// How messages name it.
@@ -43,7 +43,7 @@ fn has_brief(r: &Role) -> bool {
 }
 
 /// The table: every built-in document, with what it needs.
-pub const DOCUMENTS: &[DocNeeds] = &[
+pub(crate) const DOCUMENTS: &[DocNeeds] = &[
     DocNeeds {
         doc: crate::builtin::JOB_POST,
         label: "the job post",
@@ -97,7 +97,7 @@ pub const DOCUMENTS: &[DocNeeds] = &[
 
 /// The keys `doc` needs that `role` lacks (none for documents not in the
 /// table).
-pub fn missing(doc: &str, role: &Role) -> Vec<&'static str> {
+pub(crate) fn missing(doc: &str, role: &Role) -> Vec<&'static str> {
     DOCUMENTS
         .iter()
         .filter(|d| d.doc == doc)
@@ -109,7 +109,7 @@ pub fn missing(doc: &str, role: &Role) -> Vec<&'static str> {
 
 /// Refuses `doc` when the profile (shown as `path`) lacks a section it
 /// needs, naming every one.
-pub fn require(doc: &str, role: &Role, path: &str) -> Result<(), Diagnostic> {
+pub(crate) fn require(doc: &str, role: &Role, path: &str) -> Result<(), Diagnostic> {
     let keys = missing(doc, role);
     if keys.is_empty() {
         return Ok(());
@@ -137,7 +137,7 @@ pub fn require(doc: &str, role: &Role, path: &str) -> Result<(), Diagnostic> {
 }
 
 /// One warning per listed document the profile cannot feed, for `check`.
-pub fn warnings(role: &Role, path: &str, docs: &[String]) -> Vec<String> {
+pub(crate) fn warnings(role: &Role, path: &str, docs: &[String]) -> Vec<String> {
     docs.iter()
         .filter_map(|doc| {
             let keys = missing(doc, role);

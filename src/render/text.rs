@@ -5,7 +5,7 @@
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
 /// Converts Markdown to plain text ending in one newline.
-pub fn to_text(markdown: &str) -> String {
+pub(crate) fn to_text(markdown: &str) -> String {
     let mut w = Writer::default();
     for event in Parser::new_ext(markdown, super::markdown::options()) {
         w.event(event);

@@ -5,14 +5,14 @@
 
 /// Money in US dollars: `56140 | usd` → `$56,140`, `26.99 | usd` → `$26.99`.
 /// Whole amounts have no cents unless `decimals=2` is given.
-pub fn usd(amount: f64, decimals: Option<usize>) -> String {
+pub(crate) fn usd(amount: f64, decimals: Option<usize>) -> String {
     let decimals = decimals.unwrap_or(if amount.fract().abs() < 1e-9 { 0 } else { 2 });
     let sign = if amount < 0.0 { "-" } else { "" };
     format!("{sign}${}", group_thousands(amount.abs(), decimals))
 }
 
 /// A number with thousands separators: `2858710 | number` → `2,858,710`.
-pub fn number(value: f64, decimals: usize) -> String {
+pub(crate) fn number(value: f64, decimals: usize) -> String {
     let sign = if value < 0.0 { "-" } else { "" };
     format!("{sign}{}", group_thousands(value.abs(), decimals))
 }
@@ -39,7 +39,7 @@ fn group_thousands(value: f64, decimals: usize) -> String {
 
 /// A list joined with an Oxford comma: `["a", "b", "c"] | oxford` →
 /// `a, b, and c`; `conj="or"` changes the last word.
-pub fn oxford(items: &[String], conj: &str) -> String {
+pub(crate) fn oxford(items: &[String], conj: &str) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
@@ -50,7 +50,7 @@ pub fn oxford(items: &[String], conj: &str) -> String {
 
 /// The text with its first letter in lower case, unless the first word is
 /// an acronym (`Great service` → `great service`, `CRM tools` stays).
-pub fn lower_first(s: &str) -> String {
+pub(crate) fn lower_first(s: &str) -> String {
     let first_word = s.split_whitespace().next().unwrap_or("");
     let letters: Vec<char> = first_word.chars().filter(|c| c.is_alphabetic()).collect();
     if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {

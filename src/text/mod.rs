@@ -3,7 +3,7 @@
 //! escaping data for Markdown templates, and the closest known name to a
 //! misspelled one. Depends on `diag` only.
 
-pub mod format;
+pub(crate) mod format;
 pub(crate) mod markdown;
 
 use std::path::Path;
@@ -14,11 +14,11 @@ use crate::diag::Diagnostic;
 
 /// The largest YAML file hirekit reads, in bytes. Role profiles are a few
 /// kilobytes; this bounds memory and time on hostile input.
-pub const MAX_YAML_BYTES: usize = 4 * 1024 * 1024;
+pub(crate) const MAX_YAML_BYTES: usize = 4 * 1024 * 1024;
 
 /// ASCII lower-case words joined by dashes: `"Saint-Étienne, FR" | slug` →
 /// `saint-etienne-fr`.
-pub fn slug(s: &str) -> String {
+pub(crate) fn slug(s: &str) -> String {
     let ascii = deunicode::deunicode(s);
     let mut out = String::with_capacity(ascii.len());
     for c in ascii.chars() {
@@ -37,7 +37,7 @@ pub fn slug(s: &str) -> String {
 /// The most hirekit reads of one file, by kind: far above any real input,
 /// far below what would exhaust memory. A device or pipe reports no size,
 /// so the cap is applied while reading, not only to the size on disk.
-pub fn read_cap(path: &Path) -> u64 {
+pub(crate) fn read_cap(path: &Path) -> u64 {
     match path
         .extension()
         .and_then(|e| e.to_str())
@@ -56,12 +56,12 @@ pub fn read_cap(path: &Path) -> u64 {
 /// bytes: a larger file is refused before it is read when its size is
 /// known, and as soon as the cap is passed when it is not (`/dev/zero`,
 /// a pipe). A folder is refused with what it is.
-pub fn read(path: &Path) -> Result<Vec<u8>> {
+pub(crate) fn read(path: &Path) -> Result<Vec<u8>> {
     read_capped(path, read_cap(path))
 }
 
 /// [`read`] with an explicit cap.
-pub fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>> {
+pub(crate) fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>> {
     use std::io::Read as _;
     let shown = path.display().to_string();
     let too_large = |size: Option<u64>| {
@@ -126,7 +126,7 @@ pub fn utf8<'a>(path: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
 
 /// A SOC code in BLS's `NN-NNNN` form, from `43-4051`, `434051` or the
 /// O*NET form `43-4051.00`; `None` when it is not a SOC code.
-pub fn normalize_soc(input: &str) -> Option<String> {
+pub(crate) fn normalize_soc(input: &str) -> Option<String> {
     let s = input.trim();
     // O*NET appends a two-digit suffix: 43-4051.00.
     let s = match s.split_once('.') {
@@ -158,7 +158,7 @@ pub fn normalize_soc(input: &str) -> Option<String> {
 /// of the keyboard: at most two edits for names of four letters or more,
 /// one for shorter ones (an edit is an insertion, deletion, substitution or
 /// swap of neighbours; case, `-` and spaces for `_` are free).
-pub fn closest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
+pub(crate) fn closest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
     let norm = |s: &str| s.to_lowercase().replace(['-', ' '], "_");
     let wanted = norm(name);
     let limit = if wanted.chars().count() >= 4 { 2 } else { 1 };
@@ -173,7 +173,7 @@ pub fn closest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
 /// The files of a folder that a command reads (templates, roles, pay
 /// tables, locations), and the entries it passed over, with why.
 #[derive(Debug, Default)]
-pub struct Listing {
+pub(crate) struct Listing {
     /// Regular files to read, sorted.
     pub files: Vec<std::path::PathBuf>,
     /// One message per entry passed over: not a regular file (a FIFO would
@@ -186,7 +186,7 @@ pub struct Listing {
 /// ignored; a link is followed only to a regular file inside `limit`; a
 /// FIFO, device or socket is passed over with a note, as is a link out of
 /// `limit` or to a folder (which could loop). A missing folder has no files.
-pub fn list_files(
+pub(crate) fn list_files(
     limit: &Path,
     dir: &Path,
     recursive: bool,

@@ -62,7 +62,7 @@ fn manifest(path: &Path) -> Vec<serde_json::Value> {
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {
-    hirekit::batch::write::hex(&hirekit::batch::write::sha256(bytes))
+    hirekit::parts::hex(&hirekit::parts::sha256(bytes))
 }
 
 /// `hirekit batch` of the built-in role over the 240-row fixture into `out`.

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use hirekit::render::{self, Format, RenderOptions};
+use hirekit::{Format, RenderOptions};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
@@ -390,9 +390,9 @@ fn render_with(text: &str) -> Vec<String> {
     let dir = tempfile::tempdir().unwrap();
     let role_path = dir.path().join("role.yaml");
     std::fs::write(&role_path, ascii_json(&role)).unwrap();
-    let project = hirekit::project::Project::builtin();
-    let company = hirekit::lint::CompanyFile {
-        company: hirekit::load::company::parse("company.yaml", ascii_json(&company).as_bytes())
+    let project = hirekit::Project::builtin();
+    let company = hirekit::CompanyFile {
+        company: hirekit::parts::parse_company("company.yaml", ascii_json(&company).as_bytes())
             .unwrap(),
         file: "company.yaml".into(),
         source: String::new(),
@@ -400,11 +400,11 @@ fn render_with(text: &str) -> Vec<String> {
     let loaded = project.role(&role_path.display().to_string()).unwrap();
     let input = project.role_input(loaded, Some(&company)).unwrap();
     let csv = String::from_utf8(csv).unwrap();
-    let rows = hirekit::load::locations::read_all("sites.csv", &csv).unwrap();
+    let rows = hirekit::parts::read_locations("sites.csv", &csv).unwrap();
     let row = rows.iter().find(|r| r.location.id == "row-1").unwrap();
     let engine = engine();
     let html = |doc: &str, location| {
-        render::render(
+        hirekit::render(
             engine,
             &input,
             location,
@@ -420,9 +420,9 @@ fn render_with(text: &str) -> Vec<String> {
 }
 
 /// The built-in templates, compiled once for every case.
-fn engine() -> &'static hirekit::engine::Engine {
-    static ENGINE: OnceLock<hirekit::engine::Engine> = OnceLock::new();
-    ENGINE.get_or_init(|| hirekit::engine::Engine::load(None).unwrap())
+fn engine() -> &'static hirekit::Engine {
+    static ENGINE: OnceLock<hirekit::Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| hirekit::Engine::load(None).unwrap())
 }
 
 fn plain_profiles() -> &'static Vec<BTreeMap<String, usize>> {

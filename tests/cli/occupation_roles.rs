@@ -2,8 +2,8 @@
 //! title's slug renders every document, drafted from O*NET 29.3 with BLS
 //! OEWS May 2025 pay, for occupations across all 22 SOC major groups.
 
-use hirekit::project::Project;
-use hirekit::render::{self, Format, RenderOptions};
+use hirekit::Project;
+use hirekit::{Format, RenderOptions};
 
 use crate::support::Hirekit;
 
@@ -37,7 +37,7 @@ fn the_thirty_cover_every_major_group() {
 fn every_document_renders_in_every_format_for_thirty_occupations() {
     let project = Project::builtin();
     let engine = project.engine().unwrap();
-    let rows = hirekit::load::locations::read_all("sites.csv", SITES).unwrap();
+    let rows = hirekit::parts::read_locations("sites.csv", SITES).unwrap();
     let denver = &rows[0].location;
     for code in CODES {
         let loaded = project
@@ -51,7 +51,7 @@ fn every_document_renders_in_every_format_for_thirty_occupations() {
         let input = project.role_input(loaded, None).unwrap();
         for doc in DOCS {
             for location in [None, Some(denver)] {
-                let out = render::render_formats(
+                let out = hirekit::render_formats(
                     &engine,
                     &input,
                     location,
@@ -66,7 +66,7 @@ fn every_document_renders_in_every_format_for_thirty_occupations() {
                 assert_clean(code, doc, &md);
             }
         }
-        let post = render::render(
+        let post = hirekit::render(
             &engine,
             &input,
             Some(denver),

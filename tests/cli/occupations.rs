@@ -163,6 +163,6 @@ fn show_rejects_bad_and_unknown_codes() {
 #[test]
 fn version_carries_the_onet_credit_line() {
     let out = Hirekit::new().args(["--version"]).succeeds().stdout;
-    assert!(out.contains(hirekit::library::ONET_CREDIT), "{out}");
+    assert!(out.contains(hirekit::parts::ONET_CREDIT), "{out}");
     assert!(out.contains("BLS"), "{out}");
 }

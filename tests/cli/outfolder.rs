@@ -78,7 +78,7 @@ fn clean_never_deletes_through_a_link_or_what_a_forged_manifest_lists() {
     std::fs::write(elsewhere.join("keep.md"), "mine").unwrap();
     std::os::unix::fs::symlink(&elsewhere, h.root().join("out/linked")).unwrap();
     let manifest = h.read("out/manifest.json");
-    let sha = hirekit::batch::write::hex(&hirekit::batch::write::sha256(b"mine"));
+    let sha = hirekit::parts::hex(&hirekit::parts::sha256(b"mine"));
     let forged = manifest.replacen(
         "\"files\": [\n",
         &format!(

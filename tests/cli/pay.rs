@@ -189,7 +189,7 @@ fn every_shipped_figure_matches_the_bls_files() {
             continue;
         }
         states += 1;
-        let code = hirekit::states::code(cells[0]).unwrap();
+        let code = hirekit::parts::state_code(cells[0]).unwrap();
         let r = row(&table, code);
         assert_eq!(r["area_name"], cells[0]);
         assert_eq!(num(&r["hourly_mean"]), num(cells[3]), "{code} hourly_mean");

@@ -197,12 +197,12 @@ fn templates_show_prints_the_template_in_effect() {
     h.cmd(["templates", "show", "builtin/job-post"]);
     assert_eq!(
         h.succeeds().stdout,
-        hirekit::builtin::template("job-post.md").unwrap()
+        hirekit::parts::template("job-post.md").unwrap()
     );
     h.cmd(["templates", "show", "partials/apply"]);
     assert_eq!(
         h.succeeds().stdout,
-        hirekit::builtin::template("partials/apply.md").unwrap()
+        hirekit::parts::template("partials/apply.md").unwrap()
     );
     h.cmd(["templates", "show", "offer-letter"]);
     insta::assert_snapshot!(h.fails().stderr());
@@ -215,11 +215,11 @@ fn eject_copies_builtins_and_names_the_partials_they_include() {
     insta::assert_snapshot!(run.stderr());
     assert_eq!(
         h.read("templates/job-post.md"),
-        hirekit::builtin::template("job-post.md").unwrap()
+        hirekit::parts::template("job-post.md").unwrap()
     );
     assert_eq!(
         h.read("templates/partials/apply.md"),
-        hirekit::builtin::template("partials/apply.md").unwrap()
+        hirekit::parts::template("partials/apply.md").unwrap()
     );
     h.cmd(["check"]);
     h.succeeds();
@@ -240,7 +240,7 @@ fn eject_refuses_to_overwrite_without_force() {
     h.succeeds();
     assert_eq!(
         h.read("templates/job-post.md"),
-        hirekit::builtin::template("job-post.md").unwrap()
+        hirekit::parts::template("job-post.md").unwrap()
     );
 }
 

@@ -145,7 +145,7 @@ fn init_creates_a_workspace_that_checks_and_renders() {
     let h = Hirekit::new().args(["init", "ws"]);
     let run = h.succeeds();
     insta::assert_snapshot!("init_message", run.stderr());
-    for (rel, text) in hirekit::builtin::INIT_FILES {
+    for (rel, text) in hirekit::parts::INIT_FILES {
         assert_eq!(h.read(&format!("ws/{rel}")), *text, "{rel}");
     }
     let mut h = h.reset().cwd("ws").args(["check"]);
@@ -193,7 +193,7 @@ fn an_ejected_and_edited_job_post_is_used() {
     h.succeeds();
     let path = h.root().join("ws/templates/job-post.md");
     let text = std::fs::read_to_string(&path).unwrap();
-    assert_eq!(text, hirekit::builtin::template("job-post.md").unwrap());
+    assert_eq!(text, hirekit::parts::template("job-post.md").unwrap());
     std::fs::write(
         &path,
         text.replace("## Role Overview", "## The Job in Brief"),

@@ -16,7 +16,7 @@ use super::codec::{Writer, deflate};
 use super::record::{self, Vocab};
 
 /// The files the build writes, in the order it writes them.
-pub const FILES: [&str; 5] = [
+pub(crate) const FILES: [&str; 5] = [
     "onet-index.bin",
     "onet-records.bin",
     "onet-titles.bin",
@@ -30,7 +30,7 @@ const OEWS_FILE: &str = "oews-may2025/all_data_M_2025__cross-industry.csv";
 const CITIES_FILE: &str = "geo/cbsa-principal-cities__2018-delineation.csv";
 
 /// The built files: `(name, bytes)` in the order of [`FILES`].
-pub fn build(from: &Path) -> Result<Vec<(&'static str, Vec<u8>)>> {
+pub(crate) fn build(from: &Path) -> Result<Vec<(&'static str, Vec<u8>)>> {
     let occupations = onet::read(&from.join(ONET_DIR))?;
     let (index, records, titles) = encode_onet(&occupations, &from.join(ONET_DIR))?;
     let oews = oews::build(&from.join(OEWS_FILE), &from.join(CITIES_FILE), "May 2025")?;

@@ -17,7 +17,7 @@ use crate::model::role::{
 const WIDTH: usize = 76;
 
 /// The YAML text of a drafted role profile, with review comments.
-pub fn profile_yaml(role: &Role) -> String {
+pub(crate) fn profile_yaml(role: &Role) -> String {
     let mut w = Writer::default();
     w.comment(
         0,

@@ -14,7 +14,7 @@ use crate::model::role::{Competency, Interview, Question, Rating};
 use super::requirements::SKILL_IMPORTANCE;
 
 /// The bank's text, embedded.
-pub const BANK_JSON: &str = include_str!("../../../data/drafting/competencies.json");
+pub(crate) const BANK_JSON: &str = include_str!("../../../data/drafting/competencies.json");
 
 /// Competencies per guide: at most this many...
 const MOST: usize = 5;
@@ -35,7 +35,7 @@ const FALLBACK: [&str; 4] = [
 /// The bank file.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Bank {
+pub(crate) struct Bank {
     /// The competencies.
     pub competencies: Vec<BankEntry>,
 }
@@ -43,7 +43,7 @@ pub struct Bank {
 /// One competency of the bank.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct BankEntry {
+pub(crate) struct BankEntry {
     /// A stable id, e.g. `dependability`.
     pub id: String,
     /// The name shown in the guide.
@@ -60,13 +60,13 @@ pub struct BankEntry {
 
 /// The parsed bank (empty if the embedded text does not parse, which a
 /// unit test rules out).
-pub fn bank() -> &'static [BankEntry] {
+pub(crate) fn bank() -> &'static [BankEntry] {
     static BANK: OnceLock<Vec<BankEntry>> = OnceLock::new();
     BANK.get_or_init(|| parse_bank().unwrap_or_default())
 }
 
 /// Parses the embedded bank.
-pub fn parse_bank() -> Result<Vec<BankEntry>, crate::diag::Diagnostic> {
+pub(crate) fn parse_bank() -> Result<Vec<BankEntry>, crate::diag::Diagnostic> {
     const FILE: &str = "data/drafting/competencies.json";
     serde_json::from_str::<Bank>(BANK_JSON)
         .map(|b| b.competencies)

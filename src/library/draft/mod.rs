@@ -4,9 +4,9 @@
 //! nothing about (work hours, benefits) are left empty for the employer.
 //! How each section is derived, with its thresholds: `docs/drafting.md`.
 
-pub mod emit;
+pub(crate) mod emit;
 mod extras;
-pub mod interview;
+pub(crate) mod interview;
 mod requirements;
 mod text;
 mod title;
@@ -48,7 +48,7 @@ pub(crate) struct Drafted {
 
 /// Choices for a draft beyond the occupation itself.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct DraftOptions<'a> {
+pub(crate) struct DraftOptions<'a> {
     /// The job title to use instead of the one derived from O*NET's.
     pub title: Option<&'a str>,
     /// A pay row (national, or the broader SOC code's when the occupation
@@ -58,12 +58,13 @@ pub struct DraftOptions<'a> {
 }
 
 /// Drafts a role profile for an occupation, with the id `id`.
-pub fn draft_role(occ: &Occupation, id: &str) -> Role {
+#[cfg(test)]
+pub(crate) fn draft_role(occ: &Occupation, id: &str) -> Role {
     draft_role_with(occ, id, &DraftOptions::default())
 }
 
 /// As [`draft_role`], with a title of the employer's and pay figures.
-pub fn draft_role_with(occ: &Occupation, id: &str, options: &DraftOptions<'_>) -> Role {
+pub(crate) fn draft_role_with(occ: &Occupation, id: &str, options: &DraftOptions<'_>) -> Role {
     let pay = options.pay;
     let job = match options.title.map(str::trim) {
         Some(t) if !t.is_empty() => t.to_string(),
@@ -178,8 +179,10 @@ pub fn draft_role_with(occ: &Occupation, id: &str, options: &DraftOptions<'_>) -
 /// The source line: the O*NET occupation, its credit, and the pay source.
 fn source_line(occ: &Occupation, pay: Option<&PayRow>) -> String {
     let mut s = format!(
-        "Drafted from O*NET 29.3 occupation {} {} (USDOL/ETA, CC BY 4.0). {ONET_CREDIT}",
-        occ.code, occ.title
+        "Drafted from {} occupation {} {} (USDOL/ETA, CC BY 4.0). {ONET_CREDIT}",
+        crate::library::onet_release(),
+        occ.code,
+        occ.title
     );
     if let Some(row) = pay {
         s.push_str(&format!(" Pay: {BLS_SOURCE}, {}.", row.survey));

@@ -12,7 +12,7 @@ use zip::write::SimpleFileOptions;
 
 /// What the document properties say about a document.
 #[derive(Debug, Clone, Default)]
-pub struct Properties {
+pub(crate) struct Properties {
     /// The title (the document's first heading).
     pub title: String,
     /// What the document is, e.g. `job-post`.
@@ -104,7 +104,7 @@ const MAX_STYLES: u64 = 16 << 20;
 
 /// The `word/styles.xml` of a reference .docx (`shown` names it in
 /// errors): the styles a workspace wants its Word documents to use.
-pub fn reference_styles(shown: &str, bytes: &[u8]) -> Result<Vec<u8>> {
+pub(crate) fn reference_styles(shown: &str, bytes: &[u8]) -> Result<Vec<u8>> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
         anyhow::anyhow!(
             "`{shown}` is not a Word document ({e}); a .docx file is a zip archive: save it from Word or LibreOffice as .docx"
