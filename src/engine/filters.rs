@@ -16,6 +16,57 @@ pub(crate) fn register_all(tera: &mut Tera) {
     tera.register_filter("lower_first", lower_first_filter);
     tera.register_filter("cell", cell_filter);
     tera.register_filter("period", period_filter);
+    // Replaces Tera's own `range`: the same arguments, within a budget of
+    // elements per render, so nested loops cannot run for minutes.
+    tera.register_function("range", budgeted_range);
+}
+
+/// How many elements all `range` calls of one render may produce together.
+pub(crate) const RANGE_BUDGET: u64 = 100_000;
+
+thread_local! {
+    /// Elements `range` produced so far in this thread's current render.
+    static RANGE_USED: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Starts a render's `range` budget afresh (see [`RANGE_BUDGET`]).
+pub(crate) fn reset_range_budget() {
+    RANGE_USED.with(|u| u.set(0));
+}
+
+/// `range(end=N, start=0, step_by=1)`: the numbers from `start` up to (not
+/// including) `end`, as Tera's own, but counted against [`RANGE_BUDGET`].
+fn budgeted_range(kwargs: Kwargs, _: &State) -> TeraResult<Vec<i128>> {
+    let start = kwargs.get::<i128>("start")?.unwrap_or_default();
+    let end = kwargs.must_get::<i128>("end")?;
+    let step = kwargs.get::<i128>("step_by")?.unwrap_or(1);
+    if step == 0 {
+        return Err(Error::message("range: `step_by` is 0"));
+    }
+    let span = if step > 0 {
+        end.checked_sub(start)
+    } else {
+        start.checked_sub(end)
+    };
+    let len = span
+        .and_then(|s| s.max(0).checked_add(step.abs() - 1))
+        .map(|s| s / step.abs())
+        .ok_or_else(|| Error::message("range: the numbers are too large"))?;
+    let len = u64::try_from(len).unwrap_or(u64::MAX);
+    let used = RANGE_USED.with(|u| u.get()).saturating_add(len);
+    if used > RANGE_BUDGET {
+        return Err(Error::message(format!(
+            "range: this render's loops would go over {RANGE_BUDGET} steps in all; a document needs far fewer (check the `end` of each range)"
+        )));
+    }
+    RANGE_USED.with(|u| u.set(used));
+    let mut out = Vec::new();
+    let mut n = start;
+    while (step > 0 && n < end) || (step < 0 && n > end) {
+        out.push(n);
+        n += step;
+    }
+    Ok(out)
 }
 
 fn number_arg(name: &str, v: &Value) -> TeraResult<f64> {

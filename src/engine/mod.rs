@@ -336,9 +336,47 @@ impl Engine {
         } else {
             Escape::Html
         });
-        self.tera
-            .render(name, ctx)
-            .map_err(|e| errors::from_tera(&e, &self.user))
+        filters::reset_range_budget();
+        let mut out = CappedWriter::default();
+        match self.tera.render_to(name, ctx, &mut out) {
+            Ok(()) => Ok(String::from_utf8_lossy(&out.bytes).into_owned()),
+            Err(_) if out.over => Err(TemplateError::from(crate::diag::Diagnostic::file(
+                self.user
+                    .get(name)
+                    .map_or_else(|| format!("builtin:templates/{name}"), |u| u.shown.clone()),
+                format!(
+                    "the rendered document would be larger than {} MiB; a template loop writes far more than a document needs",
+                    MAX_OUTPUT >> 20
+                ),
+            ))),
+            Err(e) => Err(errors::from_tera(&e, &self.user)),
+        }
+    }
+}
+
+/// The most one template may write: far above any document, far below
+/// what would exhaust memory.
+const MAX_OUTPUT: usize = 32 << 20;
+
+/// Collects a render's output, failing past [`MAX_OUTPUT`] bytes.
+#[derive(Default)]
+struct CappedWriter {
+    bytes: Vec<u8>,
+    over: bool,
+}
+
+impl std::io::Write for CappedWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.bytes.len() + buf.len() > MAX_OUTPUT {
+            self.over = true;
+            return Err(std::io::Error::other("output budget"));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
