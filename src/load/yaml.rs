@@ -368,6 +368,37 @@ fn clean_message(raw: &str) -> String {
             message = to.to_string();
         }
     }
+    // The parser's own words for a limit and for a repeated key name its
+    // internals; say what is wrong in the file's terms.
+    if let Some(breach) = message.strip_prefix("budget breached: ") {
+        let kind = breach.split([' ', '{', '(']).next().unwrap_or(breach);
+        let what = match kind {
+            "Nodes" => format!("more than {MAX_NODES} values, keys and list items"),
+            "Depth" | "InclusionDepth" => {
+                format!("lists or mappings nested more than {MAX_DEPTH} deep")
+            }
+            "Aliases" | "Anchors" => format!("more than {MAX_ALIASES} anchors or aliases"),
+            "Events" => "aliases that expand to too much text (an alias bomb)".to_string(),
+            "Documents" => "more than one YAML document (a second `---`)".to_string(),
+            "ScalarBytes" => format!("more than {MAX_YAML_BYTES} bytes of text"),
+            _ => "more than hirekit reads in one YAML file".to_string(),
+        };
+        message = format!(
+            "the file holds {what}; hirekit stops there to stay fast and safe on any input"
+        );
+    }
+    if message.starts_with("alias replay limit exceeded") {
+        message = "aliases here expand to too much text (an alias bomb); hirekit stops there to stay fast and safe on any input".to_string();
+    }
+    if message.starts_with("recursion limit exceeded") {
+        message = format!(
+            "lists or mappings nest more than {MAX_DEPTH} deep here; hirekit stops there to stay fast and safe on any input"
+        );
+    }
+    if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
+        let key = rest.split(',').next().unwrap_or(rest).trim();
+        message = format!("the key `{key}` appears twice in this mapping; keep one of them");
+    }
     // The parser names a character as Rust writes it (`\u{1b}'); say what
     // it is instead.
     if let Some(rest) = message.strip_prefix("unexpected character: `")

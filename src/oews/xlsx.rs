@@ -92,7 +92,49 @@ impl Cells for SheetCells<'_> {
 }
 
 /// Reads the rows for `soc` (normalized) from a workbook; `path` is shown in errors.
+/// The most one part of a workbook may inflate to (BLS's largest sheets
+/// are a few tens of megabytes), and the most all of them may.
+const MAX_PART_BYTES: u64 = 512 << 20;
+const MAX_BOOK_BYTES: u64 = 1 << 30;
+
+/// Refuses a zip-based workbook (.xlsx, .ods) whose parts would inflate
+/// past [`MAX_PART_BYTES`] each or [`MAX_BOOK_BYTES`] in all (a zip bomb),
+/// before any part is inflated. Other files pass (calamine reads them).
+fn check_inflated_size(path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+    check_inflated_size_within(path, bytes, MAX_PART_BYTES, MAX_BOOK_BYTES)
+}
+
+fn check_inflated_size_within(
+    path: &str,
+    bytes: &[u8],
+    part_cap: u64,
+    book_cap: u64,
+) -> Result<(), Diagnostic> {
+    let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let mut total: u64 = 0;
+    for i in 0..zip.len() {
+        let Ok(part) = zip.by_index_raw(i) else {
+            continue;
+        };
+        let size = part.size();
+        total = total.saturating_add(size);
+        if size > part_cap || total > book_cap {
+            let cap = if size > part_cap { part_cap } else { book_cap };
+            return Err(Diagnostic::file(
+                path,
+                format!(
+                    "the workbook would inflate to more than {cap} bytes; BLS's files are far smaller, so this is not one of them"
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
 pub(crate) fn scan(path: &str, bytes: &[u8], soc: &str) -> Result<Scan, Diagnostic> {
+    check_inflated_size(path, bytes)?;
     let mut book = open(bytes)
         .map_err(|e| Diagnostic::file(path, format!("cannot read the workbook: {e}")))?;
     let names = book.sheet_names();
@@ -228,5 +270,27 @@ mod tests {
         );
         // Every cross-industry occupation is listed, for suggestions.
         assert!(scan.codes.len() > 800, "{}", scan.codes.len());
+    }
+
+    #[test]
+    fn a_workbook_that_would_inflate_past_the_cap_is_refused_unread() {
+        use std::io::Write as _;
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        zip.start_file("xl/worksheets/sheet1.xml", opts).unwrap();
+        zip.write_all(&[b'0'; 4096]).unwrap();
+        let bytes = zip.finish().unwrap().into_inner();
+        assert!(bytes.len() < 4096, "it compresses");
+        let err = check_inflated_size_within("bomb.xlsx", &bytes, 1024, 1 << 20).unwrap_err();
+        assert!(
+            err.message
+                .contains("would inflate to more than 1024 bytes"),
+            "{}",
+            err.message
+        );
+        assert!(check_inflated_size_within("ok.xlsx", &bytes, 8192, 1 << 20).is_ok());
+        assert!(check_inflated_size_within("t.xlsx", &bytes, 8192, 2048).is_err());
+        assert!(check_inflated_size("not-a-zip.csv", b"a,b\n").is_ok());
     }
 }
