@@ -258,6 +258,18 @@ fn parse_row(
         }
     };
 
+    // The states hirekit knows are US states and territories: a row that
+    // names one with another country is a mistake in one of the two.
+    if country != "US" {
+        return Err(err(
+            "country",
+            format!(
+                "{country:?} with the US state `{}`; hirekit posts jobs in the United States: set country to `US` (or leave it empty)",
+                cell("state")
+            ),
+        ));
+    }
+
     let workplace = match cell("workplace")
         .to_ascii_lowercase()
         .replace(['-', '_', ' '], "")

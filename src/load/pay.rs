@@ -26,7 +26,14 @@ pub(crate) fn parse(path: &str, bytes: &[u8]) -> Result<PayTable, Diagnostic> {
     let mut rows = Vec::new();
     while let Some(row) = file.next_row() {
         let row = row?;
-        let text = |i: usize| row.get(idx[i]).to_string();
+        // A text cell `to_csv` defused (`'=...`) reads back as written.
+        let text = |i: usize| {
+            let cell = row.get(idx[i]);
+            match cell.strip_prefix('\'') {
+                Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest.to_string(),
+                _ => cell.to_string(),
+            }
+        };
         let num = |i: usize| -> Result<Option<f64>, Diagnostic> {
             let cell = row.get(idx[i]);
             if cell.is_empty() {
@@ -168,5 +175,16 @@ mod tests {
         assert_eq!(csv_text("=1+1"), "\"'=1+1\"");
         assert_eq!(csv_text("a,b"), "\"a,b\"");
         assert_eq!(csv_text("Michigan"), "Michigan");
+        // ...and read back as they were written.
+        let row = PayRow {
+            area: "MI".into(),
+            area_name: "=HYPERLINK(\"x\")".into(),
+            soc: "43-4051".into(),
+            survey: "May 2023".into(),
+            annual_mean: Some(1.0),
+            ..PayRow::default()
+        };
+        let back = parse("p.csv", to_csv(std::slice::from_ref(&row)).as_bytes()).unwrap();
+        assert_eq!(back.rows[0].area_name, row.area_name);
     }
 }

@@ -51,6 +51,19 @@ pub fn import(inputs: &[Input<'_>], soc: &str, survey: Option<&str>) -> anyhow::
         anyhow::bail!("`{soc}` is not a SOC code; expected a code such as `43-4051`");
     };
     let survey = survey.map(str::trim).filter(|s| !s.is_empty());
+    // Before a workbook is parsed (that can take seconds): without
+    // --survey, its name must tell its survey period. (A CSV is read first:
+    // that is quick, and a file that is no OEWS table says so.)
+    if survey.is_none()
+        && let Some(input) = inputs
+            .iter()
+            .find(|i| xlsx::is_workbook(i.bytes) && survey_from_file_name(i.shown).is_none())
+    {
+        anyhow::bail!(
+            "cannot tell the survey period from the file name `{}`; give it with --survey, e.g. --survey \"May 2023\"",
+            input.shown
+        );
+    }
     let mut scans = Vec::with_capacity(inputs.len());
     for input in inputs {
         let scan = if xlsx::is_workbook(input.bytes) {

@@ -469,8 +469,20 @@ fn a_workbook_that_is_not_oews_names_the_sheet_and_missing_columns() {
     let run = Hirekit::new()
         .file("sites.xlsx", bytes)
         .args(["pay", "import", "sites.xlsx", "--soc", "43-4051"])
+        .args(["--survey", "May 2023"])
         .fails();
     insta::assert_snapshot!(run.stderr());
+    // Without --survey, a workbook whose name tells no period is refused
+    // before it is parsed (red-team issue, item 13).
+    let run = Hirekit::new()
+        .file("sites.xlsx", workbook(&[("Sites", vec![vec!["id"]])]))
+        .args(["pay", "import", "sites.xlsx", "--soc", "43-4051"])
+        .fails();
+    assert!(
+        run.stderr.contains("cannot tell the survey period"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
