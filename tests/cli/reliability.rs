@@ -154,7 +154,10 @@ fn bad_oews_files_are_explained() {
         let n = name(path);
         let run = Hirekit::new()
             .fixture(&format!("errors/oews/{n}"), &n)
-            .args(["pay", "import", &n, "--soc", "43-4051"])
+            // With the period given, each file is judged by what it holds.
+            .args([
+                "pay", "import", &n, "--soc", "43-4051", "--survey", "May 2023",
+            ])
             .fails();
         insta::assert_snapshot!(run.stderr());
     });
