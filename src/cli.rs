@@ -100,7 +100,7 @@ pub enum Command {
     hirekit render roles/cashier.yaml --doc interview-guide --format txt -o guide.txt\n  \
     hirekit render customer-service-representative --doc interview-guide --format docx -o guide.docx")]
 pub struct RenderArgs {
-    /// A role id (from the workspace's roles/ or the built-ins) or a path to a role YAML file
+    /// A role: a path to a YAML file, a role id (the workspace's roles/, the built-ins), or any occupation of the library by SOC code (41-2011), O*NET code or title (cashier)
     #[arg(value_parser = OpenSet::roles(), hide_possible_values = true)]
     pub role: String,
     /// The document: job-description (default), job-post, job-brief, interview-guide, or a workspace template's name
@@ -145,7 +145,7 @@ pub struct RenderArgs {
     hirekit lint ad.html --location \"Seattle, WA\" --deny warnings --format sarif"
 )]
 pub struct LintArgs {
-    /// A role id or role YAML file (rendered, then checked), or a job ad to check as it is (.md, .txt, .html)
+    /// A role (a YAML file, a role id, or an occupation's SOC code or title; rendered, then checked), or a job ad to check as it is (.md, .txt, .html)
     #[arg(value_parser = OpenSet::roles(), hide_possible_values = true)]
     pub target: String,
     /// The document to render for a role [default: job-post]
@@ -216,7 +216,7 @@ Files are named by --pattern (default {role}/{doc}/{location}.{ext}) and written
 manifest.json lists every file with its size and SHA-256; a rerun writes only files whose\n\
 content changed, and --clean removes the files of rows that are gone.")]
 pub struct BatchArgs {
-    /// Role ids (from the workspace's roles/ or the built-ins) or paths to role YAML files
+    /// Roles: paths to YAML files, role ids (the workspace's roles/, the built-ins), or occupations by SOC code or title
     #[arg(required = true, value_name = "ROLE", value_parser = OpenSet::roles(), hide_possible_values = true)]
     pub roles: Vec<String>,
     /// The locations CSV: one ad per row (default: hirekit.yaml `batch.locations`)
