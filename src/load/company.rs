@@ -34,25 +34,8 @@ pub fn parse(path: &str, bytes: &[u8]) -> Result<Company, Diagnostic> {
 /// keys, missing `name`, values of the wrong kind) at once.
 pub(crate) fn parse_all(path: &str, bytes: &[u8]) -> Result<Company, Vec<Diagnostic>> {
     let source = super::utf8(path, bytes).map_err(|d| vec![d])?;
-    let tree: super::yaml::Node = super::yaml::parse(path, source).map_err(|d| vec![d])?;
-    let forbidden = super::yaml::forbidden_chars(path, source, &tree);
-    if !forbidden.is_empty() {
-        return Err(forbidden);
-    }
-    let walked = super::schema::walk(path, source, &tree, &super::schema::COMPANY);
-    let parsed = super::yaml::parse::<Company>(path, source);
-    let mut all = walked.folded;
-    // serde is the judge of what loads; the walk names every problem.
-    match &parsed {
-        Err(first) if walked.shape.is_empty() => all.push(first.clone()),
-        Err(_) => all.extend(walked.shape),
-        Ok(_) => {}
-    }
-    if !all.is_empty() {
-        all.sort_by_key(|d| (d.line, d.column));
-        return Err(all);
-    }
-    let company = parsed.map_err(|d| vec![d])?;
+    let company: Company =
+        super::yaml::parse_all(path, source, &super::schema::COMPANY, Vec::new())?;
     check(path, source, company).map_err(|d| vec![d])
 }
 

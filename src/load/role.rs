@@ -45,26 +45,12 @@ pub(crate) fn parse_all(
     {
         return finish(path, source, role, default_id);
     }
-    let tree: super::yaml::Node = super::yaml::parse(path, source).map_err(|d| vec![d])?;
-    let forbidden = super::yaml::forbidden_chars(path, source, &tree);
-    if !forbidden.is_empty() {
-        return Err(forbidden);
-    }
-    let walked = super::schema::walk(path, source, &tree, &super::schema::ROLE);
-    let parsed = super::yaml::parse::<Role>(path, source);
-    let mut all = walked.folded;
-    all.extend(placeholders(path, source));
-    // serde is the judge of what loads; the walk names every problem.
-    match &parsed {
-        Err(first) if walked.shape.is_empty() => all.push(first.clone()),
-        Err(_) => all.extend(walked.shape),
-        Ok(_) => {}
-    }
-    if !all.is_empty() {
-        all.sort_by_key(|d| (d.line, d.column));
-        return Err(all);
-    }
-    let role = parsed.map_err(|d| vec![d])?;
+    let role: Role = super::yaml::parse_all(
+        path,
+        source,
+        &super::schema::ROLE,
+        placeholders(path, source),
+    )?;
     finish(path, source, role, default_id)
 }
 

@@ -117,6 +117,38 @@ pub(crate) fn forbidden_chars(path: &str, source: &str, node: &Node) -> Vec<Diag
     found
 }
 
+/// Parses a file a user writes against its schema, reporting every problem
+/// at once: forbidden characters first, then what the schema walk finds
+/// (unknown keys, missing keys, wrong kinds of value) and `extra` (more
+/// problems of the caller's, such as placeholders). serde is the judge of
+/// what loads; the walk names every problem.
+pub(crate) fn parse_all<T: DeserializeOwned>(
+    path: &str,
+    source: &str,
+    schema: &'static super::schema::Record,
+    extra: Vec<Diagnostic>,
+) -> Result<T, Vec<Diagnostic>> {
+    let tree: Node = parse(path, source).map_err(|d| vec![d])?;
+    let forbidden = forbidden_chars(path, source, &tree);
+    if !forbidden.is_empty() {
+        return Err(forbidden);
+    }
+    let walked = super::schema::walk(path, source, &tree, schema);
+    let parsed = parse::<T>(path, source);
+    let mut all = walked.folded;
+    all.extend(extra);
+    match &parsed {
+        Err(first) if walked.shape.is_empty() => all.push(first.clone()),
+        Err(_) => all.extend(walked.shape),
+        Ok(_) => {}
+    }
+    if !all.is_empty() {
+        all.sort_by_key(|d| (d.line, d.column));
+        return Err(all);
+    }
+    parsed.map_err(|d| vec![d])
+}
+
 /// A YAML value with where it starts: what the schema walk of
 /// [`super::schema`] reads to report every problem of a file at once.
 #[derive(Debug, Clone, PartialEq)]
