@@ -89,20 +89,20 @@ pub(super) fn help(message: &str, source: Option<&str>) -> Option<String> {
             Some(best) => format!("did you mean `{best}`?"),
             None => format!(
                 "hirekit's filters are {}, beside Tera's own (docs/templates.md lists them all)",
-                ticked(OUR_FILTERS)
+                crate::text::backticked(OUR_FILTERS)
             ),
         });
     }
     if let Some(name) = quoted_after(&lower, "unknown test `") {
         return Some(match crate::text::closest(&name, TESTS) {
             Some(best) => format!("did you mean `{best}`?"),
-            None => format!("the tests are {}", ticked(TESTS)),
+            None => format!("the tests are {}", crate::text::backticked(TESTS)),
         });
     }
     if let Some(name) = quoted_after(&lower, "unknown function `") {
         return Some(match crate::text::closest(&name, FUNCTIONS) {
             Some(best) => format!("did you mean `{best}`?"),
-            None => format!("the functions are {}", ticked(FUNCTIONS)),
+            None => format!("the functions are {}", crate::text::backticked(FUNCTIONS)),
         });
     }
     for (what, list) in [
@@ -196,14 +196,6 @@ fn capital(s: &str) -> String {
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())
         .unwrap_or_default()
-}
-
-fn ticked(names: &[&str]) -> String {
-    names
-        .iter()
-        .map(|n| format!("`{n}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 #[cfg(test)]

@@ -100,7 +100,7 @@ impl<'a> CsvFile<'a> {
                 "missing required column{} {}; the header row has {}",
                 if missing.len() == 1 { "" } else { "s" },
                 backticked(&missing),
-                backticked(&self.headers.iter().map(String::as_str).collect::<Vec<_>>()),
+                backticked(&self.headers),
             ),
         ))
     }
@@ -183,14 +183,7 @@ fn error_to_diag(path: &str, line: usize, e: &csv::Error) -> Diagnostic {
     Diagnostic::file(shown, message)
 }
 
-/// `` `a`, `b` `` for a list of names.
-pub(crate) fn backticked(names: &[&str]) -> String {
-    names
-        .iter()
-        .map(|n| format!("`{n}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
+pub(crate) use crate::text::backticked;
 
 /// Parses a number as written in spreadsheets: `43690`, `43,690`,
 /// `$43,690.00`. Commas only separate thousands (groups of three); no

@@ -320,7 +320,10 @@ impl Walker<'_> {
                     } else if let Some(home) = home_of(self.top, &name) {
                         d = d.with_help(format!("`{name}` goes under `{home}:`"));
                     } else {
-                        d = d.with_help(format!("expected one of {}", list(&names)));
+                        d = d.with_help(format!(
+                            "expected one of {}",
+                            crate::text::backticked(&names)
+                        ));
                     }
                     self.out.push(d);
                 }
@@ -372,7 +375,10 @@ impl Walker<'_> {
                 };
                 let mut d = self.at(
                     node,
-                    format!("`{key}` must be one of {}, got {got}", list(words)),
+                    format!(
+                        "`{key}` must be one of {}, got {got}",
+                        crate::text::backticked(words)
+                    ),
                 );
                 if let Value::Str(s) = v
                     && let Some(best) = closest(s, words)
@@ -531,14 +537,6 @@ fn home_of(top: &'static Record, name: &str) -> Option<String> {
     let mut found = Vec::new();
     search(top, "", name, &mut found);
     (found.len() == 1).then(|| found.remove(0))
-}
-
-fn list(names: &[&str]) -> String {
-    names
-        .iter()
-        .map(|n| format!("`{n}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 #[cfg(test)]

@@ -183,11 +183,7 @@ pub(crate) fn scan(path: &str, bytes: &[u8], soc: &str) -> Result<Scan, Diagnost
         }
         return Ok(scan);
     }
-    let sheets = names
-        .iter()
-        .map(|n| format!("`{n}`"))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let sheets = crate::text::backticked(&names);
     Err(match first_miss {
         Some((sheet, message)) => Diagnostic::file(format!("{path}: sheet {sheet}"), message)
             .with_help(format!(

@@ -170,6 +170,16 @@ pub(crate) fn closest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
         .map(|(_, k)| k)
 }
 
+/// Names as messages list them: each in backticks, joined by commas
+/// (`` `city`, `state` ``).
+pub(crate) fn backticked<S: AsRef<str>>(names: &[S]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{}`", n.as_ref()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// The files of a folder that a command reads (templates, roles, pay
 /// tables, locations), and the entries it passed over, with why.
 #[derive(Debug, Default)]
