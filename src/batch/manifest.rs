@@ -636,8 +636,11 @@ fn read_manifest(
                 )
             } else {
                 anyhow::anyhow!(
-                    "the previous manifest `{}` is not valid ({e}); remove it to start afresh",
-                    path.display()
+                    "{}:{}:{}: the previous manifest is not valid: {}; it was changed by another program or by hand: remove it to start afresh (the next run then writes every file again)",
+                    path.display(),
+                    e.line(),
+                    e.column(),
+                    plain_json_error(&e)
                 )
             }
         })?;
@@ -699,6 +702,41 @@ fn read_lines(file: &fs::File, each: &mut dyn FnMut(&Entry<'_>, Option<Span>)) -
         };
     }
     Ok(at == At::End)
+}
+
+/// What serde says about a manifest, in the words of the manifest: no Rust
+/// type names, no position (the caller gives it as `file:line:col`).
+fn plain_json_error(e: &serde_json::Error) -> String {
+    const ENTRY: &str = "a file entry (an object with `path`, `format`, `bytes` and `sha256`)";
+    let text = e.to_string();
+    let text = match text.rfind(" at line ") {
+        Some(at) => &text[..at],
+        None => text.as_str(),
+    };
+    if e.is_eof() {
+        return "the file ends before the manifest does (was it cut short?)".to_owned();
+    }
+    let text = text.replace("struct Entry", ENTRY);
+    if let Some(rest) = text.strip_prefix("invalid type: ")
+        && let Some((found, expected)) = rest.split_once(", expected ")
+    {
+        let found = match found.split_once(' ') {
+            Some(("integer" | "floating", _)) => "a number".to_owned(),
+            Some(("string", s)) => format!("the text {s}"),
+            Some(("boolean", b)) => format!("`{}`", b.trim_matches('`')),
+            _ => match found {
+                "sequence" => "a list".to_owned(),
+                "map" => "an object".to_owned(),
+                "null" => "`null`".to_owned(),
+                other => other.to_owned(),
+            },
+        };
+        return format!("expected {expected}, found {found}");
+    }
+    if let Some(field) = text.strip_prefix("missing field ") {
+        return format!("a file entry has no {field}");
+    }
+    text
 }
 
 /// The error a JSON object without a `hirekit` key gets.

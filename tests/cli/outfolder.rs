@@ -224,3 +224,26 @@ fn jobs_and_base_url_are_bounded() {
         assert!(!h.root().join("out").exists());
     }
 }
+
+#[test]
+fn a_manifest_changed_by_hand_is_named_in_the_words_of_the_manifest() {
+    let h = batch("id,city,state\na,Detroit,MI\n");
+    h.succeeds();
+    let manifest = h.read("out/manifest.json");
+    let first_entry = manifest.find("{\"path\"").unwrap();
+    let line_end = first_entry + manifest[first_entry..].find("},").unwrap() + 1;
+    let mut broken = manifest.clone();
+    broken.replace_range(first_entry..line_end, "1");
+    write(&h, "out/manifest.json", &broken);
+    let run = h.fails();
+    assert!(!run.stderr.contains("struct"), "{}", run.stderr);
+    insta::assert_snapshot!(run.stderr());
+    broken = manifest.replacen("\"sha256\":", "\"sha\":", 1);
+    write(&h, "out/manifest.json", &broken);
+    let run = h.fails();
+    assert!(
+        run.stderr.contains("a file entry has no `sha256`"),
+        "{}",
+        run.stderr
+    );
+}
