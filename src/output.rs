@@ -121,7 +121,18 @@ pub(crate) fn temp_beside(dir: &Path) -> std::io::Result<tempfile::NamedTempFile
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    builder.tempfile_in(dir)
+    builder.tempfile_in(dir).map_err(without_temp_path)
+}
+
+/// tempfile's errors end in "at path \"…/.hirekit-XXXX.tmp\"", a name the
+/// user never chose and that no longer exists: messages name the file
+/// being written instead, so the random one is dropped.
+pub(crate) fn without_temp_path(e: std::io::Error) -> std::io::Error {
+    let text = e.to_string();
+    match text.find(" at path ") {
+        Some(at) => std::io::Error::new(e.kind(), &text[..at]),
+        None => e,
+    }
 }
 
 /// Writes `content` to the regular file `path` atomically. Its folder must
@@ -135,7 +146,10 @@ pub(crate) fn write_atomic(path: &Path, content: &[u8]) -> Result<()> {
         let _ = tmp.as_file().set_permissions(old.permissions());
     }
     let mut tmp = tmp;
-    tmp.write_all(content)
+    // Through the file, not the NamedTempFile, whose errors name the
+    // temporary path.
+    tmp.as_file_mut()
+        .write_all(content)
         .with_context(|| format!("cannot write `{}`", path.display()))?;
     tmp.as_file()
         .sync_data()

@@ -163,7 +163,8 @@ impl Writer {
         let dir = path.parent().unwrap_or(Path::new("."));
         let mut tmp = temp_beside(dir)
             .with_context(|| format!("cannot create a temporary file in `{}`", dir.display()))?;
-        tmp.write_all(content)
+        tmp.as_file_mut()
+            .write_all(content)
             .with_context(|| format!("cannot write `{}`", path.display()))?;
         tmp.persist(path)
             .map_err(|e| e.error)
@@ -334,10 +335,11 @@ pub(crate) fn write_streamed(
     let mut w = io::BufWriter::new(tmp);
     fill(&mut w)
         .and_then(|()| w.flush())
+        .map_err(crate::output::without_temp_path)
         .with_context(|| format!("cannot write `{}`", path.display()))?;
     let tmp = w
         .into_inner()
-        .map_err(|e| e.into_error())
+        .map_err(|e| crate::output::without_temp_path(e.into_error()))
         .with_context(|| format!("cannot write `{}`", path.display()))?;
     tmp.persist(path)
         .map_err(|e| e.error)

@@ -319,3 +319,68 @@ fn pipes_and_links_out_of_the_workspace_are_passed_over() {
         );
     }
 }
+
+/// Runs hirekit under `sh` with a file-size limit of `blocks` × 512 bytes
+/// and SIGXFSZ ignored (an ignored signal stays ignored across `exec`), so
+/// that a write past the limit fails as a full disk would, with an error
+/// instead of a signal.
+#[cfg(unix)]
+fn with_file_size_limit(h: &Hirekit, blocks: u32, args: &[&str]) -> std::process::Output {
+    let bin = assert_cmd::cargo::cargo_bin("hirekit");
+    std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "trap '' XFSZ; ulimit -f {blocks}; exec \"$0\" \"$@\""
+        ))
+        .arg(bin)
+        .args(args)
+        .current_dir(h.root())
+        .output()
+        .unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_full_disk_names_the_file_being_written_never_a_temporary_one() {
+    let h = Hirekit::new().file("sites.csv", "id,city,state\na,Detroit,MI\nb,Denver,CO\n");
+    std::fs::create_dir(h.root().join("out")).unwrap();
+    let render = with_file_size_limit(
+        &h,
+        8,
+        &[
+            "render",
+            "customer-service-representative",
+            "--format",
+            "html",
+            "-o",
+            "out/post.html",
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&render.stderr);
+    assert_eq!(render.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("cannot write `out/post.html`"), "{stderr}");
+    assert!(!stderr.contains(".hirekit-"), "{stderr}");
+    assert!(!stderr.contains(".tmp"), "{stderr}");
+    let batch = with_file_size_limit(
+        &h,
+        8,
+        &[
+            "batch",
+            "customer-service-representative",
+            "--locations",
+            "sites.csv",
+            "--out",
+            "out",
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&batch.stderr);
+    assert_eq!(batch.status.code(), Some(1), "{stderr}");
+    assert!(!stderr.contains(".hirekit-"), "{stderr}");
+    assert!(
+        files_under(&h.root().join("out"))
+            .iter()
+            .all(|f| !f.contains(".hirekit-")),
+        "a temporary file was left: {:?}",
+        files_under(&h.root().join("out"))
+    );
+}
