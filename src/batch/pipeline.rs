@@ -256,6 +256,13 @@ impl<'b, 'a> Run<'b, 'a> {
                 })
                 .collect();
             if let Some(spans) = spans {
+                // Kept files' folders are visited too, so that temporaries
+                // a killed run left there are swept.
+                for p in &paths {
+                    let abs = opts.out.join(p);
+                    self.writer
+                        .prepare_dir(abs.parent().unwrap_or(&opts.out), !opts.dry_run)?;
+                }
                 let files = paths
                     .into_iter()
                     .zip(spans)

@@ -136,6 +136,8 @@ impl Writer {
         if fresh && create {
             fs::create_dir_all(dir)
                 .with_context(|| format!("cannot create folder `{}`", dir.display()))?;
+        } else if !fresh && create && self.root.is_some() {
+            sweep_temporaries(dir);
         }
         if let Ok(mut dirs) = self.dirs.lock() {
             // Another thread may have got here first; keep its answer.
@@ -380,6 +382,36 @@ pub(crate) fn holds(
     }
 }
 
+/// Whether `name` is one hirekit gives a temporary file: `.hirekit-` and
+/// `.tmp` around letters, digits and `-` (tempfile's random part, or the
+/// process id and attempt of [`Spool::persist`]).
+fn is_temporary_name(name: &str) -> bool {
+    name.strip_prefix(".hirekit-")
+        .and_then(|rest| rest.strip_suffix(".tmp"))
+        .is_some_and(|mid| {
+            !mid.is_empty() && mid.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        })
+}
+
+/// Removes the temporary files a run killed on the way (SIGKILL, power
+/// loss) left in `dir`: regular files named as hirekit names its own
+/// temporaries. Only called while the output folder's lock is held, so
+/// no other batch is writing them. Best effort: what cannot be removed
+/// stays, and is harmless.
+fn sweep_temporaries(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        if name.to_str().is_some_and(is_temporary_name)
+            && entry.file_type().is_ok_and(|t| t.is_file())
+        {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Locks the output folder (creating it) for this process, for as long as
 /// the returned handle is open: a second batch into the same folder at the
 /// same time fails, naming the first by its process id where the system
@@ -529,6 +561,17 @@ pub(crate) fn prune_empty_dirs<'a>(out: &Path, removed: impl Iterator<Item = &'a
 mod tests {
     use super::super::manifest::{Entry, write_manifest};
     use super::*;
+
+    #[test]
+    fn only_hirekit_temporary_names_are_swept() {
+        assert!(is_temporary_name(".hirekit-Ab3xYz.tmp"));
+        assert!(is_temporary_name(".hirekit-1f2e-0.tmp"));
+        assert!(!is_temporary_name(".hirekit-.tmp"));
+        assert!(!is_temporary_name("hirekit-Ab3xYz.tmp"));
+        assert!(!is_temporary_name(".hirekit-notes.tmp.md"));
+        assert!(!is_temporary_name(".hirekit-my notes.tmp"));
+        assert!(!is_temporary_name(".hirekit-../x.tmp"));
+    }
 
     #[test]
     fn hex_round_trips() {

@@ -247,3 +247,39 @@ fn a_manifest_changed_by_hand_is_named_in_the_words_of_the_manifest() {
         run.stderr
     );
 }
+
+#[test]
+fn temporary_files_left_by_a_killed_run_are_swept_by_the_next() {
+    let h = batch("id,city,state\na,Detroit,MI\n");
+    h.succeeds();
+    // What SIGKILL leaves: empty temporaries beside the ads and the manifest.
+    write(&h, &format!("out/{ADS}/.hirekit-Xy12ab.tmp"), "");
+    write(&h, "out/.hirekit-4f2a-0.tmp", "");
+    // A file of the user's with a similar name stays.
+    write(&h, &format!("out/{ADS}/.hirekit-notes.txt"), "mine");
+    h.succeeds();
+    let left: Vec<String> = walk(&h.root().join("out"))
+        .into_iter()
+        .filter(|f| f.contains(".hirekit-"))
+        .collect();
+    assert_eq!(left, [format!("{ADS}/.hirekit-notes.txt")]);
+}
+
+/// Every file under `dir`, relative, with `/`, sorted.
+fn walk(dir: &Path) -> Vec<String> {
+    fn go(root: &Path, dir: &Path, out: &mut Vec<String>) {
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                go(root, &p, out);
+            } else {
+                let rel = p.strip_prefix(root).unwrap().to_string_lossy();
+                out.push(rel.replace('\\', "/"));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    go(dir, dir, &mut out);
+    out.sort();
+    out
+}
