@@ -80,15 +80,15 @@ pub(crate) struct Missing {
 impl Missing {
     /// `missing columns `OCC_CODE` and a wage column ...`.
     pub(crate) fn message(&self, headers: &[String]) -> String {
-        let shown: Vec<String> = headers
+        let shown: Vec<&str> = headers
             .iter()
-            .filter(|h| !h.trim().is_empty())
-            .map(|h| format!("`{}`", h.trim()))
+            .map(|h| h.trim())
+            .filter(|h| !h.is_empty())
             .collect();
         let had = if shown.is_empty() {
             "the header row is empty".to_string()
         } else {
-            format!("the header row has {}", shown.join(", "))
+            format!("the header row has {}", crate::text::backticked(&shown))
         };
         format!(
             "not a BLS OEWS table: missing {}; {had}",

@@ -133,6 +133,19 @@ fn check_inflated_size_within(
     Ok(())
 }
 
+/// Why a sheet could not be read, in the user's terms where the cause is
+/// known.
+fn sheet_error(e: &dyn std::fmt::Display) -> String {
+    let text = e.to_string();
+    if text.contains("larger than its declared uncompressed size") {
+        // The zip reader stops at the size the headers declare, which the
+        // declared-size check above has already bounded.
+        "cannot read the sheet: it inflates past the size the workbook's zip headers declare, so the file is damaged or forged; download it again from BLS".to_owned()
+    } else {
+        format!("cannot read the sheet: {text}")
+    }
+}
+
 pub(crate) fn scan(path: &str, bytes: &[u8], soc: &str) -> Result<Scan, Diagnostic> {
     check_inflated_size(path, bytes)?;
     let mut book = open(bytes)
@@ -140,12 +153,9 @@ pub(crate) fn scan(path: &str, bytes: &[u8], soc: &str) -> Result<Scan, Diagnost
     let names = book.sheet_names();
     let mut first_miss: Option<(String, String)> = None;
     for name in &names {
-        let range = book.worksheet_range(name).map_err(|e| {
-            Diagnostic::file(
-                format!("{path}: sheet {name}"),
-                format!("cannot read the sheet: {e}"),
-            )
-        })?;
+        let range = book
+            .worksheet_range(name)
+            .map_err(|e| Diagnostic::file(format!("{path}: sheet {name}"), sheet_error(&e)))?;
         let Some((top, left)) = range.start() else {
             continue;
         };

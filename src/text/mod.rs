@@ -170,14 +170,32 @@ pub(crate) fn closest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
         .map(|(_, k)| k)
 }
 
+/// The longest name [`backticked`] shows whole, in characters.
+const NAME_SHOWN: usize = 40;
+/// The most names [`backticked`] lists.
+const NAMES_SHOWN: usize = 30;
+
 /// Names as messages list them: each in backticks, joined by commas
-/// (`` `city`, `state` ``).
+/// (`` `city`, `state` ``). A name read from a file may be anything, so a
+/// long one is cut after 40 characters (`…`) and a long list after 30
+/// names (`and 12 more`): a message stays a line, whatever the file holds.
 pub(crate) fn backticked<S: AsRef<str>>(names: &[S]) -> String {
-    names
+    let mut out = names
         .iter()
-        .map(|n| format!("`{}`", n.as_ref()))
+        .take(NAMES_SHOWN)
+        .map(|n| {
+            let n = n.as_ref();
+            match n.char_indices().nth(NAME_SHOWN) {
+                Some((cut, _)) => format!("`{}…`", &n[..cut]),
+                None => format!("`{n}`"),
+            }
+        })
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(", ");
+    if names.len() > NAMES_SHOWN {
+        out.push_str(&format!(" and {} more", names.len() - NAMES_SHOWN));
+    }
+    out
 }
 
 /// The files of a folder that a command reads (templates, roles, pay
@@ -293,6 +311,17 @@ fn walk(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn backticked_names_stay_short_whatever_a_file_holds() {
+        assert_eq!(backticked(&["city", "state"]), "`city`, `state`");
+        let long = "é".repeat(10_000);
+        let one = backticked(&[long.as_str()]);
+        assert_eq!(one, format!("`{}…`", "é".repeat(40)));
+        let many: Vec<String> = (0..100).map(|i| format!("c{i}")).collect();
+        let list = backticked(&many);
+        assert!(list.ends_with("`c29` and 70 more"), "{list}");
+    }
 
     #[cfg(unix)]
     #[test]
