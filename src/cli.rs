@@ -482,7 +482,9 @@ pub struct TemplatesEjectArgs {
     hirekit check\n  \
     hirekit check roles/warehouse-associate.yaml sites.csv\n  \
     hirekit check templates/job-post.md\n\n\
-    Every problem is reported with its file, line and column; the exit code is 1 if there is any.")]
+    Every problem is reported with its file, line and column; the exit code is 1 if there is any. \
+    A locations file's rows are all checked; its first 10,000 rows are also trial-rendered \
+    (`hirekit batch --dry-run` renders every row), and at most 50 bad rows are shown.")]
 pub struct CheckArgs {
     /// Files or folders to check instead of the whole workspace: role profiles, company files, pay tables, locations CSVs, templates
     #[arg(value_name = "PATH")]

@@ -39,6 +39,14 @@ pub(crate) fn run(ctx: &Ctx, args: CheckArgs) -> Result<ExitCode> {
     Ok(checker.finish())
 }
 
+/// The most row errors shown for one locations file, as `batch` shows.
+const MAX_ROW_ERRORS: usize = 50;
+
+/// The most rows of one locations file that trial renders try: each row
+/// costs every document of every role, so a file of millions of rows is
+/// left to `batch --dry-run`.
+const MAX_TRIAL_ROWS: usize = 10_000;
+
 /// What was checked, for the summary.
 #[derive(Default)]
 struct Counts {
@@ -497,22 +505,48 @@ impl<'a> Checker<'a> {
                 return false;
             }
         };
-        match load::locations::read_all(&shown, text) {
-            Ok(rows) => {
-                for row in rows {
-                    for (k, v) in row.location.extra {
-                        let slot = self.extra.entry(k).or_default();
-                        if slot.is_empty() {
-                            *slot = v;
-                        }
+        // Row by row, as batch reads it: a file of millions of rows is
+        // checked in little memory, and its first errors are shown.
+        let mut errors = 0_usize;
+        let mut shown_errors = Vec::new();
+        let extra = &mut self.extra;
+        let usable = load::locations::for_each_row(
+            &shown,
+            text,
+            |row| {
+                for (k, v) in row.location.extra {
+                    let slot = extra.entry(k).or_default();
+                    if slot.is_empty() {
+                        *slot = v;
                     }
                 }
-            }
-            Err(diags) => {
-                for d in diags.0 {
-                    self.problem(d.to_string());
+            },
+            |d| {
+                errors += 1;
+                if shown_errors.len() < MAX_ROW_ERRORS {
+                    shown_errors.push(d.to_string());
+                }
+            },
+        );
+        match usable {
+            Ok(usable) => {
+                for e in shown_errors {
+                    self.problem(e);
+                }
+                if errors > MAX_ROW_ERRORS {
+                    self.problem(format!(
+                        "error: {} more rows of `{shown}` cannot be used (not shown; the first {MAX_ROW_ERRORS} are above)",
+                        errors - MAX_ROW_ERRORS
+                    ));
+                }
+                if usable == 0 && errors == 0 {
+                    self.problem(
+                        crate::diag::Diagnostic::file(shown, "no location rows below the header")
+                            .to_string(),
+                    );
                 }
             }
+            Err(d) => self.problem(d.to_string()),
         }
         true
     }
@@ -562,12 +596,27 @@ impl<'a> Checker<'a> {
                 continue;
             };
             let parser = reader.parser();
+            let mut tried = 0_usize;
+            let mut rows = 0_usize;
             while let Some(raw) = reader.next_raw() {
+                rows += 1;
+                if tried == MAX_TRIAL_ROWS {
+                    continue;
+                }
                 let Ok(row) = raw.and_then(|r| parser.parse(&r)) else {
                     continue;
                 };
+                tried += 1;
                 let label = format!("for line {} of `{shown}`", row.line);
                 self.trial(engine, &inputs, docs, &label, Some(&row.location));
+            }
+            if tried == MAX_TRIAL_ROWS && rows > tried {
+                let n = |v: usize| crate::text::format::number(v as f64, 0);
+                self.warnings.push(format!(
+                    "trial renders covered the first {} usable rows of `{shown}` ({} rows in all); `hirekit batch --dry-run` renders every row without writing",
+                    n(tried),
+                    n(rows)
+                ));
             }
         }
     }

@@ -8,7 +8,8 @@
 //! are accepted. Rows stream: [`Reader`] checks one row at a time, and each
 //! error names the file, the row's line, the column and the value.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::csvfile::{CsvFile, Row, cell_error, parse_amount};
@@ -141,33 +142,52 @@ impl Iterator for Reader<'_> {
     }
 }
 
+/// Reads every row in turn: `each` gets each usable row, `error` each
+/// row error (with its line), a duplicate `id` included, naming both rows.
+/// Only the ids are held, so a file of millions of rows is read in little
+/// memory. Returns how many rows were usable; a file that cannot be read
+/// at all (its header) is the `Err`.
+pub(crate) fn for_each_row(
+    path: &str,
+    text: &str,
+    mut each: impl FnMut(LocationRow),
+    mut error: impl FnMut(Diagnostic),
+) -> Result<usize, Diagnostic> {
+    let reader = Reader::new(path, text)?;
+    let mut usable = 0;
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    for item in reader {
+        match item {
+            Ok(row) => match ids.entry(row.location.id.clone()) {
+                Entry::Occupied(first) => error(cell_error(
+                    path,
+                    row.line,
+                    "id",
+                    format!(
+                        "id {:?} is also used on line {}; every row needs its own id (or a different city and state)",
+                        row.location.id,
+                        first.get()
+                    ),
+                )),
+                Entry::Vacant(slot) => {
+                    slot.insert(row.line);
+                    usable += 1;
+                    each(row);
+                }
+            },
+            Err(e) => error(e),
+        }
+    }
+    Ok(usable)
+}
+
 /// Reads every row, failing with every row error at once (each with its
 /// line), or with a duplicate `id` naming both rows.
 pub fn read_all(path: &str, text: &str) -> Result<Vec<LocationRow>, Diagnostics> {
-    let reader = Reader::new(path, text).map_err(|d| Diagnostics(vec![d]))?;
     let mut rows = Vec::new();
     let mut errors = Vec::new();
-    let mut ids: BTreeMap<String, usize> = BTreeMap::new();
-    for item in reader {
-        match item {
-            Ok(row) => {
-                if let Some(first) = ids.insert(row.location.id.clone(), row.line) {
-                    errors.push(cell_error(
-                        path,
-                        row.line,
-                        "id",
-                        format!(
-                            "id {:?} is also used on line {first}; every row needs its own id (or a different city and state)",
-                            row.location.id
-                        ),
-                    ));
-                } else {
-                    rows.push(row);
-                }
-            }
-            Err(e) => errors.push(e),
-        }
-    }
+    for_each_row(path, text, |r| rows.push(r), |e| errors.push(e))
+        .map_err(|d| Diagnostics(vec![d]))?;
     if errors.is_empty() {
         if rows.is_empty() {
             return Err(Diagnostics(vec![Diagnostic::file(

@@ -160,3 +160,31 @@ fn a_template_that_fails_on_one_row_of_the_locations_file_fails_check() {
     insta::assert_snapshot!(run.stderr());
     assert!(run.stderr.contains("for line 3 of `sites.csv`"));
 }
+
+#[test]
+fn a_locations_file_with_many_bad_rows_shows_the_first_50_and_a_count() {
+    let mut csv = String::from("id,city,state\n");
+    for i in 0..120 {
+        csv.push_str(&format!("r{i},Springfield,ZZ\n"));
+    }
+    csv.push_str("ok,Springfield,IL\nok,Springfield,IL\n");
+    let run = Hirekit::new()
+        .file("hirekit.yaml", "")
+        .file("locations.csv", &csv)
+        .args(["check"])
+        .fails();
+    assert_eq!(
+        run.stderr.matches("unknown state \"ZZ\"").count(),
+        50,
+        "{}",
+        run.stderr
+    );
+    // The duplicate id on the last line is the 121st bad row.
+    assert!(
+        run.stderr
+            .contains("error: 71 more rows of `locations.csv` cannot be used (not shown; the first 50 are above)"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.ends_with("51 problems\n"), "{}", run.stderr);
+}
