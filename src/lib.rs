@@ -12,6 +12,12 @@
 //! {model, diag, text}; no cycles.
 
 mod batch;
+
+/// The system allocator, with a ceiling on what one template render may
+/// ask for at once (see `engine::memory`).
+#[global_allocator]
+static ALLOCATOR: engine::memory::Allocator = engine::memory::Allocator;
+
 mod builtin;
 pub mod cli;
 mod commands;

@@ -17,6 +17,7 @@
 
 mod errors;
 pub(crate) mod filters;
+pub(crate) mod memory;
 mod suggest;
 
 use std::cell::Cell;
@@ -338,7 +339,11 @@ impl Engine {
         });
         filters::reset_range_budget();
         let mut out = CappedWriter::default();
-        match self.tera.render_to(name, ctx, &mut out) {
+        let rendering =
+            memory::Rendering::enter(self.user.get(name).map_or(name, |u| u.shown.as_str()));
+        let result = self.tera.render_to(name, ctx, &mut out);
+        drop(rendering);
+        match result {
             Ok(()) => Ok(String::from_utf8_lossy(&out.bytes).into_owned()),
             Err(_) if out.over => Err(TemplateError::from(crate::diag::Diagnostic::file(
                 self.user
