@@ -19,6 +19,7 @@ mod errors;
 pub(crate) mod filters;
 pub(crate) mod memory;
 mod suggest;
+mod watchdog;
 
 use std::cell::Cell;
 use std::collections::BTreeMap;
@@ -339,10 +340,12 @@ impl Engine {
         });
         filters::reset_range_budget();
         let mut out = CappedWriter::default();
-        let rendering =
-            memory::Rendering::enter(self.user.get(name).map_or(name, |u| u.shown.as_str()));
+        let shown = self.user.get(name).map_or(name, |u| u.shown.as_str());
+        let timed = watchdog::Timed::start(shown);
+        let rendering = memory::Rendering::enter(shown);
         let result = self.tera.render_to(name, ctx, &mut out);
         drop(rendering);
+        drop(timed);
         match result {
             Ok(()) => Ok(String::from_utf8_lossy(&out.bytes).into_owned()),
             Err(_) if out.over => Err(TemplateError::from(crate::diag::Diagnostic::file(

@@ -384,3 +384,35 @@ fn a_full_disk_names_the_file_being_written_never_a_temporary_one() {
         files_under(&h.root().join("out"))
     );
 }
+
+/// Eight nested loops over a list of 20 run 25 billion times without
+/// writing a byte or asking for memory: only the time limit stops them.
+#[test]
+fn a_template_that_loops_for_hours_is_stopped_after_10_seconds() {
+    let xs = "{% set xs = [1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20] %}";
+    let mut body = String::from(xs);
+    for v in ["a", "b", "c", "d", "e", "f", "g", "h"] {
+        body.push_str(&format!("{{% for {v} in xs %}}"));
+    }
+    body.push_str(&"{% endfor %}".repeat(8));
+    let started = std::time::Instant::now();
+    let run = Hirekit::new()
+        .file("hirekit.yaml", "")
+        .file("templates/deep-loops.md", body)
+        .args([
+            "render",
+            "customer-service-representative",
+            "--doc",
+            "deep-loops",
+        ])
+        .run_with_timeout(HANG);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("rendering the template `templates/deep-loops.md` took more than 10 seconds"),
+        "{}",
+        run.stderr
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
+    assert!(run.stdout.is_empty());
+}
