@@ -190,6 +190,23 @@ fn source_line(occ: &Occupation, pay: Option<&PayRow>) -> String {
     s
 }
 
+/// A skill as it reads inside a sentence: `Active listening` → `active
+/// listening`, while a name stays as written (`Apache Kafka`, `C`, `C#`).
+fn in_sentence(skill: &str) -> String {
+    let mut words = skill.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let a_name = first.chars().count() == 1
+        || first
+            .chars()
+            .any(|c| !c.is_alphabetic() && c != '-' && c != '\'')
+        || words.any(|w| w.starts_with(char::is_uppercase));
+    if a_name {
+        skill.to_string()
+    } else {
+        lower_first(skill)
+    }
+}
+
 /// Words a drafted brief may have before the place, the pay and the link
 /// are added to it: with them it stays within the 90 words of a social post.
 const BRIEF_WORDS: usize = 60;
@@ -218,7 +235,7 @@ fn brief(job: &str, key: &[String], traits: &[String], skills: &[String]) -> Bri
             .iter()
             .filter(|s| !s.starts_with("Knowledge of"))
             .take(count)
-            .map(|s| lower_first(s))
+            .map(|s| in_sentence(s))
             .collect();
         if !strengths.is_empty() {
             if !ideal.is_empty() {
