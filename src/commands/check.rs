@@ -682,11 +682,15 @@ fn content_warnings(role: &Role, path: &str, docs: &[String], no_table: bool) ->
     {
         let n = interview.question_count();
         out.push(format!(
-            "{path}: `interview.duration_minutes` is {}, but {n} {} take about {planned} minutes \
+            "{path}: `interview.duration_minutes` is {}, but {n} {} about {planned} minutes \
              with the welcome, logistics and close, so the interview guide plans {planned}; \
              raise it or ask fewer questions",
             interview.duration_minutes,
-            if n == 1 { "question" } else { "questions" },
+            if n == 1 {
+                "question takes"
+            } else {
+                "questions take"
+            },
         ));
     }
     out

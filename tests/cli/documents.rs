@@ -412,7 +412,7 @@ fn the_interview_guide_plans_realistic_time_for_its_questions() {
     let run = ws.cmd(["check"]).succeeds();
     assert!(
         run.stderr.contains(
-            "roles/greeter.yaml: `interview.duration_minutes` is 10, but 1 question take"
+            "roles/greeter.yaml: `interview.duration_minutes` is 10, but 1 question takes about 20 minutes"
         ),
         "{}",
         run.stderr
