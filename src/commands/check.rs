@@ -22,7 +22,7 @@ use super::Ctx;
 use crate::cli::CheckArgs;
 use crate::engine::{self, Engine, TemplateError};
 use crate::load::{self, role::Loaded, role::Origin};
-use crate::model::Company;
+use crate::model::{Company, Role};
 use crate::project::MARKER;
 use crate::render::{self, Format, RenderOptions, RoleInput, needs};
 
@@ -562,6 +562,13 @@ impl<'a> Checker<'a> {
         for loaded in &roles {
             self.warnings
                 .extend(needs::warnings(&loaded.role, &loaded.shown, docs));
+            let table = self.ctx.project.pay_table(loaded);
+            self.warnings.extend(content_warnings(
+                &loaded.role,
+                &loaded.shown,
+                docs,
+                matches!(table, Ok(None)),
+            ));
         }
         let inputs: Vec<(String, RoleInput)> = roles
             .iter()
@@ -701,6 +708,41 @@ impl<'a> Checker<'a> {
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// What a profile's documents leave out or get wrong without failing to
+/// render, for `check`: a job description without its pay section (no
+/// pay table for the SOC code), an interview shorter than its questions.
+fn content_warnings(role: &Role, path: &str, docs: &[String], no_table: bool) -> Vec<String> {
+    let mut out = Vec::new();
+    let listed = |doc: &str| docs.iter().any(|d| d == doc);
+    if listed("job-description") && no_table && !role.soc_code.is_empty() {
+        out.push(format!(
+            "{path}: no pay table for SOC {}, so the job description leaves out its pay section; \
+             build one with `hirekit pay import` or give the profile `pay:` rows",
+            role.soc_code
+        ));
+    }
+    let interview = &role.interview;
+    let planned = interview.planned_minutes();
+    if listed("interview-guide")
+        && !interview.competencies.is_empty()
+        && interview.duration_minutes < planned
+    {
+        let n = interview.question_count();
+        out.push(format!(
+            "{path}: `interview.duration_minutes` is {}, but {n} {} about {planned} minutes \
+             with the welcome, logistics and close, so the interview guide plans {planned}; \
+             raise it or ask fewer questions",
+            interview.duration_minutes,
+            if n == 1 {
+                "question takes"
+            } else {
+                "questions take"
+            },
+        ));
+    }
+    out
 }
 
 #[cfg(test)]

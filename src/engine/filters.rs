@@ -4,7 +4,9 @@
 
 use tera::{Error, Kwargs, State, Tera, TeraResult, Value};
 
-pub(crate) use crate::text::format::{lower_first, number, oxford, usd};
+pub(crate) use crate::text::format::{
+    employment_type, lower_first, number, oxford, state_in_prose, us_date, usd,
+};
 
 /// Adds every custom filter to `tera`.
 pub(crate) fn register_all(tera: &mut Tera) {
@@ -16,6 +18,9 @@ pub(crate) fn register_all(tera: &mut Tera) {
     tera.register_filter("lower_first", lower_first_filter);
     tera.register_filter("cell", cell_filter);
     tera.register_filter("period", period_filter);
+    tera.register_filter("us_date", us_date_filter);
+    tera.register_filter("employment_type", employment_type_filter);
+    tera.register_filter("state_in_prose", state_in_prose_filter);
     // Replaces Tera's own `range`: the same arguments, within a budget of
     // elements per render, so nested loops cannot run for minutes.
     tera.register_function("range", budgeted_range);
@@ -93,6 +98,25 @@ fn state_name_filter(code: &str, _: Kwargs, _: &State) -> TeraResult<String> {
     crate::states::name(code)
         .map(str::to_string)
         .ok_or_else(|| Error::message(format!("state_name: unknown state code {code:?}")))
+}
+
+/// A date for candidates: `"2026-03-02" | us_date` → `March 2, 2026`.
+fn us_date_filter(s: &str, _: Kwargs, _: &State) -> TeraResult<String> {
+    us_date(s).ok_or_else(|| {
+        Error::message(format!(
+            "us_date: expected a date such as 2026-03-02, got {s:?}"
+        ))
+    })
+}
+
+/// `"FULL_TIME" | employment_type` → `Full-time`.
+fn employment_type_filter(s: &str, _: Kwargs, _: &State) -> String {
+    employment_type(s)
+}
+
+/// `"District of Columbia" | state_in_prose` → `the District of Columbia`.
+fn state_in_prose_filter(s: &str, _: Kwargs, _: &State) -> String {
+    state_in_prose(s)
 }
 
 pub(crate) use crate::text::slug;
@@ -192,6 +216,28 @@ mod tests {
         assert_eq!(lower_first("Great service"), "great service");
         assert_eq!(lower_first("CRM tools"), "CRM tools");
         assert_eq!(lower_first(""), "");
+    }
+
+    #[test]
+    fn dates_types_and_places_read_as_us_candidates_expect() {
+        assert_eq!(us_date("2026-12-01").as_deref(), Some("December 1, 2026"));
+        assert_eq!(
+            us_date("2026-03-02T09:00:00Z").as_deref(),
+            Some("March 2, 2026")
+        );
+        assert_eq!(us_date("2026-13-01"), None);
+        assert_eq!(us_date("12/01/2026"), None);
+        assert_eq!(us_date(""), None);
+        assert_eq!(employment_type("FULL_TIME"), "Full-time");
+        assert_eq!(employment_type("part-time"), "Part-time");
+        assert_eq!(employment_type("PER_DIEM"), "Per diem");
+        assert_eq!(employment_type("SEASONAL_WORK"), "Seasonal work");
+        assert_eq!(
+            state_in_prose("District of Columbia"),
+            "the District of Columbia"
+        );
+        assert_eq!(state_in_prose("Virgin Islands"), "the U.S. Virgin Islands");
+        assert_eq!(state_in_prose("Michigan"), "Michigan");
     }
 
     #[test]

@@ -230,6 +230,40 @@ fn default_interview_minutes() -> u32 {
     60
 }
 
+/// Minutes a question about past work takes with its follow-ups.
+pub(crate) const BEHAVIORAL_MINUTES: u32 = 5;
+/// Minutes a scenario question takes with its follow-ups.
+pub(crate) const SITUATIONAL_MINUTES: u32 = 4;
+/// Minutes for all but the questions: welcome (5), logistics (3), the
+/// candidate's questions (5 at least) and the close (2).
+pub(crate) const OTHER_MINUTES: u32 = 15;
+
+impl Interview {
+    /// Minutes the questions take, as the built-in interview guide plans
+    /// them: [`BEHAVIORAL_MINUTES`] or [`SITUATIONAL_MINUTES`] each.
+    pub fn question_minutes(&self) -> u32 {
+        self.competencies
+            .iter()
+            .flat_map(|c| &c.questions)
+            .map(|q| match q.kind {
+                QuestionKind::Behavioral => BEHAVIORAL_MINUTES,
+                QuestionKind::Situational => SITUATIONAL_MINUTES,
+            })
+            .sum()
+    }
+
+    /// The shortest interview the built-in guide plans for these questions:
+    /// the questions and [`OTHER_MINUTES`].
+    pub fn planned_minutes(&self) -> u32 {
+        self.question_minutes() + OTHER_MINUTES
+    }
+
+    /// How many questions there are in all.
+    pub fn question_count(&self) -> usize {
+        self.competencies.iter().map(|c| c.questions.len()).sum()
+    }
+}
+
 /// One competency assessed in the interview.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]

@@ -116,7 +116,7 @@ mod tests {
     #[test]
     fn lint_settings_default_and_override() {
         let c = parse("hirekit.yaml", b"company: a.yaml\n").unwrap();
-        assert_eq!((c.lint.min_words, c.lint.max_words), (300, 700));
+        assert_eq!((c.lint.min_words, c.lint.max_words), (200, 700));
         let c = parse(
             "hirekit.yaml",
             b"lint:\n  disable: [readability]\n  max_words: 900\n  allow_words: [lead]\n",

@@ -521,6 +521,8 @@ impl Writer {
         for child in std::mem::take(&mut self.children) {
             p = push_child(p, child);
         }
+        // A label ("Red flags:") stays on the page of what it introduces.
+        let label = self.text.trim_end().ends_with(':');
         self.text.clear();
         let style = self.style.take();
         if let Some(list) = self.lists.last() {
@@ -546,7 +548,7 @@ impl Writer {
         } else if self.quote > 0 {
             p = p.style("Quote");
         } else {
-            p = p.style("BodyText");
+            p = p.style("BodyText").keep_next(label);
         }
         self.blocks.push(Block::Paragraph(Box::new(p)));
     }

@@ -546,13 +546,19 @@ fn check_page_content(name: &str, m: &Value) {
         "interview-guide" => {
             for heading in [
                 "Time Plan",
+                "Opening Script",
                 "Competencies and Questions",
+                "Logistics Questions",
+                "Closing Script",
                 "Rating Scale",
                 "Scorecard",
+                "Reaching a Decision",
             ] {
                 assert!(h2.contains(&heading), "{heading}: {h2:?}");
             }
-            assert_eq!(tables.len(), 3);
+            // The time plan, a notes box under each of the 12 questions,
+            // the rating scale, and the scorecard's two tables.
+            assert_eq!(tables.len(), 1 + 12 + 1 + 2);
         }
         "job-post" | "job-post-den-1" => {
             assert!(

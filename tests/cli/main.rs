@@ -9,6 +9,7 @@
 mod batch; // `hirekit batch`: many ads, manifest, feed, index, shards
 mod check; // `hirekit check`: every problem of a workspace, located
 mod crash; // a killed batch leaves whole files; arbitrary CSV text never changes which files are written
+mod documents; // documents a recruiter would publish: headings, the example post, words, the brief, the interview guide
 mod docx; // `--format docx`: Word files that python-docx, pandoc and LibreOffice read; reference styles
 mod drafting; // `hirekit new --soc` with a library code: a drafted profile that checks and renders
 mod errors; // user-facing error messages, as snapshots

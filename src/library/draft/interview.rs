@@ -171,11 +171,14 @@ pub(crate) fn interview(occ: &Occupation, title: &str) -> Interview {
             }
         })
         .collect();
-    Interview {
-        duration_minutes: 45,
+    let mut interview = Interview {
+        duration_minutes: 0,
         competencies,
         rating_scale: rating_scale(),
-    }
+    };
+    // The time the questions need, rounded up to five minutes.
+    interview.duration_minutes = interview.planned_minutes().div_ceil(5) * 5;
+    interview
 }
 
 #[cfg(test)]

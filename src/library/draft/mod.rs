@@ -190,45 +190,88 @@ fn source_line(occ: &Occupation, pay: Option<&PayRow>) -> String {
     s
 }
 
-/// The brief's four sentences.
+/// A skill as it reads inside a sentence: `Active listening` → `active
+/// listening`, while a name stays as written (`Apache Kafka`, `C`, `C#`).
+fn in_sentence(skill: &str) -> String {
+    let mut words = skill.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let a_name = first.chars().count() == 1
+        || first
+            .chars()
+            .any(|c| !c.is_alphabetic() && c != '-' && c != '\'')
+        || words.any(|w| w.starts_with(char::is_uppercase));
+    if a_name {
+        skill.to_string()
+    } else {
+        lower_first(skill)
+    }
+}
+
+/// Words a drafted brief may have before the place, the pay and the link
+/// are added to it: with them it stays within the 90 words of a social post.
+const BRIEF_WORDS: usize = 60;
+
+/// The brief's four sentences: the first of these that fits in
+/// [`BRIEF_WORDS`], else the shortest: two key tasks with three traits and
+/// three strengths, one task with three of each, one task with two of each.
 fn brief(job: &str, key: &[String], traits: &[String], skills: &[String]) -> Brief {
     let a = article(job);
-    let impact = match key {
-        [one, two, ..] => format!(
+    let impact = |tasks: usize| match key {
+        [one, two, ..] if tasks > 1 => format!(
             "As {a} {job}, you will {}, and you will {}.",
             lower_first(one),
             lower_first(two)
         ),
-        [one] => format!("As {a} {job}, you will {}.", lower_first(one)),
+        [one, ..] => format!("As {a} {job}, you will {}.", lower_first(one)),
         [] => format!("As {a} {job}, you will do the core work of the role."),
     };
-    let mut ideal = String::new();
-    if !traits.is_empty() {
-        ideal.push_str(&format!("You are {}.", oxford(traits, "and")));
-    }
-    let strengths: Vec<String> = skills
-        .iter()
-        .filter(|s| !s.starts_with("Knowledge of"))
-        .take(3)
-        .map(|s| lower_first(s))
-        .collect();
-    if !strengths.is_empty() {
-        if !ideal.is_empty() {
-            ideal.push(' ');
+    let ideal = |count: usize| {
+        let mut ideal = String::new();
+        if !traits.is_empty() {
+            let traits = &traits[..count.min(traits.len())];
+            ideal.push_str(&format!("You are {}.", oxford(traits, "and")));
         }
-        ideal.push_str(&format!(
-            "Your strengths include {}.",
-            oxford(&strengths, "and")
-        ));
-    }
-    if ideal.is_empty() {
-        ideal = format!("You want to learn the work of {a} {job} and do it well.");
+        let strengths: Vec<String> = skills
+            .iter()
+            .filter(|s| !s.starts_with("Knowledge of"))
+            .take(count)
+            .map(|s| in_sentence(s))
+            .collect();
+        if !strengths.is_empty() {
+            if !ideal.is_empty() {
+                ideal.push(' ');
+            }
+            ideal.push_str(&format!(
+                "Your strengths include {}.",
+                oxford(&strengths, "and")
+            ));
+        }
+        if ideal.is_empty() {
+            ideal = format!("You want to learn the work of {a} {job} and do it well.");
+        }
+        ideal
+    };
+    let mission = format!("We are growing our team and hiring {a} {job}.");
+    let call_to_action = "If this sounds like the work for you, apply today.".to_string();
+    let words = |impact: &str, ideal: &str| -> usize {
+        [mission.as_str(), impact, ideal, call_to_action.as_str()]
+            .iter()
+            .map(|p| p.split_whitespace().count())
+            .sum()
+    };
+    let mut chosen = (impact(1), ideal(2));
+    for (tasks, strengths) in [(2, 3), (1, 3)] {
+        let (i, d) = (impact(tasks), ideal(strengths));
+        if words(&i, &d) <= BRIEF_WORDS {
+            chosen = (i, d);
+            break;
+        }
     }
     Brief {
-        mission: format!("We are growing our team and hiring {a} {job}."),
-        impact,
-        ideal_candidate: ideal,
-        call_to_action: "If this sounds like the work for you, apply today. We look forward to hearing from you.".to_string(),
+        mission,
+        impact: chosen.0,
+        ideal_candidate: chosen.1,
+        call_to_action,
     }
 }
 

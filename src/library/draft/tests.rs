@@ -503,3 +503,31 @@ fn faq_education_answer_joins_two_parts_with_and() {
             .ends_with("Most new hires need no more than a short demonstration to get started.")
     );
 }
+
+#[test]
+fn skills_keep_their_names_in_a_sentence() {
+    assert_eq!(in_sentence("Active listening"), "active listening");
+    assert_eq!(in_sentence("Apache Kafka"), "Apache Kafka");
+    assert_eq!(in_sentence("C"), "C");
+    assert_eq!(in_sentence("C#"), "C#");
+    assert_eq!(
+        in_sentence("Reading people and situations"),
+        "reading people and situations"
+    );
+}
+
+#[test]
+fn drafted_briefs_leave_room_for_a_place_pay_and_link() {
+    for code in [
+        "29-1141", "53-3032", "15-1252", "41-2031", "43-9061", "29-2061",
+    ] {
+        let occ = crate::library::occupation(code).unwrap();
+        let b = draft_role(&occ, "x").brief;
+        let words: usize = [&b.mission, &b.impact, &b.ideal_candidate, &b.call_to_action]
+            .iter()
+            .map(|s| s.split_whitespace().count())
+            .sum();
+        assert!((45..=BRIEF_WORDS + 5).contains(&words), "{code}: {words}");
+        assert!(b.call_to_action.ends_with("apply today."), "{code}");
+    }
+}
