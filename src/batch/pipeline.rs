@@ -43,6 +43,9 @@ pub(super) struct Run<'b, 'a> {
 /// What rendering (or skipping) one ad gave.
 struct AdDone {
     input: write::InputDigest,
+    /// The ad's posting date (its row's, else its first run's, else the
+    /// run's `--date`).
+    posted: String,
     /// Each format's file.
     files: Vec<FileDone>,
     /// The feed's `<job>` and the required elements it lacks.
@@ -227,7 +230,6 @@ impl<'b, 'a> Run<'b, 'a> {
         let b = self.batch;
         let opts = b.opts;
         let names = RowNames::new(loc, &opts.pattern);
-        let input = b.ad_input(job, loc)?;
         let paths: Vec<String> = opts
             .formats
             .iter()
@@ -238,6 +240,24 @@ impl<'b, 'a> Run<'b, 'a> {
             Some(prev) => paths.iter().map(|p| prev.find(p)).collect(),
             None => vec![None; paths.len()],
         };
+        // A row without its own date keeps the date its ad was first
+        // posted on, so a rerun on a later day changes nothing.
+        let dated;
+        let loc = if loc.date_posted.is_empty() {
+            let first = found.iter().flatten().find_map(|p| p.posted);
+            let mut l = loc.clone();
+            l.date_posted = first.unwrap_or(opts.date).to_string();
+            dated = l;
+            &dated
+        } else {
+            loc
+        };
+        let posted = loc
+            .date_posted
+            .get(..10)
+            .unwrap_or(&loc.date_posted)
+            .to_string();
+        let input = b.ad_input(job, loc)?;
 
         // Nothing this ad is made from changed since the manifest was
         // written, and its files are as the manifest says: keep them
@@ -269,6 +289,7 @@ impl<'b, 'a> Run<'b, 'a> {
                     .collect();
                 return Ok(AdDone {
                     input,
+                    posted,
                     files,
                     feed_xml: None,
                 });
@@ -312,6 +333,7 @@ impl<'b, 'a> Run<'b, 'a> {
         };
         Ok(AdDone {
             input,
+            posted,
             files,
             feed_xml,
         })
@@ -551,6 +573,12 @@ impl Acc<'_> {
         });
         self.input_sum = self.input_sum.wrapping_add(u64::from_le_bytes(ad.input));
         let job = &b.jobs[job];
+        if crate::builtin::is_job_ad(&job.doc)
+            && b.opts.formats.contains(&Format::Html)
+            && !render::jsonld::has_organization(&b.roles[job.role].company, Some(loc))
+        {
+            self.outcome.no_organization += 1;
+        }
         let mut input = String::new();
         write::hex_into(&mut input, &ad.input);
         let mut sha = String::new();
@@ -576,6 +604,7 @@ impl Acc<'_> {
                         bytes,
                         sha256: sha.as_str().into(),
                         input: input.as_str().into(),
+                        posted: ad.posted.as_str().into(),
                     })
                 }
             };

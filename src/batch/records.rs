@@ -127,6 +127,7 @@ impl Run<'_, '_> {
                             bytes,
                             sha256: sha.as_str().into(),
                             input: input.as_str().into(),
+                            posted: "".into(),
                         })
                     }
                 };
