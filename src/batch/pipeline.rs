@@ -48,8 +48,8 @@ struct AdDone {
     posted: String,
     /// Each format's file.
     files: Vec<FileDone>,
-    /// The feed's `<job>` and the required elements it lacks.
-    feed_xml: Option<(String, Vec<&'static str>)>,
+    /// The feed's `<job>`, the required elements it lacks, and its URL.
+    feed_xml: Option<(String, Vec<&'static str>, String)>,
 }
 
 /// One file of an ad.
@@ -72,6 +72,10 @@ enum FeedOut {
     Writing {
         w: Box<BufWriter<write::Hashing<write::Draft>>>,
         missing: HashMap<&'static str, usize>,
+        /// Jobs by the hash of their `<url>`, and the first URL that more
+        /// than one job has.
+        urls: HashMap<u64, u32>,
+        shared_url: Option<String>,
     },
 }
 
@@ -346,7 +350,7 @@ impl<'b, 'a> Run<'b, 'a> {
         job: &Job,
         names: &RowNames,
         md: &str,
-    ) -> (String, Vec<&'static str>) {
+    ) -> (String, Vec<&'static str>, String) {
         let b = self.batch;
         let input = &b.roles[job.role];
         let company = &input.company.profile;
@@ -402,7 +406,7 @@ impl<'b, 'a> Run<'b, 'a> {
                 Workplace::Onsite => "",
             },
         };
-        (post.to_xml(), post.missing())
+        (post.to_xml(), post.missing(), url)
     }
 
     /// Starts the feed, unless it is off or nothing it shows changed.
@@ -441,13 +445,21 @@ impl<'b, 'a> Run<'b, 'a> {
         Ok(FeedOut::Writing {
             w,
             missing: HashMap::new(),
+            urls: HashMap::new(),
+            shared_url: None,
         })
     }
 
     /// Ends the feed: renamed into place, or dropped when the same content
     /// is already there.
     fn close_feed(&mut self, feed: FeedOut, plan: &Plan, ui: &Ui) -> Result<()> {
-        let FeedOut::Writing { mut w, missing } = feed else {
+        let FeedOut::Writing {
+            mut w,
+            missing,
+            urls,
+            shared_url,
+        } = feed
+        else {
             return Ok(());
         };
         let b = self.batch;
@@ -470,6 +482,17 @@ impl<'b, 'a> Run<'b, 'a> {
             ui.warn(&format!(
                 "{name}: {n} {} no <{element}>, which Indeed requires; {hint}",
                 if n == 1 { "job has" } else { "jobs have" }
+            ));
+        }
+        if let Some(url) = shared_url {
+            // Indeed reads `<url>` as the job's own page.
+            let shared: u32 = urls.values().filter(|n| **n > 1).sum();
+            let of = match urls.values().filter(|n| **n > 1).count() {
+                1 => format!("the URL {url}"),
+                k => format!("{k} URLs, such as {url},"),
+            };
+            ui.warn(&format!(
+                "{name}: {shared} jobs share {of} but Indeed expects every job's <url> to be its own page; give --base-url (with html among the formats) so that each job links to its ad"
             ));
         }
         let written = self.put_top_file(name, draft, &sha, bytes)?;
@@ -611,13 +634,27 @@ impl Acc<'_> {
             listed.with_context(|| format!("cannot write `{}`", b.manifest_name))?;
         }
         self.outcome.ads += 1;
-        if let (FeedOut::Writing { w, missing, .. }, Some((xml, absent))) =
-            (&mut self.feed, ad.feed_xml)
+        if let (
+            FeedOut::Writing {
+                w,
+                missing,
+                urls,
+                shared_url,
+            },
+            Some((xml, absent, url)),
+        ) = (&mut self.feed, ad.feed_xml)
         {
             w.write_all(xml.as_bytes())
                 .with_context(|| format!("cannot write `{}`", b.feed_name))?;
             for name in absent {
                 *missing.entry(name).or_default() += 1;
+            }
+            if !url.is_empty() {
+                let n = urls.entry(plan::fnv1a64(url.as_bytes())).or_default();
+                *n += 1;
+                if *n == 2 && shared_url.is_none() {
+                    *shared_url = Some(url);
+                }
             }
         }
         Ok(())
