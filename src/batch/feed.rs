@@ -104,6 +104,8 @@ pub(crate) struct FeedJob<'a> {
     pub country: &'a str,
     /// Postal code (optional).
     pub postalcode: &'a str,
+    /// Street address of the workplace (optional).
+    pub streetaddress: &'a str,
     /// Contact email.
     pub email: &'a str,
     /// The post as HTML (the same text as the page at `url`).
@@ -137,8 +139,13 @@ impl FeedJob<'_> {
         ] {
             element(&mut out, name, value);
         }
-        if !self.postalcode.is_empty() {
-            element(&mut out, "postalcode", self.postalcode);
+        for (name, value) in [
+            ("postalcode", self.postalcode),
+            ("streetaddress", self.streetaddress),
+        ] {
+            if !value.is_empty() {
+                element(&mut out, name, value);
+            }
         }
         element(&mut out, "email", self.email);
         element(&mut out, "description", self.description);

@@ -395,6 +395,7 @@ impl<'b, 'a> Run<'b, 'a> {
             state: &loc.state,
             country: &loc.country,
             postalcode: &loc.postal_code,
+            streetaddress: &loc.street_address,
             email: &email,
             description: &body,
             salary: &salary,
