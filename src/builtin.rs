@@ -6,6 +6,10 @@
 pub(crate) const TEMPLATES: &[(&str, &str)] = &[
     ("layout.html", include_str!("../templates/layout.html")),
     (
+        "batch-index.html",
+        include_str!("../templates/batch-index.html"),
+    ),
+    (
         "job-description.md",
         include_str!("../templates/job-description.md"),
     ),

@@ -603,12 +603,12 @@ fn slot_of(entry: &Entry<'_>, span: Option<Span>) -> Option<Slot> {
 }
 
 /// A date in a `u32`, as `YYYYMMDD` (0 is no date).
-fn pack_date(d: Date) -> u32 {
+pub(crate) fn pack_date(d: Date) -> u32 {
     u32::try_from(d.year).map_or(0, |y| y * 10_000 + d.month * 100 + d.day)
 }
 
 /// The date [`pack_date`] packed.
-fn unpack_date(n: u32) -> Option<Date> {
+pub(crate) fn unpack_date(n: u32) -> Option<Date> {
     let year = i32::try_from(n / 10_000).ok()?;
     (n != 0).then_some(Date {
         year,
@@ -811,6 +811,7 @@ mod tests {
             bytes: 1,
             sha256: sha.into(),
             input: input.into(),
+            posted: "".into(),
         }
     }
 

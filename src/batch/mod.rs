@@ -29,6 +29,7 @@
 
 mod check;
 pub(crate) mod feed;
+pub(crate) mod index;
 pub(crate) mod manifest;
 mod pipeline;
 pub(crate) mod plan;

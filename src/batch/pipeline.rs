@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use super::manifest::{Entry, ManifestOut, Prev, Previous};
 use super::records::{AdRec, Extra, Line, Records};
 use super::write::{self, Writer};
-use super::{Batch, CHUNK_ROWS, Job, Outcome, Plan, RowNames, feed, plan};
+use super::{Batch, CHUNK_ROWS, Job, Outcome, Plan, RowNames, feed, index, manifest, plan};
 use crate::load::locations::{LocationRow, Reader};
 use crate::model::{Location, Workplace};
 use crate::render::{self, Format, RoleInput};
@@ -528,12 +528,14 @@ struct Acc<'b> {
     bar: indicatif::ProgressBar,
 }
 
-/// Where a row's id and city lie in the arena.
+/// Where a row's id, city, company and offered pay lie in the arena.
 #[derive(Clone, Copy)]
 struct RowText {
     at: u32,
     id_len: u16,
     city_len: u16,
+    company_len: u16,
+    pay_len: u16,
 }
 
 impl Acc<'_> {
@@ -562,15 +564,25 @@ impl Acc<'_> {
             return Ok(text);
         }
         let location = plan::location_name(&row.location.id);
+        let pay = crate::pay::resolve(Some(&row.location), None)
+            .offered
+            .as_ref()
+            .map(index::pay_text)
+            .unwrap_or_default();
+        let company = row.location.company.trim();
         let arena = &mut self.records.arena;
         let too_long = || anyhow!("line {}: a value is too long for the manifest", row.line);
         let text = RowText {
             at: u32::try_from(arena.len()).map_err(|_| anyhow!("too many rows for one batch"))?,
             id_len: u16::try_from(location.len()).map_err(|_| too_long())?,
             city_len: u16::try_from(row.location.city.len()).map_err(|_| too_long())?,
+            company_len: u16::try_from(company.len()).map_err(|_| too_long())?,
+            pay_len: u16::try_from(pay.len()).map_err(|_| too_long())?,
         };
         arena.push_str(&location);
         arena.push_str(&row.location.city);
+        arena.push_str(company);
+        arena.push_str(&pay);
         self.row = Some((row.line, text));
         Ok(text)
     }
@@ -588,12 +600,17 @@ impl Acc<'_> {
             at: text.at,
             id_len: text.id_len,
             city_len: text.city_len,
+            company_len: text.company_len,
+            pay_len: text.pay_len,
             job: u16::try_from(job).map_err(|_| anyhow!("too many roles and documents"))?,
             state: states::STATES
                 .iter()
                 .position(|(c, _)| *c == loc.state)
                 .and_then(|i| u8::try_from(i).ok())
                 .unwrap_or(0),
+            employment: index::type_code(loc),
+            workplace: index::workplace_code(loc.workplace),
+            posted: crate::lint::Date::parse(&ad.posted).map_or(0, manifest::pack_date),
         });
         self.input_sum = self.input_sum.wrapping_add(u64::from_le_bytes(ad.input));
         let job = &b.jobs[job];

@@ -1,6 +1,6 @@
-//! What a batch remembers of each ad (a dozen bytes, and its row's id and
-//! city), and what it makes of that at the end: `index.html`, `--clean`
-//! and the end of the manifest.
+//! What a batch remembers of each ad (two dozen bytes, and its row's id,
+//! city, company and offered pay), and what it makes of that at the end:
+//! `index.html`, `--clean` and the end of the manifest.
 
 use anyhow::{Context as _, Result};
 use sha2::{Digest, Sha256};
@@ -9,20 +9,29 @@ use super::manifest::{Entry, ManifestOut, Span};
 use super::pipeline::Run;
 use super::plan::{self, Values};
 use super::write::{self, Removal};
-use super::{Outcome, feed};
+use super::{Outcome, feed, index};
 use crate::render::Format;
 use crate::states;
 use crate::ui::Ui;
 use std::io::{self, Write};
 
-/// One ad: its row's id and city in the arena, its job and its state.
+/// One ad: its row's id, city, company and offered pay in the arena, its
+/// job, its state, its employment type and workplace, and its posting date.
 #[derive(Clone, Copy)]
 pub(super) struct AdRec {
     pub(super) at: u32,
     pub(super) id_len: u16,
     pub(super) city_len: u16,
+    pub(super) company_len: u16,
+    pub(super) pay_len: u16,
     pub(super) job: u16,
     pub(super) state: u8,
+    /// [`index::type_code`].
+    pub(super) employment: u8,
+    /// [`index::workplace_code`].
+    pub(super) workplace: u8,
+    /// `YYYYMMDD`, or 0.
+    pub(super) posted: u32,
 }
 
 /// Every ad of the run, in row order.
@@ -46,6 +55,19 @@ impl Records {
 
     fn city(&self, rec: &AdRec) -> &str {
         self.text(rec.at as usize + usize::from(rec.id_len), rec.city_len)
+    }
+
+    fn company(&self, rec: &AdRec) -> &str {
+        let at = rec.at as usize + usize::from(rec.id_len) + usize::from(rec.city_len);
+        self.text(at, rec.company_len)
+    }
+
+    fn pay(&self, rec: &AdRec) -> &str {
+        let at = rec.at as usize
+            + usize::from(rec.id_len)
+            + usize::from(rec.city_len)
+            + usize::from(rec.company_len);
+        self.text(at, rec.pay_len)
     }
 }
 
@@ -346,48 +368,85 @@ impl Run<'_, '_> {
         Ok(())
     }
 
-    fn write_index(&self, w: &mut dyn Write, records: &Records, order: &[u32]) -> io::Result<()> {
+    /// Renders the index template with every ad, in page order.
+    fn write_index(&self, w: &mut dyn Write, records: &Records, order: &[u32]) -> Result<()> {
         let b = self.batch;
         let formats = &b.opts.formats;
-        let mut states: Vec<(&str, &str, usize)> = Vec::new();
-        for &i in order {
-            let (code, name) = states::STATES[usize::from(records.ads[i as usize].state)];
-            match states.last_mut() {
-                Some(last) if last.0 == code => last.2 += 1,
-                _ => states.push((code, name, 1)),
-            }
-        }
-        let mut index = feed::IndexWriter::begin(w, records.ads.len(), &states)?;
-        let mut current = usize::MAX;
         // The HTML page is the main link when there is one.
         let main = formats.iter().position(|f| *f == Format::Html).unwrap_or(0);
-        let mut files: Vec<(&str, String)> = Vec::with_capacity(formats.len());
+        let mut page = index::IndexPage {
+            ads: records.ads.len(),
+            several_docs: b.opts.docs.len() > 1,
+            states: Vec::new(),
+        };
         for &i in order {
             let rec = &records.ads[i as usize];
-            if usize::from(rec.state) != current {
-                current = usize::from(rec.state);
-                let (code, name) = states::STATES[current];
-                index.state(code, name)?;
+            let (code, name) = states::STATES[usize::from(rec.state)];
+            if page.states.last().is_none_or(|s| s.code != code) {
+                page.states.push(index::IndexState {
+                    code,
+                    name,
+                    anchor: format!("state-{}", code.to_ascii_lowercase()),
+                    ads: Vec::new(),
+                });
             }
             let job = &b.jobs[usize::from(rec.job)];
-            files.clear();
+            let input = &b.roles[job.role];
+            let mut files = Vec::with_capacity(formats.len());
             for (k, f) in formats.iter().enumerate() {
-                let path = self.rec_path(records, rec, *f);
+                let file = index::IndexFile {
+                    format: f.ext(),
+                    label: index::format_label(*f),
+                    url: feed::url_path(&self.rec_path(records, rec, *f)),
+                };
                 if k == main {
-                    files.insert(0, (f.ext(), path));
+                    files.insert(0, file);
                 } else {
-                    files.push((f.ext(), path));
+                    files.push(file);
                 }
             }
-            index.item(&feed::IndexItem {
-                city: records.city(rec),
+            let city = records.city(rec);
+            let company = match records.company(rec) {
+                "" => input.company.profile.name.as_str(),
+                c => c,
+            };
+            let posted = crate::batch::manifest::unpack_date(rec.posted);
+            let ad = index::IndexAd {
+                title: &input.role.title,
+                doc: &job.doc,
+                company,
+                city,
+                place: if city.is_empty() {
+                    code.to_string()
+                } else {
+                    format!("{city}, {code}")
+                },
                 location: records.id(rec),
-                title: &b.roles[job.role].role.title,
-                doc: (b.opts.docs.len() > 1).then_some(job.doc.as_str()),
-                files: &files,
-            })?;
+                pay: records.pay(rec),
+                employment_type: index::type_label(rec.employment),
+                workplace: index::workplace_label(rec.workplace),
+                date_posted: posted.map(|d| d.to_string()).unwrap_or_default(),
+                posted: posted.map(index::us_date).unwrap_or_default(),
+                url: files.first().map(|f| f.url.clone()).unwrap_or_default(),
+                files,
+            };
+            if let Some(state) = page.states.last_mut() {
+                state.ads.push(ad);
+            }
         }
-        index.end()
+        let mut ctx = tera::Context::new();
+        ctx.insert("hirekit", &crate::render::context::tool_info());
+        match b.roles.first() {
+            Some(input) => ctx.insert("company", &input.company),
+            None => ctx.insert("company", &crate::render::context::CompanyView::new(None)),
+        }
+        ctx.insert("index", &page);
+        let html = b
+            .engine
+            .render(index::TEMPLATE, &ctx)
+            .map_err(|e| anyhow::anyhow!(e).context("cannot render the batch index"))?;
+        w.write_all(html.as_bytes())?;
+        Ok(())
     }
 
     fn rec_path(&self, records: &Records, rec: &AdRec, format: Format) -> String {
