@@ -275,7 +275,10 @@ impl<'b, 'a> Run<'b, 'a> {
                 .zip(&found)
                 .map(|(p, e)| {
                     let e = e.as_ref()?;
-                    let kept = e.input == Some(input) && prev.on_disk(&opts.out.join(p), e);
+                    // An entry of an older manifest has no posting date to keep.
+                    let kept = e.input == Some(input)
+                        && e.posted.is_some()
+                        && prev.on_disk(&opts.out.join(p), e);
                     kept.then_some(e.span).flatten()
                 })
                 .collect();
