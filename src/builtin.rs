@@ -10,6 +10,10 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/batch-index.html"),
     ),
     (
+        "batch-index-ad.html",
+        include_str!("../templates/batch-index-ad.html"),
+    ),
+    (
         "job-description.md",
         include_str!("../templates/job-description.md"),
     ),

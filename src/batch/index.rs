@@ -1,15 +1,39 @@
 //! `index.html`: a page a candidate can use, listing every ad of a batch
 //! by state and city with its title, company, place, pay, type and posting
-//! date, and links to its files. The page is the `batch-index.html`
-//! template, which a workspace can override like any other; this module
-//! only gathers what the template is given.
+//! date, and links to its files. Two templates make it, which a workspace
+//! can override like any other: `batch-index.html`, the page, rendered
+//! once, where `{{ state.list }}` marks the place of each state's ads; and
+//! `batch-index-ad.html`, one ad, rendered for each ad and streamed into
+//! those places (so a page of a million ads never sits in memory as
+//! template data). This module only gathers what the templates are given.
 
 use serde::Serialize;
 
 use crate::model::{Location, Workplace};
 
-/// The name of the index's template.
+/// The name of the index page's template.
 pub(crate) const TEMPLATE: &str = "batch-index.html";
+
+/// The name of the template of one ad of the index.
+pub(crate) const AD_TEMPLATE: &str = "batch-index-ad.html";
+
+/// What `state.list` prints: an HTML comment that no escaped value can
+/// make, replaced by the state's ads.
+pub(crate) fn marker(code: &str) -> String {
+    format!("{MARKER_START}{code}{MARKER_END}")
+}
+
+const MARKER_START: &str = "<!--hirekit:ads:";
+const MARKER_END: &str = "-->";
+
+/// Splits rendered page text at its first marker: the text before it, the
+/// state code it names, and the text after it.
+pub(crate) fn split_marker(page: &str) -> Option<(&str, &str, &str)> {
+    let at = page.find(MARKER_START)?;
+    let after = &page[at + MARKER_START.len()..];
+    let end = after.find(MARKER_END)?;
+    Some((&page[..at], &after[..end], &after[end + MARKER_END.len()..]))
+}
 
 /// What the index template receives (besides `hirekit` and `company`).
 #[derive(Debug, Serialize)]
@@ -19,7 +43,7 @@ pub(crate) struct IndexPage<'a> {
     /// Whether ads of several documents are listed (then each names its
     /// document).
     pub several_docs: bool,
-    /// The states, in page order, each with its ads.
+    /// The states, in page order (empty for the ad template).
     pub states: Vec<IndexState<'a>>,
 }
 
@@ -32,8 +56,11 @@ pub(crate) struct IndexState<'a> {
     pub name: &'a str,
     /// An id for links to the section, e.g. `state-mi`.
     pub anchor: String,
-    /// Its ads, by city.
-    pub ads: Vec<IndexAd<'a>>,
+    /// How many ads it has.
+    pub count: usize,
+    /// Where its ads go, by city (`{{ state.list }}`): a marker, marked
+    /// safe so that the page template prints it as it is.
+    pub list: tera::Value,
 }
 
 /// One ad.
@@ -176,6 +203,18 @@ pub(crate) fn us_date(d: crate::lint::Date) -> String {
 mod tests {
     use super::*;
     use crate::lint::Date;
+
+    #[test]
+    fn markers_split_the_page() {
+        let page = format!("a{}b{}c", marker("CO"), marker("TX"));
+        let (before, code, rest) = split_marker(&page).unwrap();
+        assert_eq!((before, code), ("a", "CO"));
+        let (before, code, rest) = split_marker(rest).unwrap();
+        assert_eq!((before, code, rest), ("b", "TX", "c"));
+        assert!(split_marker(rest).is_none());
+        // Escaped text cannot hold one.
+        assert!(split_marker("&lt;!--hirekit:ads:CO--&gt;").is_none());
+    }
 
     #[test]
     fn labels_for_candidates() {

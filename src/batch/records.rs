@@ -3,6 +3,7 @@
 //! `index.html`, `--clean` and the end of the manifest.
 
 use anyhow::{Context as _, Result};
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use super::manifest::{Entry, ManifestOut, Span};
@@ -85,6 +86,9 @@ pub(super) struct Extra {
     pub(super) line: Line,
     pub(super) input: Option<write::InputDigest>,
 }
+
+/// Ads of the index rendered at a time (in parallel), then written.
+const INDEX_BLOCK: usize = 1024;
 
 /// Files kept by `--clean` that are named one by one; the rest are counted.
 const MAX_SHOWN_KEPT: usize = 20;
@@ -368,85 +372,137 @@ impl Run<'_, '_> {
         Ok(())
     }
 
-    /// Renders the index template with every ad, in page order.
+    /// Writes the index: the page template once, with a marker where each
+    /// state's ads go, then each state's ads streamed in their place, each
+    /// rendered by the ad template (in parallel, a block at a time), so
+    /// memory does not grow with the number of ads.
     fn write_index(&self, w: &mut dyn Write, records: &Records, order: &[u32]) -> Result<()> {
         let b = self.batch;
-        let formats = &b.opts.formats;
-        // The HTML page is the main link when there is one.
-        let main = formats.iter().position(|f| *f == Format::Html).unwrap_or(0);
-        let mut page = index::IndexPage {
-            ads: records.ads.len(),
-            several_docs: b.opts.docs.len() > 1,
-            states: Vec::new(),
-        };
-        for &i in order {
-            let rec = &records.ads[i as usize];
-            let (code, name) = states::STATES[usize::from(rec.state)];
-            if page.states.last().is_none_or(|s| s.code != code) {
-                page.states.push(index::IndexState {
+        // Each state's ads: a range of `order`.
+        let mut ranges: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+        for (k, &i) in order.iter().enumerate() {
+            let state = usize::from(records.ads[i as usize].state);
+            match ranges.last_mut() {
+                Some((s, range)) if *s == state => range.end = k + 1,
+                _ => ranges.push((state, k..k + 1)),
+            }
+        }
+        let states: Vec<index::IndexState<'_>> = ranges
+            .iter()
+            .map(|(state, range)| {
+                let (code, name) = states::STATES[*state];
+                index::IndexState {
                     code,
                     name,
                     anchor: format!("state-{}", code.to_ascii_lowercase()),
-                    ads: Vec::new(),
-                });
-            }
-            let job = &b.jobs[usize::from(rec.job)];
-            let input = &b.roles[job.role];
-            let mut files = Vec::with_capacity(formats.len());
-            for (k, f) in formats.iter().enumerate() {
-                let file = index::IndexFile {
-                    format: f.ext(),
-                    label: index::format_label(*f),
-                    url: feed::url_path(&self.rec_path(records, rec, *f)),
-                };
-                if k == main {
-                    files.insert(0, file);
-                } else {
-                    files.push(file);
+                    count: range.len(),
+                    list: tera::Value::safe_string(&index::marker(code)),
                 }
-            }
-            let city = records.city(rec);
-            let company = match records.company(rec) {
-                "" => input.company.profile.name.as_str(),
-                c => c,
-            };
-            let posted = crate::batch::manifest::unpack_date(rec.posted);
-            let ad = index::IndexAd {
-                title: &input.role.title,
-                doc: &job.doc,
-                company,
-                city,
-                place: if city.is_empty() {
-                    code.to_string()
-                } else {
-                    format!("{city}, {code}")
-                },
-                location: records.id(rec),
-                pay: records.pay(rec),
-                employment_type: index::type_label(rec.employment),
-                workplace: index::workplace_label(rec.workplace),
-                date_posted: posted.map(|d| d.to_string()).unwrap_or_default(),
-                posted: posted.map(index::us_date).unwrap_or_default(),
-                url: files.first().map(|f| f.url.clone()).unwrap_or_default(),
-                files,
-            };
-            if let Some(state) = page.states.last_mut() {
-                state.ads.push(ad);
-            }
-        }
+            })
+            .collect();
+        let page = index::IndexPage {
+            ads: records.ads.len(),
+            several_docs: b.opts.docs.len() > 1,
+            states,
+        };
+        let company = match b.roles.first() {
+            Some(input) => input.company.clone(),
+            None => crate::render::context::CompanyView::new(None),
+        };
         let mut ctx = tera::Context::new();
         ctx.insert("hirekit", &crate::render::context::tool_info());
-        match b.roles.first() {
-            Some(input) => ctx.insert("company", &input.company),
-            None => ctx.insert("company", &crate::render::context::CompanyView::new(None)),
-        }
+        ctx.insert("company", &company);
         ctx.insert("index", &page);
         let html = b
             .engine
             .render(index::TEMPLATE, &ctx)
             .map_err(|e| anyhow::anyhow!(e).context("cannot render the batch index"))?;
-        w.write_all(html.as_bytes())?;
+        // What every ad's template sees besides the ad (kept small: it is
+        // copied for each ad).
+        let mut base = tera::Context::new();
+        base.insert(
+            "index",
+            &index::IndexPage {
+                states: Vec::new(),
+                ..page
+            },
+        );
+        let mut rest = html.as_str();
+        while let Some((before, code, after)) = index::split_marker(rest) {
+            w.write_all(before.as_bytes())?;
+            rest = after;
+            let Some((_, range)) = ranges.iter().find(|(s, _)| states::STATES[*s].0 == code) else {
+                continue;
+            };
+            for block in order[range.clone()].chunks(INDEX_BLOCK) {
+                let parts: Vec<Result<String>> = self.pool.install(|| {
+                    block
+                        .par_iter()
+                        .map(|&i| {
+                            let mut c = base.clone();
+                            c.insert("ad", &self.index_ad(records, &records.ads[i as usize]));
+                            b.engine.render(index::AD_TEMPLATE, &c).map_err(|e| {
+                                anyhow::anyhow!(e).context("cannot render an ad of the batch index")
+                            })
+                        })
+                        .collect()
+                });
+                for part in parts {
+                    w.write_all(part?.as_bytes())?;
+                }
+            }
+        }
+        w.write_all(rest.as_bytes())?;
         Ok(())
+    }
+
+    /// What the index shows of one ad.
+    fn index_ad<'r>(&'r self, records: &'r Records, rec: &AdRec) -> index::IndexAd<'r> {
+        let b = self.batch;
+        let formats = &b.opts.formats;
+        // The HTML page is the main link when there is one.
+        let main = formats.iter().position(|f| *f == Format::Html).unwrap_or(0);
+        let job = &b.jobs[usize::from(rec.job)];
+        let input = &b.roles[job.role];
+        let mut files = Vec::with_capacity(formats.len());
+        for (k, f) in formats.iter().enumerate() {
+            let file = index::IndexFile {
+                format: f.ext(),
+                label: index::format_label(*f),
+                url: feed::url_path(&self.rec_path(records, rec, *f)),
+            };
+            if k == main {
+                files.insert(0, file);
+            } else {
+                files.push(file);
+            }
+        }
+        let code = states::STATES[usize::from(rec.state)].0;
+        let city = records.city(rec);
+        let company = match records.company(rec) {
+            "" => input.company.profile.name.as_str(),
+            c => c,
+        };
+        let posted = crate::batch::manifest::unpack_date(rec.posted);
+        index::IndexAd {
+            title: &input.role.title,
+            doc: &job.doc,
+            company,
+            city,
+            place: if city.is_empty() {
+                code.to_string()
+            } else {
+                format!("{city}, {code}")
+            },
+            location: records.id(rec),
+            pay: records.pay(rec),
+            employment_type: index::type_label(rec.employment),
+            workplace: index::workplace_label(rec.workplace),
+            date_posted: posted.map(|d| d.to_string()).unwrap_or_default(),
+            posted: posted.map(index::us_date).unwrap_or_default(),
+            url: files.first().map(|f| f.url.clone()).unwrap_or_default(),
+            files,
+        }
     }
 
     fn rec_path(&self, records: &Records, rec: &AdRec, format: Format) -> String {

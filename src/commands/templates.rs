@@ -25,7 +25,7 @@ fn kind(name: &str) -> &'static str {
         "document"
     } else if name == "layout.html" {
         "page layout"
-    } else if name == crate::batch::index::TEMPLATE {
+    } else if name == crate::batch::index::TEMPLATE || name == crate::batch::index::AD_TEMPLATE {
         "batch index"
     } else {
         "partial"

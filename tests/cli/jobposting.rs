@@ -565,7 +565,7 @@ fn a_workspace_overrides_the_index_and_templates_lists_it() {
     assert!(run.stderr.contains("batch-index.html") || run.stdout.contains("batch-index.html"));
     assert!(
         h.read("templates/batch-index.html")
-            .contains("{% block ads %}")
+            .contains("block ads %}")
     );
 
     let custom = "{% extends \"builtin/batch-index.html\" %}\
@@ -588,6 +588,20 @@ fn a_workspace_overrides_the_index_and_templates_lists_it() {
         "{html}"
     );
     assert!(html.contains("Detroit, MI"), "{html}");
+    // The ad template is a template too.
+    let mut h = h.file(
+        "templates/batch-index-ad.html",
+        "<li>{{ ad.place }}: {{ ad.title }} ({{ ad.pay }})</li>\n",
+    );
+    h.cmd(["batch", ROLE, "--locations", "sites.csv", "--out", "dist"])
+        .succeeds();
+    let html = h.read("dist/index.html");
+    assert!(
+        html.contains(
+            "<li>Detroit, MI: Customer Service Representative ($18.50–$22.00 an hour)</li>"
+        ),
+        "{html}"
+    );
 }
 
 #[test]
