@@ -6,6 +6,14 @@
 pub(crate) const TEMPLATES: &[(&str, &str)] = &[
     ("layout.html", include_str!("../templates/layout.html")),
     (
+        "batch-index.html",
+        include_str!("../templates/batch-index.html"),
+    ),
+    (
+        "batch-index-ad.html",
+        include_str!("../templates/batch-index-ad.html"),
+    ),
+    (
         "job-description.md",
         include_str!("../templates/job-description.md"),
     ),

@@ -129,6 +129,9 @@ pub struct RenderArgs {
     /// With --format html: only the body, without the page shell
     #[arg(long)]
     pub fragment: bool,
+    /// The posting date of a job post whose location gives none (its `datePosted`), as YYYY-MM-DD [default: today]
+    #[arg(long, value_name = "DATE", value_parser = crate::lint::date::parse_arg)]
+    pub date: Option<crate::lint::Date>,
     /// Write to this file instead of stdout (`-` for stdout); its folder must exist
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -267,6 +270,9 @@ pub struct BatchArgs {
     /// Render every ad, even those whose inputs did not change since the last run
     #[arg(long)]
     pub force: bool,
+    /// The posting date of new ads whose row has no date_posted, as YYYY-MM-DD [default: today]; an ad keeps the date it was first posted on (see manifest.json)
+    #[arg(long, value_name = "DATE", value_parser = crate::lint::date::parse_arg)]
+    pub date: Option<crate::lint::Date>,
 }
 
 /// `hirekit roles`.

@@ -111,7 +111,8 @@ impl Batch<'_> {
         let hashed: Vec<u64> = Vec::with_capacity(if exact { 0 } else { expected });
         let names: HashMap<String, (usize, String)> = HashMap::new();
         let mut feed = Sha256::new();
-        feed.update(b"hirekit batch feed\0");
+        // Version 2: jobs carry the date their ad was first posted.
+        feed.update(b"hirekit batch feed 2\0");
         feed.update(self.opts.base_url.as_deref().unwrap_or("").as_bytes());
         feed.update([0]);
         let mut claims = Claims {

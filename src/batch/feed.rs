@@ -1,13 +1,10 @@
-//! The files a batch writes about its ads: an Indeed XML job feed
-//! (`--feed indeed`) and `index.html`, a page that links every ad by state
-//! and city. Text only; the pipeline decides where it goes.
+//! The Indeed XML job feed a batch writes about its ads (`--feed indeed`),
+//! and the URL paths of ads. Text only; the pipeline decides where it goes.
 //!
 //! Indeed's format: a `<source>` with one `<job>` per posting, every value
 //! in CDATA (Indeed does not read HTML entities). See Indeed's "XML job
 //! feed" reference: `referencenumber` is unique per posting and location,
 //! `requisitionid` is shared by every location of the same job.
-
-use std::io::{self, Write};
 
 use crate::pay::Offered;
 
@@ -104,6 +101,8 @@ pub(crate) struct FeedJob<'a> {
     pub country: &'a str,
     /// Postal code (optional).
     pub postalcode: &'a str,
+    /// Street address of the workplace (optional).
+    pub streetaddress: &'a str,
     /// Contact email.
     pub email: &'a str,
     /// The post as HTML (the same text as the page at `url`).
@@ -137,8 +136,13 @@ impl FeedJob<'_> {
         ] {
             element(&mut out, name, value);
         }
-        if !self.postalcode.is_empty() {
-            element(&mut out, "postalcode", self.postalcode);
+        for (name, value) in [
+            ("postalcode", self.postalcode),
+            ("streetaddress", self.streetaddress),
+        ] {
+            if !value.is_empty() {
+                element(&mut out, name, value);
+            }
         }
         element(&mut out, "email", self.email);
         element(&mut out, "description", self.description);
@@ -185,27 +189,6 @@ pub(crate) fn feed_head(publisher: &str, publisher_url: &str) -> String {
 /// The feed's end.
 pub(crate) const FEED_TAIL: &str = "</source>\n";
 
-/// Escapes text for HTML content or a quoted attribute.
-pub(crate) fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    push_escaped(&mut out, s);
-    out
-}
-
-/// Appends `s` escaped for HTML content or a quoted attribute.
-pub(crate) fn push_escaped(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-}
-
 /// A relative path as a URL path: bytes other than ASCII letters, digits,
 /// `-._~/` are percent-encoded.
 pub(crate) fn url_path(path: &str) -> String {
@@ -227,143 +210,6 @@ fn push_url_path(out: &mut String, path: &str) {
         }
     }
 }
-
-/// One ad in the index.
-pub(crate) struct IndexItem<'a> {
-    /// The city.
-    pub city: &'a str,
-    /// The location's id.
-    pub location: &'a str,
-    /// The role's title.
-    pub title: &'a str,
-    /// The document, shown when the batch has several.
-    pub doc: Option<&'a str>,
-    /// `(format, path)` of each file, the main link first.
-    pub files: &'a [(&'a str, String)],
-}
-
-/// Writes `index.html`: a page listing every ad, grouped by state, each
-/// state in a section of its own, cities in order.
-pub(crate) struct IndexWriter<'w> {
-    w: &'w mut dyn Write,
-    open: bool,
-    line: String,
-}
-
-impl<'w> IndexWriter<'w> {
-    /// Writes the page head, the heading and the list of states;
-    /// `states` is `(code, name, ads)` in page order.
-    pub(crate) fn begin(
-        w: &'w mut dyn Write,
-        ads: usize,
-        states: &[(&str, &str, usize)],
-    ) -> io::Result<Self> {
-        write!(
-            w,
-            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-             <title>Job ads</title>\n<meta name=\"generator\" content=\"hirekit {}\">\n\
-             <style>\n{INDEX_STYLE}</style>\n</head>\n<body>\n<main>\n<h1>Job ads</h1>\n\
-             <p>{ads} {} in {} {}.</p>\n",
-            env!("CARGO_PKG_VERSION"),
-            if ads == 1 { "ad" } else { "ads" },
-            states.len(),
-            if states.len() == 1 {
-                "state or territory"
-            } else {
-                "states and territories"
-            },
-        )?;
-        if !states.is_empty() {
-            writeln!(w, "<nav>\n<ul class=\"states\">")?;
-            for (code, name, n) in states {
-                writeln!(
-                    w,
-                    "<li><a href=\"#state-{}\">{}</a> ({n})</li>",
-                    escape_html(&code.to_ascii_lowercase()),
-                    escape_html(name)
-                )?;
-            }
-            writeln!(w, "</ul>\n</nav>")?;
-        }
-        Ok(IndexWriter {
-            w,
-            open: false,
-            line: String::with_capacity(512),
-        })
-    }
-
-    /// Starts a state's section.
-    pub(crate) fn state(&mut self, code: &str, name: &str) -> io::Result<()> {
-        self.close()?;
-        write!(
-            self.w,
-            "<section id=\"state-{}\">\n<h2>{}</h2>\n<ul>\n",
-            escape_html(&code.to_ascii_lowercase()),
-            escape_html(name)
-        )?;
-        self.open = true;
-        Ok(())
-    }
-
-    /// One ad.
-    pub(crate) fn item(&mut self, item: &IndexItem<'_>) -> io::Result<()> {
-        let line = &mut self.line;
-        line.clear();
-        line.push_str("<li><span class=\"city\">");
-        push_escaped(line, item.city);
-        line.push_str("</span> ");
-        // Percent-encoded paths have nothing left to escape.
-        if let Some((_, main)) = item.files.first() {
-            line.push_str("<a href=\"");
-            push_url_path(line, main);
-            line.push_str("\">");
-            push_escaped(line, item.title);
-            line.push_str("</a>");
-        }
-        if let Some(doc) = item.doc {
-            line.push_str(" <span class=\"doc\">");
-            push_escaped(line, doc);
-            line.push_str("</span>");
-        }
-        line.push_str(" <span class=\"id\">");
-        push_escaped(line, item.location);
-        line.push_str("</span>");
-        for (format, path) in item.files.iter().skip(1) {
-            line.push_str(" <a class=\"format\" href=\"");
-            push_url_path(line, path);
-            line.push_str("\">");
-            push_escaped(line, format);
-            line.push_str("</a>");
-        }
-        line.push_str("</li>\n");
-        self.w.write_all(line.as_bytes())
-    }
-
-    fn close(&mut self) -> io::Result<()> {
-        if self.open {
-            self.w.write_all(b"</ul>\n</section>\n")?;
-            self.open = false;
-        }
-        Ok(())
-    }
-
-    /// Closes the page.
-    pub(crate) fn end(mut self) -> io::Result<()> {
-        self.close()?;
-        self.w.write_all(b"</main>\n</body>\n</html>\n")
-    }
-}
-
-const INDEX_STYLE: &str = "\
-:root { color-scheme: light dark; }
-body { margin: 0; font: 1rem/1.5 system-ui, -apple-system, \"Segoe UI\", Roboto, sans-serif; }
-main { max-width: 52rem; margin: 0 auto; padding: 2rem 1.25rem 4rem; }
-h2 { margin-top: 2rem; border-bottom: 1px solid #8884; }
-ul.states { columns: 14rem; padding-left: 1.2rem; }
-.city { font-weight: 600; }
-.doc, .id, .format { color: #888; font-size: 0.875rem; }
-";
 
 #[cfg(test)]
 mod tests {
@@ -459,35 +305,5 @@ mod tests {
         );
         assert_eq!(jobtype("PART_TIME"), Some("parttime"));
         assert_eq!(jobtype(""), None);
-    }
-
-    #[test]
-    fn index_escapes_text_and_links() {
-        let mut buf = Vec::new();
-        let mut w = IndexWriter::begin(&mut buf, 1, &[("MI", "Michigan", 1)]).unwrap();
-        w.state("MI", "Michigan").unwrap();
-        let files = [
-            ("html", "r/d/a b.html".to_string()),
-            ("md", "r/d/a b.md".to_string()),
-        ];
-        w.item(&IndexItem {
-            city: "<Detroit> & \"Co\"",
-            location: "a",
-            title: "CSR",
-            doc: None,
-            files: &files,
-        })
-        .unwrap();
-        w.end().unwrap();
-        let html = String::from_utf8(buf).unwrap();
-        assert!(html.starts_with("<!DOCTYPE html>"));
-        assert!(
-            html.contains("&lt;Detroit&gt; &amp; &quot;Co&quot;"),
-            "{html}"
-        );
-        assert!(html.contains("href=\"r/d/a%20b.html\""), "{html}");
-        assert!(html.contains("<section id=\"state-mi\">"));
-        assert!(html.ends_with("</ul>\n</section>\n</main>\n</body>\n</html>\n"));
-        assert_eq!(html.matches("<ul").count(), html.matches("</ul>").count());
     }
 }

@@ -4,10 +4,10 @@
 //! any files kept from an earlier run).
 //!
 //! Writing it as the run goes ([`ManifestOut`]), and reading the previous
-//! run's back ([`Previous`]) into a table of 32 bytes a file that tells
-//! what is already on disk and where each entry's text lies in the old
-//! file, so that an unchanged file's entry is copied rather than kept in
-//! memory.
+//! run's back ([`Previous`]) into a table of 40 bytes a file that tells
+//! what is already on disk, when its ad was first posted, and where each
+//! entry's text lies in the old file, so that an unchanged file's entry is
+//! copied rather than kept in memory.
 
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -26,6 +26,7 @@ use serde::{Deserialize, Serialize};
 
 use super::plan;
 use super::write::{InputDigest, Spool, parse_hex, sha256};
+use crate::lint::Date;
 
 /// One file of a manifest.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -54,6 +55,11 @@ pub(crate) struct Entry<'a> {
     /// a rerun skip rendering what cannot have changed.
     #[serde(default, borrow, skip_serializing_if = "str::is_empty")]
     pub input: Cow<'a, str>,
+    /// The date the file's ad was first posted (`YYYY-MM-DD`): the
+    /// `datePosted` a rerun keeps for a row without `date_posted`. Empty
+    /// for the index and the feed, and in manifests of older versions.
+    #[serde(default, borrow, skip_serializing_if = "str::is_empty")]
+    pub posted: Cow<'a, str>,
 }
 
 /// What goes between two manifest entries.
@@ -324,10 +330,13 @@ pub(crate) struct Prev {
     /// Where its entry lies in the manifest file (not when the file was
     /// laid out otherwise than hirekit writes it).
     pub span: Option<Span>,
+    /// The date its ad was first posted, when the entry says.
+    pub posted: Option<Date>,
 }
 
-/// A file of the previous manifest, in 32 bytes: the hash of its path, its
-/// input digest, where its entry lies, its size.
+/// A file of the previous manifest, in 40 bytes: the hash of its path, its
+/// input digest, where its entry lies, its size, its ad's first posting
+/// date.
 #[derive(Clone, Copy)]
 struct Slot {
     key: u64,
@@ -337,6 +346,8 @@ struct Slot {
     /// The entry's length, and the flags below.
     len: u32,
     bytes: u32,
+    /// The posting date as `YYYYMMDD`, or 0.
+    posted: u32,
 }
 
 const NO_SPAN: u64 = u64::MAX;
@@ -357,6 +368,7 @@ impl Slot {
                 at: self.at,
                 len: self.len & Self::LEN,
             }),
+            posted: unpack_date(self.posted),
         }
     }
 }
@@ -586,6 +598,22 @@ fn slot_of(entry: &Entry<'_>, span: Option<Span>) -> Option<Slot> {
         at,
         len: len | if input.is_some() { Slot::INPUT } else { 0 },
         bytes: u32::try_from(entry.bytes).ok()?,
+        posted: Date::parse(&entry.posted).map_or(0, pack_date),
+    })
+}
+
+/// A date in a `u32`, as `YYYYMMDD` (0 is no date).
+pub(crate) fn pack_date(d: Date) -> u32 {
+    u32::try_from(d.year).map_or(0, |y| y * 10_000 + d.month * 100 + d.day)
+}
+
+/// The date [`pack_date`] packed.
+pub(crate) fn unpack_date(n: u32) -> Option<Date> {
+    let year = i32::try_from(n / 10_000).ok()?;
+    (n != 0).then_some(Date {
+        year,
+        month: n / 100 % 100,
+        day: n % 100,
     })
 }
 
@@ -821,6 +849,7 @@ mod tests {
             bytes: 1,
             sha256: sha.into(),
             input: input.into(),
+            posted: "".into(),
         }
     }
 

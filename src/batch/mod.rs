@@ -29,6 +29,7 @@
 
 mod check;
 pub(crate) mod feed;
+pub(crate) mod index;
 pub(crate) mod manifest;
 mod pipeline;
 pub(crate) mod plan;
@@ -88,6 +89,8 @@ pub(crate) struct Options {
     pub base_url: Option<String>,
     /// Render every ad even when its inputs are unchanged.
     pub force: bool,
+    /// The posting date of new ads whose row gives none.
+    pub date: crate::lint::Date,
     /// Show a progress bar.
     pub progress: bool,
     /// List every file written, left unchanged or removed (`-v`).
@@ -110,6 +113,9 @@ pub(crate) struct Outcome {
     pub stale: usize,
     /// Reports of the rows left out under `--keep-going`.
     pub rejected: Vec<String>,
+    /// Job-post pages whose `JobPosting` has no `hiringOrganization` (no
+    /// company file, and no `company` on the row).
+    pub no_organization: usize,
     /// Wall time.
     pub seconds: f64,
     /// Nothing was written.

@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use super::manifest::{Entry, ManifestOut, Prev, Previous};
 use super::records::{AdRec, Extra, Line, Records};
 use super::write::{self, Writer};
-use super::{Batch, CHUNK_ROWS, Job, Outcome, Plan, RowNames, feed, plan};
+use super::{Batch, CHUNK_ROWS, Job, Outcome, Plan, RowNames, feed, index, manifest, plan};
 use crate::load::locations::{LocationRow, Reader};
 use crate::model::{Location, Workplace};
 use crate::render::{self, Format, RoleInput};
@@ -43,10 +43,13 @@ pub(super) struct Run<'b, 'a> {
 /// What rendering (or skipping) one ad gave.
 struct AdDone {
     input: write::InputDigest,
+    /// The ad's posting date (its row's, else its first run's, else the
+    /// run's `--date`).
+    posted: String,
     /// Each format's file.
     files: Vec<FileDone>,
-    /// The feed's `<job>` and the required elements it lacks.
-    feed_xml: Option<(String, Vec<&'static str>)>,
+    /// The feed's `<job>`, the required elements it lacks, and its URL.
+    feed_xml: Option<(String, Vec<&'static str>, String)>,
 }
 
 /// One file of an ad.
@@ -69,6 +72,10 @@ enum FeedOut {
     Writing {
         w: Box<BufWriter<write::Hashing<write::Draft>>>,
         missing: HashMap<&'static str, usize>,
+        /// Jobs by the hash of their `<url>`, and the first URL that more
+        /// than one job has.
+        urls: HashMap<u64, u32>,
+        shared_url: Option<String>,
     },
 }
 
@@ -227,7 +234,6 @@ impl<'b, 'a> Run<'b, 'a> {
         let b = self.batch;
         let opts = b.opts;
         let names = RowNames::new(loc, &opts.pattern);
-        let input = b.ad_input(job, loc)?;
         let paths: Vec<String> = opts
             .formats
             .iter()
@@ -238,6 +244,24 @@ impl<'b, 'a> Run<'b, 'a> {
             Some(prev) => paths.iter().map(|p| prev.find(p)).collect(),
             None => vec![None; paths.len()],
         };
+        // A row without its own date keeps the date its ad was first
+        // posted on, so a rerun on a later day changes nothing.
+        let dated;
+        let loc = if loc.date_posted.is_empty() {
+            let first = found.iter().flatten().find_map(|p| p.posted);
+            let mut l = loc.clone();
+            l.date_posted = first.unwrap_or(opts.date).to_string();
+            dated = l;
+            &dated
+        } else {
+            loc
+        };
+        let posted = loc
+            .date_posted
+            .get(..10)
+            .unwrap_or(&loc.date_posted)
+            .to_string();
+        let input = b.ad_input(job, loc)?;
 
         // Nothing this ad is made from changed since the manifest was
         // written, and its files are as the manifest says: keep them
@@ -251,7 +275,10 @@ impl<'b, 'a> Run<'b, 'a> {
                 .zip(&found)
                 .map(|(p, e)| {
                     let e = e.as_ref()?;
-                    let kept = e.input == Some(input) && prev.on_disk(&opts.out.join(p), e);
+                    // An entry of an older manifest has no posting date to keep.
+                    let kept = e.input == Some(input)
+                        && e.posted.is_some()
+                        && prev.on_disk(&opts.out.join(p), e);
                     kept.then_some(e.span).flatten()
                 })
                 .collect();
@@ -276,6 +303,7 @@ impl<'b, 'a> Run<'b, 'a> {
                     .collect();
                 return Ok(AdDone {
                     input,
+                    posted,
                     files,
                     feed_xml: None,
                 });
@@ -319,6 +347,7 @@ impl<'b, 'a> Run<'b, 'a> {
         };
         Ok(AdDone {
             input,
+            posted,
             files,
             feed_xml,
         })
@@ -331,7 +360,7 @@ impl<'b, 'a> Run<'b, 'a> {
         job: &Job,
         names: &RowNames,
         md: &str,
-    ) -> (String, Vec<&'static str>) {
+    ) -> (String, Vec<&'static str>, String) {
         let b = self.batch;
         let input = &b.roles[job.role];
         let company = &input.company.profile;
@@ -376,6 +405,7 @@ impl<'b, 'a> Run<'b, 'a> {
             state: &loc.state,
             country: &loc.country,
             postalcode: &loc.postal_code,
+            streetaddress: &loc.street_address,
             email: &email,
             description: &body,
             salary: &salary,
@@ -387,7 +417,7 @@ impl<'b, 'a> Run<'b, 'a> {
                 Workplace::Onsite => "",
             },
         };
-        (post.to_xml(), post.missing())
+        (post.to_xml(), post.missing(), url)
     }
 
     /// Starts the feed, unless it is off or nothing it shows changed.
@@ -426,13 +456,21 @@ impl<'b, 'a> Run<'b, 'a> {
         Ok(FeedOut::Writing {
             w,
             missing: HashMap::new(),
+            urls: HashMap::new(),
+            shared_url: None,
         })
     }
 
     /// Ends the feed: renamed into place, or dropped when the same content
     /// is already there.
     fn close_feed(&mut self, feed: FeedOut, plan: &Plan, ui: &Ui) -> Result<()> {
-        let FeedOut::Writing { mut w, missing } = feed else {
+        let FeedOut::Writing {
+            mut w,
+            missing,
+            urls,
+            shared_url,
+        } = feed
+        else {
             return Ok(());
         };
         let b = self.batch;
@@ -455,6 +493,17 @@ impl<'b, 'a> Run<'b, 'a> {
             ui.warn(&format!(
                 "{name}: {n} {} no <{element}>, which Indeed requires; {hint}",
                 if n == 1 { "job has" } else { "jobs have" }
+            ));
+        }
+        if let Some(url) = shared_url {
+            // Indeed reads `<url>` as the job's own page.
+            let shared: u32 = urls.values().filter(|n| **n > 1).sum();
+            let of = match urls.values().filter(|n| **n > 1).count() {
+                1 => format!("the URL {url}"),
+                k => format!("{k} URLs, such as {url},"),
+            };
+            ui.warn(&format!(
+                "{name}: {shared} jobs share {of} but Indeed expects every job's <url> to be its own page; give --base-url (with html among the formats) so that each job links to its ad"
             ));
         }
         let written = self.put_top_file(name, draft, &sha, bytes)?;
@@ -489,12 +538,14 @@ struct Acc<'b> {
     bar: indicatif::ProgressBar,
 }
 
-/// Where a row's id and city lie in the arena.
+/// Where a row's id, city, company and offered pay lie in the arena.
 #[derive(Clone, Copy)]
 struct RowText {
     at: u32,
     id_len: u16,
     city_len: u16,
+    company_len: u16,
+    pay_len: u16,
 }
 
 impl Acc<'_> {
@@ -523,15 +574,25 @@ impl Acc<'_> {
             return Ok(text);
         }
         let location = plan::location_name(&row.location.id);
+        let pay = crate::pay::resolve(Some(&row.location), None)
+            .offered
+            .as_ref()
+            .map(index::pay_text)
+            .unwrap_or_default();
+        let company = row.location.company.trim();
         let arena = &mut self.records.arena;
         let too_long = || anyhow!("line {}: a value is too long for the manifest", row.line);
         let text = RowText {
             at: u32::try_from(arena.len()).map_err(|_| anyhow!("too many rows for one batch"))?,
             id_len: u16::try_from(location.len()).map_err(|_| too_long())?,
             city_len: u16::try_from(row.location.city.len()).map_err(|_| too_long())?,
+            company_len: u16::try_from(company.len()).map_err(|_| too_long())?,
+            pay_len: u16::try_from(pay.len()).map_err(|_| too_long())?,
         };
         arena.push_str(&location);
         arena.push_str(&row.location.city);
+        arena.push_str(company);
+        arena.push_str(&pay);
         self.row = Some((row.line, text));
         Ok(text)
     }
@@ -549,15 +610,26 @@ impl Acc<'_> {
             at: text.at,
             id_len: text.id_len,
             city_len: text.city_len,
+            company_len: text.company_len,
+            pay_len: text.pay_len,
             job: u16::try_from(job).map_err(|_| anyhow!("too many roles and documents"))?,
             state: states::STATES
                 .iter()
                 .position(|(c, _)| *c == loc.state)
                 .and_then(|i| u8::try_from(i).ok())
                 .unwrap_or(0),
+            employment: index::type_code(loc),
+            workplace: index::workplace_code(loc.workplace),
+            posted: crate::lint::Date::parse(&ad.posted).map_or(0, manifest::pack_date),
         });
         self.input_sum = self.input_sum.wrapping_add(u64::from_le_bytes(ad.input));
         let job = &b.jobs[job];
+        if crate::builtin::is_job_ad(&job.doc)
+            && b.opts.formats.contains(&Format::Html)
+            && !render::jsonld::has_organization(&b.roles[job.role].company, Some(loc))
+        {
+            self.outcome.no_organization += 1;
+        }
         let mut input = String::new();
         write::hex_into(&mut input, &ad.input);
         let mut sha = String::new();
@@ -583,19 +655,34 @@ impl Acc<'_> {
                         bytes,
                         sha256: sha.as_str().into(),
                         input: input.as_str().into(),
+                        posted: ad.posted.as_str().into(),
                     })
                 }
             };
             listed.with_context(|| format!("cannot write `{}`", b.manifest_name))?;
         }
         self.outcome.ads += 1;
-        if let (FeedOut::Writing { w, missing, .. }, Some((xml, absent))) =
-            (&mut self.feed, ad.feed_xml)
+        if let (
+            FeedOut::Writing {
+                w,
+                missing,
+                urls,
+                shared_url,
+            },
+            Some((xml, absent, url)),
+        ) = (&mut self.feed, ad.feed_xml)
         {
             w.write_all(xml.as_bytes())
                 .with_context(|| format!("cannot write `{}`", b.feed_name))?;
             for name in absent {
                 *missing.entry(name).or_default() += 1;
+            }
+            if !url.is_empty() {
+                let n = urls.entry(plan::fnv1a64(url.as_bytes())).or_default();
+                *n += 1;
+                if *n == 2 && shared_url.is_none() {
+                    *shared_url = Some(url);
+                }
             }
         }
         Ok(())

@@ -1,28 +1,38 @@
-//! What a batch remembers of each ad (a dozen bytes, and its row's id and
-//! city), and what it makes of that at the end: `index.html`, `--clean`
-//! and the end of the manifest.
+//! What a batch remembers of each ad (two dozen bytes, and its row's id,
+//! city, company and offered pay), and what it makes of that at the end:
+//! `index.html`, `--clean` and the end of the manifest.
 
 use anyhow::{Context as _, Result};
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use super::manifest::{Entry, ManifestOut, Span};
 use super::pipeline::Run;
 use super::plan::{self, Values};
 use super::write::{self, Removal};
-use super::{Outcome, feed};
+use super::{Outcome, feed, index};
 use crate::render::Format;
 use crate::states;
 use crate::ui::Ui;
 use std::io::{self, Write};
 
-/// One ad: its row's id and city in the arena, its job and its state.
+/// One ad: its row's id, city, company and offered pay in the arena, its
+/// job, its state, its employment type and workplace, and its posting date.
 #[derive(Clone, Copy)]
 pub(super) struct AdRec {
     pub(super) at: u32,
     pub(super) id_len: u16,
     pub(super) city_len: u16,
+    pub(super) company_len: u16,
+    pub(super) pay_len: u16,
     pub(super) job: u16,
     pub(super) state: u8,
+    /// [`index::type_code`].
+    pub(super) employment: u8,
+    /// [`index::workplace_code`].
+    pub(super) workplace: u8,
+    /// `YYYYMMDD`, or 0.
+    pub(super) posted: u32,
 }
 
 /// Every ad of the run, in row order.
@@ -47,6 +57,19 @@ impl Records {
     fn city(&self, rec: &AdRec) -> &str {
         self.text(rec.at as usize + usize::from(rec.id_len), rec.city_len)
     }
+
+    fn company(&self, rec: &AdRec) -> &str {
+        let at = rec.at as usize + usize::from(rec.id_len) + usize::from(rec.city_len);
+        self.text(at, rec.company_len)
+    }
+
+    fn pay(&self, rec: &AdRec) -> &str {
+        let at = rec.at as usize
+            + usize::from(rec.id_len)
+            + usize::from(rec.city_len)
+            + usize::from(rec.company_len);
+        self.text(at, rec.pay_len)
+    }
 }
 
 /// A file's manifest entry: made anew, or the previous manifest's.
@@ -63,6 +86,9 @@ pub(super) struct Extra {
     pub(super) line: Line,
     pub(super) input: Option<write::InputDigest>,
 }
+
+/// Ads of the index rendered at a time (in parallel), then written.
+const INDEX_BLOCK: usize = 1024;
 
 /// Files kept by `--clean` that are named one by one; the rest are counted.
 const MAX_SHOWN_KEPT: usize = 20;
@@ -127,6 +153,7 @@ impl Run<'_, '_> {
                             bytes,
                             sha256: sha.as_str().into(),
                             input: input.as_str().into(),
+                            posted: "".into(),
                         })
                     }
                 };
@@ -345,48 +372,137 @@ impl Run<'_, '_> {
         Ok(())
     }
 
-    fn write_index(&self, w: &mut dyn Write, records: &Records, order: &[u32]) -> io::Result<()> {
+    /// Writes the index: the page template once, with a marker where each
+    /// state's ads go, then each state's ads streamed in their place, each
+    /// rendered by the ad template (in parallel, a block at a time), so
+    /// memory does not grow with the number of ads.
+    fn write_index(&self, w: &mut dyn Write, records: &Records, order: &[u32]) -> Result<()> {
         let b = self.batch;
-        let formats = &b.opts.formats;
-        let mut states: Vec<(&str, &str, usize)> = Vec::new();
-        for &i in order {
-            let (code, name) = states::STATES[usize::from(records.ads[i as usize].state)];
-            match states.last_mut() {
-                Some(last) if last.0 == code => last.2 += 1,
-                _ => states.push((code, name, 1)),
+        // Each state's ads: a range of `order`.
+        let mut ranges: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+        for (k, &i) in order.iter().enumerate() {
+            let state = usize::from(records.ads[i as usize].state);
+            match ranges.last_mut() {
+                Some((s, range)) if *s == state => range.end = k + 1,
+                _ => ranges.push((state, k..k + 1)),
             }
         }
-        let mut index = feed::IndexWriter::begin(w, records.ads.len(), &states)?;
-        let mut current = usize::MAX;
-        // The HTML page is the main link when there is one.
-        let main = formats.iter().position(|f| *f == Format::Html).unwrap_or(0);
-        let mut files: Vec<(&str, String)> = Vec::with_capacity(formats.len());
-        for &i in order {
-            let rec = &records.ads[i as usize];
-            if usize::from(rec.state) != current {
-                current = usize::from(rec.state);
-                let (code, name) = states::STATES[current];
-                index.state(code, name)?;
-            }
-            let job = &b.jobs[usize::from(rec.job)];
-            files.clear();
-            for (k, f) in formats.iter().enumerate() {
-                let path = self.rec_path(records, rec, *f);
-                if k == main {
-                    files.insert(0, (f.ext(), path));
-                } else {
-                    files.push((f.ext(), path));
+        let states: Vec<index::IndexState<'_>> = ranges
+            .iter()
+            .map(|(state, range)| {
+                let (code, name) = states::STATES[*state];
+                index::IndexState {
+                    code,
+                    name,
+                    anchor: format!("state-{}", code.to_ascii_lowercase()),
+                    count: range.len(),
+                    list: tera::Value::safe_string(&index::marker(code)),
+                }
+            })
+            .collect();
+        let page = index::IndexPage {
+            ads: records.ads.len(),
+            several_docs: b.opts.docs.len() > 1,
+            states,
+        };
+        let company = match b.roles.first() {
+            Some(input) => input.company.clone(),
+            None => crate::render::context::CompanyView::new(None),
+        };
+        let mut ctx = tera::Context::new();
+        ctx.insert("hirekit", &crate::render::context::tool_info());
+        ctx.insert("company", &company);
+        ctx.insert("index", &page);
+        let html = b
+            .engine
+            .render(index::TEMPLATE, &ctx)
+            .map_err(|e| anyhow::anyhow!(e).context("cannot render the batch index"))?;
+        // What every ad's template sees besides the ad (kept small: it is
+        // copied for each ad).
+        let mut base = tera::Context::new();
+        base.insert(
+            "index",
+            &index::IndexPage {
+                states: Vec::new(),
+                ..page
+            },
+        );
+        let mut rest = html.as_str();
+        while let Some((before, code, after)) = index::split_marker(rest) {
+            w.write_all(before.as_bytes())?;
+            rest = after;
+            let Some((_, range)) = ranges.iter().find(|(s, _)| states::STATES[*s].0 == code) else {
+                continue;
+            };
+            for block in order[range.clone()].chunks(INDEX_BLOCK) {
+                let parts: Vec<Result<String>> = self.pool.install(|| {
+                    block
+                        .par_iter()
+                        .map(|&i| {
+                            let mut c = base.clone();
+                            c.insert("ad", &self.index_ad(records, &records.ads[i as usize]));
+                            b.engine.render(index::AD_TEMPLATE, &c).map_err(|e| {
+                                anyhow::anyhow!(e).context("cannot render an ad of the batch index")
+                            })
+                        })
+                        .collect()
+                });
+                for part in parts {
+                    w.write_all(part?.as_bytes())?;
                 }
             }
-            index.item(&feed::IndexItem {
-                city: records.city(rec),
-                location: records.id(rec),
-                title: &b.roles[job.role].role.title,
-                doc: (b.opts.docs.len() > 1).then_some(job.doc.as_str()),
-                files: &files,
-            })?;
         }
-        index.end()
+        w.write_all(rest.as_bytes())?;
+        Ok(())
+    }
+
+    /// What the index shows of one ad.
+    fn index_ad<'r>(&'r self, records: &'r Records, rec: &AdRec) -> index::IndexAd<'r> {
+        let b = self.batch;
+        let formats = &b.opts.formats;
+        // The HTML page is the main link when there is one.
+        let main = formats.iter().position(|f| *f == Format::Html).unwrap_or(0);
+        let job = &b.jobs[usize::from(rec.job)];
+        let input = &b.roles[job.role];
+        let mut files = Vec::with_capacity(formats.len());
+        for (k, f) in formats.iter().enumerate() {
+            let file = index::IndexFile {
+                format: f.ext(),
+                label: index::format_label(*f),
+                url: feed::url_path(&self.rec_path(records, rec, *f)),
+            };
+            if k == main {
+                files.insert(0, file);
+            } else {
+                files.push(file);
+            }
+        }
+        let code = states::STATES[usize::from(rec.state)].0;
+        let city = records.city(rec);
+        let company = match records.company(rec) {
+            "" => input.company.profile.name.as_str(),
+            c => c,
+        };
+        let posted = crate::batch::manifest::unpack_date(rec.posted);
+        index::IndexAd {
+            title: &input.role.title,
+            doc: &job.doc,
+            company,
+            city,
+            place: if city.is_empty() {
+                code.to_string()
+            } else {
+                format!("{city}, {code}")
+            },
+            location: records.id(rec),
+            pay: records.pay(rec),
+            employment_type: index::type_label(rec.employment),
+            workplace: index::workplace_label(rec.workplace),
+            date_posted: posted.map(|d| d.to_string()).unwrap_or_default(),
+            posted: posted.map(index::us_date).unwrap_or_default(),
+            url: files.first().map(|f| f.url.clone()).unwrap_or_default(),
+            files,
+        }
     }
 
     fn rec_path(&self, records: &Records, rec: &AdRec, format: Format) -> String {

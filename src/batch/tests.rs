@@ -16,6 +16,7 @@ fn options(shard: Option<Shard>) -> Options {
         feed: false,
         base_url: None,
         force: false,
+        date: crate::lint::Date::parse("2026-12-01").unwrap(),
         progress: false,
         list_files: false,
     }

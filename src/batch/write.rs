@@ -613,6 +613,7 @@ mod tests {
             bytes: 3,
             sha256: sha.as_str().into(),
             input: "".into(),
+            posted: "".into(),
         };
         std::thread::sleep(std::time::Duration::from_millis(20));
         write_streamed(&manifest, |w| {

@@ -142,10 +142,22 @@ pub(crate) fn run(ctx: &Ctx, args: BatchArgs) -> Result<ExitCode> {
         feed: args.feed.is_some(),
         base_url: args.base_url.clone(),
         force: args.force,
+        date: args.date.unwrap_or_else(crate::lint::Date::today),
         progress: !ctx.ui.quiet && std::io::stderr().is_terminal(),
         list_files: ctx.ui.verbose,
     };
     let outcome = batch::run(&engine, &roles, &opts, &ctx.ui)?;
+    if outcome.no_organization > 0 {
+        let n = outcome.no_organization;
+        let (posts, have, their) = if n == 1 {
+            ("job post", "has", "its")
+        } else {
+            ("job posts", "have", "their")
+        };
+        ctx.ui.warn(&format!(
+            "{n} {posts} {have} no hiringOrganization in {their} JobPosting, which Google for Jobs requires, because no company is known; add company.yaml to the workspace, pass --company FILE, or add a `company` column"
+        ));
+    }
     for line in &outcome.files {
         ctx.ui.verbose(line);
     }

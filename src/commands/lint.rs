@@ -248,9 +248,14 @@ fn lint_role(ctx: &Ctx, args: &LintArgs, data: &Data, date: Date) -> Result<Repo
             settings: &ctx.project.ws.config.lint,
             data,
         };
-        report
-            .findings
-            .extend(lint::check(&lint_input, scope_for(i)));
+        let findings = lint::check(&lint_input, scope_for(i));
+        // Only a job post's page carries a JobPosting.
+        let job_ad = crate::builtin::is_job_ad(doc);
+        report.findings.extend(
+            findings
+                .into_iter()
+                .filter(|f| job_ad || f.rule != lint::completeness::NO_HIRING_ORGANIZATION),
+        );
         if i == 0 {
             measure(&mut report, &prose, data, ctx);
             report

@@ -7,9 +7,10 @@ use anyhow::{Result, bail};
 
 use super::Ctx;
 use crate::cli::RenderArgs;
+use crate::lint::Date;
 use crate::load;
 use crate::model::Location;
-use crate::render::{self, Format, RenderOptions};
+use crate::render::{self, Format, RenderOptions, jsonld};
 
 /// Finds one row of a locations CSV by its id. The whole file must be
 /// valid, as it must for a batch, so a post never comes from a file with
@@ -61,15 +62,32 @@ pub(crate) fn run(ctx: &Ctx, args: RenderArgs) -> Result<ExitCode> {
     engine.require_document(&doc)?;
     let loaded = project.role(&args.role)?;
     let company = project.company(args.company.as_deref())?;
-    let location = match (&args.location, &args.locations, &args.id) {
+    let mut location = match (&args.location, &args.locations, &args.id) {
         (Some(arg), _, _) => Some(load::location::parse_arg(arg)?),
         (None, Some(file), Some(id)) => Some(find_row(file, id)?),
         _ => None,
     };
+    // The posting date: the row's, else --date, else today.
+    let date = args.date.unwrap_or_else(Date::today);
+    if let Some(l) = &mut location
+        && l.date_posted.is_empty()
+    {
+        l.date_posted = date.to_string();
+    }
     if args.fragment && format != Format::Html {
         ctx.ui.warn("--fragment only changes --format html output");
     }
     let input = project.role_input(loaded, company.as_ref())?;
+    if format == Format::Html
+        && !args.fragment
+        && crate::builtin::is_job_ad(&doc)
+        && !jsonld::has_organization(&input.company, location.as_ref())
+    {
+        ctx.ui.warn(&format!(
+            "{}; add company.yaml to the workspace or pass --company FILE",
+            jsonld::NO_ORGANIZATION
+        ));
+    }
     let out = render::render_output(
         &engine,
         &input,
@@ -78,6 +96,7 @@ pub(crate) fn run(ctx: &Ctx, args: RenderArgs) -> Result<ExitCode> {
         format,
         RenderOptions {
             fragment: args.fragment,
+            date_posted: Some(date),
         },
     )?;
     let binary = format.is_binary().then(|| format.ext());

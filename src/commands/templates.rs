@@ -18,12 +18,15 @@ pub(crate) fn run(ctx: &Ctx, cmd: TemplatesCommand) -> Result<ExitCode> {
     }
 }
 
-/// What a template is for: a document, the HTML page, or a part of others.
+/// What a template is for: a document, the HTML page, the batch's index
+/// page, or a part of others.
 fn kind(name: &str) -> &'static str {
     if engine::document_name(name).is_some() {
         "document"
     } else if name == "layout.html" {
         "page layout"
+    } else if name == crate::batch::index::TEMPLATE || name == crate::batch::index::AD_TEMPLATE {
+        "batch index"
     } else {
         "partial"
     }

@@ -14,12 +14,17 @@ pub(crate) const NO_APPLY_URL: &str = "completeness/no-apply-url";
 pub(crate) const NO_PAY: &str = "completeness/no-pay";
 /// A heading with nothing under it.
 pub(crate) const EMPTY_SECTION: &str = "completeness/empty-section";
+/// No company name for the job post's `JobPosting` `hiringOrganization`.
+pub(crate) const NO_HIRING_ORGANIZATION: &str = "completeness/no-hiring-organization";
 
 /// Every completeness rule.
 pub(crate) fn check(input: &LintInput<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     match input.subject {
-        Subject::Role { .. } => out.extend(company(input)),
+        Subject::Role { .. } => {
+            out.extend(company(input));
+            out.extend(hiring_organization(input));
+        }
         Subject::File { .. } => out.extend(file_statements(input)),
     }
     out.extend(no_pay(input));
@@ -83,6 +88,33 @@ fn company(input: &LintInput<'_>) -> Vec<Finding> {
         );
     }
     out
+}
+
+/// For a role: a company name for the page's structured data, from the
+/// location's `company` or the company profile. Google for Jobs requires
+/// `hiringOrganization` and passes over a page without it.
+fn hiring_organization(input: &LintInput<'_>) -> Option<Finding> {
+    let row_company = input
+        .site
+        .is_some_and(|s| !s.location.company.trim().is_empty());
+    let named = input
+        .company
+        .is_some_and(|c| !c.company.name.trim().is_empty());
+    if row_company || named {
+        return None;
+    }
+    let place = input
+        .site
+        .map_or_else(|| input.document_place(), |s| s.place.clone());
+    Some(
+        Finding::new(
+            NO_HIRING_ORGANIZATION,
+            Severity::Warning,
+            "no hiring organization: the job post's page has no `hiringOrganization` in its JobPosting, which Google for Jobs requires",
+            place,
+        )
+        .suggest("add company.yaml to the workspace, pass --company FILE, or give the location a `company` column"),
+    )
 }
 
 /// For a file: an EEO statement and a link, read from the text.

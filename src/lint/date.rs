@@ -1,7 +1,8 @@
 //! Calendar dates for lint: the posting date a law is checked against.
 //!
-//! Only what lint needs: parse and print `YYYY-MM-DD`, compare, and today's
-//! date in UTC from the system clock (no time-zone database).
+//! Only what lint and the posting dates need: parse and print
+//! `YYYY-MM-DD`, compare, and today's date in UTC from the system clock
+//! or `SOURCE_DATE_EPOCH` (no time-zone database).
 
 use std::fmt;
 
@@ -69,8 +70,16 @@ impl Date {
         }
     }
 
-    /// Today in UTC, from the system clock.
+    /// Today in UTC: the day of `SOURCE_DATE_EPOCH` (seconds since
+    /// 1970, the reproducible-builds convention) when it is set to a
+    /// number, else the system clock's.
     pub fn today() -> Date {
+        if let Some(secs) = std::env::var("SOURCE_DATE_EPOCH")
+            .ok()
+            .and_then(|s| s.trim().parse::<i64>().ok())
+        {
+            return Date::from_unix_days(secs.div_euclid(86_400));
+        }
         let secs = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());

@@ -289,6 +289,11 @@ pub(crate) const RULES: &[RuleInfo] = &[
         Severity::Warning,
         "a heading with nothing under it",
     ),
+    rule(
+        completeness::NO_HIRING_ORGANIZATION,
+        Severity::Warning,
+        "no company is known, so the job post's JobPosting has no hiringOrganization (Google for Jobs requires it)",
+    ),
 ];
 
 /// The rule families, as they are named in rule ids and in `lint.disable`.

@@ -2,7 +2,8 @@
 //!
 //! Columns (headers in any case, any order): `id, city, state, postal_code,
 //! country, workplace, employment_type, pay_min, pay_max, pay_period,
-//! date_posted, valid_through, apply_url, company`. Only `city` and `state`
+//! date_posted, valid_through, apply_url, company, street_address,
+//! currency`. Only `city` and `state`
 //! are required; any other column reaches templates as
 //! `location.extra.<column>`. A UTF-8 byte-order mark and CRLF line ends
 //! are accepted. Rows stream: [`Reader`] checks one row at a time, and each
@@ -18,7 +19,7 @@ use crate::states;
 use crate::text::slug;
 
 /// The columns hirekit knows; others go to `extra`.
-pub(crate) const KNOWN_COLUMNS: [&str; 14] = [
+pub(crate) const KNOWN_COLUMNS: [&str; COLUMNS] = [
     "id",
     "city",
     "state",
@@ -33,7 +34,12 @@ pub(crate) const KNOWN_COLUMNS: [&str; 14] = [
     "valid_through",
     "apply_url",
     "company",
+    "street_address",
+    "currency",
 ];
+
+/// How many columns hirekit knows.
+const COLUMNS: usize = 16;
 
 /// schema.org / Google employment types.
 pub(crate) const EMPLOYMENT_TYPES: [&str; 8] = [
@@ -62,7 +68,7 @@ pub struct LocationRow {
 /// Streams the rows of a locations CSV held in memory.
 pub(crate) struct Reader<'a> {
     file: CsvFile<'a>,
-    index: [Option<usize>; 14],
+    index: [Option<usize>; COLUMNS],
     extra: Vec<(usize, String)>,
 }
 
@@ -119,7 +125,7 @@ impl<'a> Reader<'a> {
 #[derive(Debug, Clone)]
 pub(crate) struct RowParser<'a> {
     path: &'a str,
-    index: [Option<usize>; 14],
+    index: [Option<usize>; COLUMNS],
     extra: Vec<(usize, String)>,
 }
 
@@ -204,7 +210,7 @@ pub fn read_all(path: &str, text: &str) -> Result<Vec<LocationRow>, Diagnostics>
 fn parse_row(
     path: &str,
     row: &Row,
-    index: &[Option<usize>; 14],
+    index: &[Option<usize>; COLUMNS],
     extra_cols: &[(usize, String)],
 ) -> Result<LocationRow, Diagnostic> {
     let line = row.line;
@@ -414,6 +420,17 @@ fn parse_row(
         ));
     }
 
+    let currency = match cell("currency") {
+        "" => String::new(),
+        c if c.len() == 3 && c.chars().all(|ch| ch.is_ascii_alphabetic()) => c.to_ascii_uppercase(),
+        other => {
+            return Err(err(
+                "currency",
+                format!("expected a three-letter ISO 4217 code such as `USD`, got {other:?}"),
+            ));
+        }
+    };
+
     let extra = extra_cols
         .iter()
         .map(|(i, name)| (name.clone(), row.get(Some(*i)).to_string()))
@@ -440,12 +457,14 @@ fn parse_row(
             valid_through,
             apply_url,
             company: cell("company").to_string(),
+            street_address: cell("street_address").to_string(),
+            currency,
             extra,
         },
     })
 }
 
-fn row_header(index: &[Option<usize>; 14], extra: &[(usize, String)], i: usize) -> String {
+fn row_header(index: &[Option<usize>; COLUMNS], extra: &[(usize, String)], i: usize) -> String {
     if let Some(k) = index.iter().position(|x| *x == Some(i)) {
         return KNOWN_COLUMNS[k].to_string();
     }

@@ -191,6 +191,8 @@ pub(crate) const ROLE: Record = Record {
         opt("key_responsibilities", TEXTS),
         req("requirements", TEXTS),
         opt("qualifications", Ty::Record(&QUALIFICATIONS)),
+        opt("education", Ty::Text),
+        opt("experience_months", Ty::Whole),
         opt("skills", TEXTS),
         opt("career_path", Ty::Record(&CAREER_PATH)),
         opt("work_hours", Ty::Record(&SECTION)),

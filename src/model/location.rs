@@ -60,6 +60,10 @@ pub struct Location {
     pub apply_url: String,
     /// The hiring company's name for this location, overriding the company file.
     pub company: String,
+    /// The street address of the workplace, if given.
+    pub street_address: String,
+    /// ISO 4217 code of the currency of pay_min / pay_max; empty means USD.
+    pub currency: String,
     /// Other columns of the CSV row, by lower-case header.
     pub extra: BTreeMap<String, String>,
 }

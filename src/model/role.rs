@@ -54,6 +54,14 @@ pub struct Role {
     /// Qualifications, required and preferred.
     #[serde(default)]
     pub qualifications: Qualifications,
+    /// The least education the job asks for, as schema.org's
+    /// `credentialCategory` names it (the job post's `educationRequirements`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub education: Option<Credential>,
+    /// The least related work experience the job asks for, in months (the
+    /// job post's `experienceRequirements`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub experience_months: Option<u32>,
     /// Skills, one phrase each.
     #[serde(default)]
     pub skills: Vec<String>,
@@ -88,6 +96,39 @@ pub struct Role {
     /// test `extra.x` on every profile and see what `--format json` shows.
     #[serde(default)]
     pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+/// A level of education, as Google for Jobs reads `credentialCategory`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+pub enum Credential {
+    /// A high school diploma or its equivalent.
+    #[serde(rename = "high school")]
+    HighSchool,
+    /// An associate's degree.
+    #[serde(rename = "associate degree")]
+    AssociateDegree,
+    /// A bachelor's degree.
+    #[serde(rename = "bachelor degree")]
+    BachelorDegree,
+    /// A certificate of professional or vocational training.
+    #[serde(rename = "professional certificate")]
+    ProfessionalCertificate,
+    /// A master's, professional or doctoral degree.
+    #[serde(rename = "postgraduate degree")]
+    PostgraduateDegree,
+}
+
+impl Credential {
+    /// The `credentialCategory` text.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Credential::HighSchool => "high school",
+            Credential::AssociateDegree => "associate degree",
+            Credential::BachelorDegree => "bachelor degree",
+            Credential::ProfessionalCertificate => "professional certificate",
+            Credential::PostgraduateDegree => "postgraduate degree",
+        }
+    }
 }
 
 /// The parts of the short job brief.

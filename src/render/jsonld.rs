@@ -10,8 +10,16 @@
 //! - `baseSalary` comes only from the employer's offered range on the
 //!   location row; the BLS mean wage the page quotes goes in
 //!   `estimatedSalary`, never in `baseSalary`.
-//! - `datePosted` and `validThrough` come only from the row; nothing here
-//!   reads the clock, so the same inputs give the same bytes.
+//! - `datePosted` is the row's `date_posted`, else the date the caller
+//!   gives (`--date`, today, or for `batch` the date an ad was first
+//!   posted); `validThrough` comes only from the row. Nothing here reads
+//!   the clock, so the same inputs give the same bytes.
+//! - `hiringOrganization` is the row's `company`, else the company file's
+//!   name; with neither it is left out (`render` warns, `lint` reports it).
+//! - `educationRequirements` and `experienceRequirements` come from the
+//!   profile's `education` and `experience_months` (a profile drafted from
+//!   the occupation library has them from O*NET's medians).
+//! - `baseSalary` is in the row's `currency` (USD when it has none).
 //! - A remote row gets `jobLocationType: TELECOMMUTE` and
 //!   `applicantLocationRequirements` instead of `jobLocation`.
 //! - `directApply` is `true` only when the row has its own `apply_url`.
@@ -38,6 +46,8 @@ pub(crate) struct PostingInput<'a> {
     pub pay: &'a ResolvedPay,
     /// The job post as description HTML ([`description_html`]).
     pub description: &'a str,
+    /// The posting date when the location gives none.
+    pub date_posted: Option<crate::lint::Date>,
 }
 
 /// A schema.org `JobPosting`.
@@ -69,6 +79,10 @@ pub(crate) struct JobPosting {
     #[serde(skip_serializing_if = "Option::is_none")]
     direct_apply: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    education_requirements: Option<EducationRequirements>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    experience_requirements: Option<ExperienceRequirements>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     base_salary: Option<MonetaryAmount>,
     #[serde(skip_serializing_if = "Option::is_none")]
     estimated_salary: Option<MonetaryAmount>,
@@ -97,6 +111,24 @@ struct Organization {
     logo: String,
 }
 
+/// schema.org `EducationalOccupationalCredential`.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct EducationRequirements {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    credential_category: &'static str,
+}
+
+/// schema.org `OccupationalExperienceRequirements`.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ExperienceRequirements {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    months_of_experience: u32,
+}
+
 #[derive(Debug, Serialize)]
 struct Place {
     #[serde(rename = "@type")]
@@ -110,7 +142,10 @@ struct PostalAddress {
     #[serde(rename = "@type")]
     kind: &'static str,
     #[serde(skip_serializing_if = "String::is_empty")]
+    street_address: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     address_locality: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     address_region: String,
     #[serde(skip_serializing_if = "String::is_empty")]
     postal_code: String,
@@ -130,7 +165,7 @@ struct MonetaryAmount {
     kind: &'static str,
     #[serde(skip_serializing_if = "String::is_empty")]
     name: String,
-    currency: &'static str,
+    currency: String,
     value: QuantitativeValue,
 }
 
@@ -148,6 +183,18 @@ struct QuantitativeValue {
     unit_text: &'static str,
 }
 
+/// Whether a posting for this company and location names its
+/// `hiringOrganization` (which Google for Jobs requires): the row names a
+/// company, or a company profile with a name was given.
+pub(crate) fn has_organization(company: &CompanyView, location: Option<&Location>) -> bool {
+    location.is_some_and(|l| !l.company.trim().is_empty())
+        || (company.given && !company.profile.name.trim().is_empty())
+}
+
+/// What `render` and `batch` say when a job post's page has no
+/// `hiringOrganization`.
+pub(crate) const NO_ORGANIZATION: &str = "the job post's JobPosting has no hiringOrganization, which Google for Jobs requires, because no company is known";
+
 /// Builds the posting.
 pub(crate) fn job_posting(input: &PostingInput<'_>) -> JobPosting {
     let location = input.location;
@@ -162,7 +209,7 @@ pub(crate) fn job_posting(input: &PostingInput<'_>) -> JobPosting {
             same_as: String::new(),
             logo: String::new(),
         })
-    } else if company.given {
+    } else if company.given && !company.profile.name.trim().is_empty() {
         Some(Organization {
             kind: "Organization",
             name: company.profile.name.clone(),
@@ -190,7 +237,10 @@ pub(crate) fn job_posting(input: &PostingInput<'_>) -> JobPosting {
         title: input.role.title.clone(),
         description: input.description.to_string(),
         identifier: Some(identifier),
-        date_posted: location.map(|l| l.date_posted.clone()).unwrap_or_default(),
+        date_posted: match location.map(|l| l.date_posted.as_str()) {
+            Some(d) if !d.is_empty() => d.to_string(),
+            _ => input.date_posted.map(|d| d.to_string()).unwrap_or_default(),
+        },
         valid_through: location
             .map(|l| l.valid_through.clone())
             .unwrap_or_default(),
@@ -202,6 +252,7 @@ pub(crate) fn job_posting(input: &PostingInput<'_>) -> JobPosting {
             kind: "Place",
             address: PostalAddress {
                 kind: "PostalAddress",
+                street_address: l.street_address.clone(),
                 address_locality: l.city.clone(),
                 address_region: l.state.clone(),
                 postal_code: l.postal_code.clone(),
@@ -214,7 +265,17 @@ pub(crate) fn job_posting(input: &PostingInput<'_>) -> JobPosting {
             name: country(l),
         }),
         direct_apply: location.filter(|l| !l.apply_url.is_empty()).map(|_| true),
-        base_salary: base_salary(input.pay),
+        education_requirements: input.role.education.map(|c| EducationRequirements {
+            kind: "EducationalOccupationalCredential",
+            credential_category: c.as_str(),
+        }),
+        experience_requirements: input.role.experience_months.filter(|m| *m > 0).map(|m| {
+            ExperienceRequirements {
+                kind: "OccupationalExperienceRequirements",
+                months_of_experience: m,
+            }
+        }),
+        base_salary: base_salary(input.pay, location),
         estimated_salary: estimated_salary(input.pay),
         occupational_category: input.role.soc_code.clone(),
     }
@@ -228,8 +289,8 @@ fn country(l: &Location) -> String {
     }
 }
 
-/// The employer's offered range, and nothing else.
-fn base_salary(pay: &ResolvedPay) -> Option<MonetaryAmount> {
+/// The employer's offered range, and nothing else, in the row's currency.
+fn base_salary(pay: &ResolvedPay, location: Option<&Location>) -> Option<MonetaryAmount> {
     let offered = pay.offered.as_ref()?;
     let (value, min_value, max_value) = match (offered.min, offered.max) {
         (Some(lo), Some(hi)) if lo == hi => (Some(lo), None, None),
@@ -238,7 +299,10 @@ fn base_salary(pay: &ResolvedPay) -> Option<MonetaryAmount> {
     Some(MonetaryAmount {
         kind: "MonetaryAmount",
         name: String::new(),
-        currency: "USD",
+        currency: match location.map(|l| l.currency.as_str()) {
+            Some(c) if !c.is_empty() => c.to_string(),
+            _ => "USD".to_string(),
+        },
         value: QuantitativeValue {
             kind: "QuantitativeValue",
             value,
@@ -275,7 +339,8 @@ fn estimated_salary(pay: &ResolvedPay) -> Option<MonetaryAmount> {
             market.source,
             market.survey
         ),
-        currency: "USD",
+        // BLS publishes wages in US dollars.
+        currency: "USD".to_string(),
         value: QuantitativeValue {
             kind: "QuantitativeValue",
             value: Some(mean),

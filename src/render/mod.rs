@@ -98,6 +98,11 @@ impl FromStr for Format {
 pub struct RenderOptions {
     /// HTML without the page shell, for pasting into an ATS.
     pub fragment: bool,
+    /// The posting date of a job post with no location, or whose location
+    /// gives none: its `JobPosting`'s `datePosted`. The renderer never
+    /// reads the clock; `render` and `batch` pass today when no date is
+    /// given.
+    pub date_posted: Option<crate::lint::Date>,
 }
 
 /// A role ready to render: the profile, its company and pay table, and the
@@ -333,6 +338,7 @@ fn html_page(
             location: rc.location,
             pay: &rc.pay,
             description: &posting_description,
+            date_posted: opts.date_posted,
         });
         jsonld::to_script_json(&posting)?
     } else {

@@ -9,7 +9,7 @@ const CSR: &str = "customer-service-representative";
 #[test]
 fn check_passes_on_the_builtins_alone() {
     let run = Hirekit::new().args(["check"]).succeeds();
-    insta::assert_snapshot!(run.stderr(), @"checked 1 role, 0 companies, 1 pay table, 0 locations files, 16 templates: no problems");
+    insta::assert_snapshot!(run.stderr(), @"checked 1 role, 0 companies, 1 pay table, 0 locations files, 18 templates: no problems");
     assert!(run.stdout.is_empty());
 }
 
@@ -91,7 +91,7 @@ fn check_of_a_folder_checks_what_it_holds() {
         .args(["check", "more"]);
     insta::assert_snapshot!(h.succeeds().stderr(), @"checked 0 roles, 0 companies, 0 pay tables, 1 locations file, 0 templates: no problems");
     h.cmd(["check", "."]);
-    insta::assert_snapshot!(h.succeeds().stderr(), @"checked 1 role, 0 companies, 1 pay table, 0 locations files, 16 templates: no problems");
+    insta::assert_snapshot!(h.succeeds().stderr(), @"checked 1 role, 0 companies, 1 pay table, 0 locations files, 18 templates: no problems");
 }
 
 #[test]

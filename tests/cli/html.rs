@@ -569,8 +569,12 @@ fn check_page_content(name: &str, m: &Value) {
             assert_eq!(jsonld[0]["@type"], "JobPosting", "{jsonld:?}");
             if name == "job-post-den-1" {
                 assert_eq!(jsonld[0]["baseSalary"]["value"]["minValue"], 19.5);
+                assert_eq!(jsonld[0]["datePosted"], "2026-11-24");
+                assert_eq!(jsonld[0]["hiringOrganization"]["name"], "Northwind Support");
             } else {
                 assert!(jsonld[0].get("baseSalary").is_none());
+                // No row date: today, as the tests fix it.
+                assert_eq!(jsonld[0]["datePosted"], "2026-12-01");
             }
         }
         "job-brief" => assert!(h2.is_empty() && tables.is_empty()),

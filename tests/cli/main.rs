@@ -14,6 +14,7 @@ mod docx; // `--format docx`: Word files that python-docx, pandoc and LibreOffic
 mod drafting; // `hirekit new --soc` with a library code: a drafted profile that checks and renders
 mod errors; // user-facing error messages, as snapshots
 mod html; // web pages: valid HTML, JSON-LD, text from data stays text, a real browser
+mod jobposting; // JobPosting for Google for Jobs: dates kept by batch, organization, requirements; the feed's URLs; the index page
 mod lint; // `hirekit lint`: laws by location, located wording, formats, exit codes
 mod occupation_roles; // roles drafted from the occupation library: every document, every format, 30 occupations
 mod occupations; // `hirekit occupations`: search, show, the reproducible data build

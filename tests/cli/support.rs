@@ -1,12 +1,17 @@
 //! A small hermetic harness over assert_cmd: every test gets its own
 //! temporary folder as the current directory, no `HIREKIT_*` or `NO_COLOR`
-//! from the environment, and `--color never`.
+//! from the environment, `--color never`, and a fixed today
+//! (`SOURCE_DATE_EPOCH`).
 
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use assert_cmd::Command;
 use tempfile::TempDir;
+
+/// The day the tests' hirekit takes for today (`SOURCE_DATE_EPOCH`):
+/// 2026-12-01.
+pub const TODAY_EPOCH: &str = "1796083200";
 
 /// One hirekit invocation being built.
 pub struct Hirekit {
@@ -139,6 +144,9 @@ impl Hirekit {
             .env_remove("NO_COLOR")
             .env_remove("CLICOLOR_FORCE")
             .env("COLUMNS", "100")
+            // "Today" (posting dates, the laws in force) is fixed, so that
+            // outputs do not change from one day to the next.
+            .env("SOURCE_DATE_EPOCH", TODAY_EPOCH)
             .arg("--color")
             .arg("never")
             .args(&self.args)

@@ -37,6 +37,8 @@ pub(super) fn sample_locations(
         valid_through: "2026-02-28".to_string(),
         apply_url: "https://example.com/apply".to_string(),
         company: "Sample Hiring Co".to_string(),
+        street_address: "100 Sample Street".to_string(),
+        currency: "USD".to_string(),
         extra,
     };
     out.push((

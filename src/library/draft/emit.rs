@@ -94,6 +94,22 @@ pub(crate) fn profile_yaml(role: &Role) -> String {
     w.key(0, "qualifications");
     w.texts(1, "required", &role.qualifications.required);
     w.texts(1, "preferred", &role.qualifications.preferred);
+    if role.education.is_some() || role.experience_months.is_some() {
+        w.comment(
+            0,
+            "The least education and experience, for the job post's structured data",
+        );
+        w.comment(
+            0,
+            "(Google for Jobs); keep them in step with the requirements above.",
+        );
+    }
+    if let Some(e) = role.education {
+        w.text(0, "education", e.as_str());
+    }
+    if let Some(m) = role.experience_months {
+        w.line(0, &format!("experience_months: {m}"));
+    }
     w.texts(0, "skills", &role.skills);
     w.blank();
     w.comment(

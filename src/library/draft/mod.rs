@@ -153,6 +153,8 @@ pub(crate) fn draft_role_with(occ: &Occupation, id: &str, options: &DraftOptions
         duties,
         key_responsibilities,
         requirements: requirements::requirements(occ, &job),
+        education: requirements::education_credential(occ),
+        experience_months: requirements::experience_months(occ),
         qualifications: Qualifications {
             required,
             preferred,

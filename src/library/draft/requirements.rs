@@ -14,6 +14,7 @@
 //! - knowledge areas count from importance 3.5, at most two.
 
 use crate::library::model::{Occupation, Rated, Share};
+use crate::model::role::Credential;
 
 use super::text::{lower_first, oxford, sentences, upper_first};
 
@@ -128,6 +129,39 @@ pub(crate) fn education(occ: &Occupation) -> Option<String> {
             .and_then(|z| zone_lines(z).0)
             .map(str::to_string),
     }
+}
+
+/// The required education as a schema.org credential category (the job
+/// post's `educationRequirements`): the median RL category, as
+/// [`education`] words it. `None` when the median asks for no diploma or
+/// the occupation has no education data.
+pub(crate) fn education_credential(occ: &Occupation) -> Option<Credential> {
+    Some(match median_category(&occ.education)? {
+        2 | 4 => Credential::HighSchool,
+        3 => Credential::ProfessionalCertificate,
+        5 => Credential::AssociateDegree,
+        6 | 7 => Credential::BachelorDegree,
+        8..=12 => Credential::PostgraduateDegree,
+        _ => return None,
+    })
+}
+
+/// The required experience in months (the job post's
+/// `experienceRequirements`): the lower bound of the median RW category,
+/// as [`experience`] words it. `None` for "none" and "up to three months",
+/// which set no minimum, and when the occupation has no experience data.
+pub(crate) fn experience_months(occ: &Occupation) -> Option<u32> {
+    Some(match median_category(&occ.experience)? {
+        4 => 3,
+        5 => 6,
+        6 => 12,
+        7 => 24,
+        8 => 48,
+        9 => 72,
+        10 => 96,
+        11.. => 120,
+        _ => return None,
+    })
 }
 
 /// A preferred education level above the required one, named by at least

@@ -55,6 +55,7 @@ fn posting(company: &CompanyView, location: Option<&Location>) -> Value {
         location,
         pay: &pay,
         description: &description_html("# Title\n\nThe job.\n"),
+        date_posted: None,
     };
     serde_json::to_value(job_posting(&input)).unwrap()
 }
@@ -187,6 +188,7 @@ fn script_json_cannot_end_the_script_or_open_a_comment() {
         location: Some(&l),
         pay: &pay,
         description: &description_html("# T\n\nx\n"),
+        date_posted: None,
     });
     let json = to_script_json(&posting).unwrap();
     // Escaped as written: the same as escaping the pretty JSON afterwards.
