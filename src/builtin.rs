@@ -121,6 +121,7 @@ pub(crate) const LINT_DATA: &[(&str, &str)] = &[
         "lint/board-limits.csv",
         include_str!("../data/lint/board-limits.csv"),
     ),
+    ("lint/eeo.csv", include_str!("../data/lint/eeo.csv")),
     (
         "lint/gender-coded.csv",
         include_str!("../data/lint/gender-coded.csv"),

@@ -12,6 +12,7 @@ pub(crate) mod data;
 pub(crate) mod date;
 pub(crate) mod locate;
 pub(crate) mod pay;
+pub(crate) mod phrase;
 pub(crate) mod prose;
 pub(crate) mod readability;
 pub(crate) mod report;

@@ -14,6 +14,7 @@ use serde::Serialize;
 
 use super::{Finding, LintInput, Severity};
 use crate::lint::data::Data;
+use crate::lint::phrase;
 use crate::lint::prose::{Prose, normalize};
 
 /// A masculine-coded word.
@@ -52,16 +53,31 @@ struct Hit {
     /// The coded part, lower-case.
     part: String,
     suggestion: Option<String>,
+    /// A line of `data/lint/gender-exceptions.txt` says it is not about
+    /// the candidate: neither reported nor counted.
+    exempt: bool,
 }
 
 fn is_allowed(allow: &[String], text: &str) -> bool {
     allow.iter().any(|a| normalize(a.trim()) == text)
 }
 
-/// Every coded word of the prose, in order.
+/// Every coded word of the prose, in order, the exempt ones marked.
 fn gender_hits(prose: &Prose, data: &Data, allow: &[String]) -> Vec<Hit> {
+    let parts = phrase::parts(prose);
+    // For each part: its block's keys and its place among them.
+    let blocks = phrase::blocks(&parts);
+    let mut slot = Vec::with_capacity(parts.len());
+    for (b, (_, keys)) in blocks.iter().enumerate() {
+        slot.extend((0..keys.len()).map(|k| (b, k)));
+    }
     let mut hits = Vec::new();
+    let mut p = 0;
     for i in 0..prose.words.len() {
+        let first = p;
+        while p < parts.len() && parts[p].word == i {
+            p += 1;
+        }
         let key = prose.key(i).replace('‑', "-");
         if is_allowed(allow, &key) {
             continue;
@@ -70,32 +86,57 @@ fn gender_hits(prose: &Prose, data: &Data, allow: &[String]) -> Vec<Hit> {
             .stems
             .iter()
             .any(|s| s.stem.contains('-') && key.starts_with(&s.stem));
-        let parts: Vec<&str> = if keep_whole {
-            vec![key.as_str()]
+        // `(text, part index)`: a whole hyphenated word has no single part.
+        let pieces: Vec<(&str, Option<usize>)> = if keep_whole {
+            vec![(key.as_str(), None)]
         } else {
-            key.split('-').filter(|p| !p.is_empty()).collect()
+            (first..p)
+                .map(|q| (parts[q].key.as_str(), Some(q)))
+                .collect()
         };
-        for part in parts {
-            if data.exceptions.iter().any(|e| part.starts_with(e.as_str())) {
-                continue;
-            }
+        for (piece, q) in pieces {
             // Stems are sorted longest first, so the most specific wins.
-            if let Some(stem) = data.stems.iter().find(|s| part.starts_with(&s.stem)) {
-                hits.push(Hit {
-                    word: i,
-                    masculine: stem.masculine,
-                    part: part.to_string(),
-                    suggestion: stem.suggestion.clone(),
-                });
-            }
+            let Some(stem) = data.stems.iter().find(|s| piece.starts_with(&s.stem)) else {
+                continue;
+            };
+            let exempt = q.and_then(|q| slot.get(q)).is_some_and(|&(b, at)| {
+                let keys = &blocks[b].1;
+                data.exceptions.iter().any(|e| e.covers(keys, at))
+            });
+            hits.push(Hit {
+                word: i,
+                masculine: stem.masculine,
+                part: piece.to_string(),
+                suggestion: stem.suggestion.clone(),
+                exempt,
+            });
         }
     }
     hits
 }
 
+/// How many masculine-coded and feminine-coded hits the exceptions of
+/// `data/lint/gender-exceptions.txt` remove from the prose, with the words.
+#[cfg(test)]
+pub(crate) fn exempted(prose: &Prose, data: &Data) -> (usize, usize, Vec<String>) {
+    let hits: Vec<Hit> = gender_hits(prose, data, &[])
+        .into_iter()
+        .filter(|h| h.exempt)
+        .collect();
+    let masculine = hits.iter().filter(|h| h.masculine).count();
+    (
+        masculine,
+        hits.len() - masculine,
+        hits.into_iter().map(|h| h.part).collect(),
+    )
+}
+
 /// Scores the prose's gender coding.
 pub(crate) fn balance(prose: &Prose, data: &Data, allow: &[String]) -> GenderBalance {
-    let hits = gender_hits(prose, data, allow);
+    let hits: Vec<Hit> = gender_hits(prose, data, allow)
+        .into_iter()
+        .filter(|h| !h.exempt)
+        .collect();
     let words = |masculine: bool| {
         let mut out: Vec<String> = Vec::new();
         for h in hits.iter().filter(|h| h.masculine == masculine) {
@@ -144,7 +185,7 @@ pub(crate) fn gender_coded(input: &LintInput<'_>) -> Vec<Finding> {
     let prose = input.prose;
     gender_hits(prose, input.data, &input.settings.allow_words)
         .into_iter()
-        .filter(|h| h.masculine)
+        .filter(|h| h.masculine && !h.exempt)
         .map(|h| {
             let f = Finding::new(
                 GENDER_CODED,
@@ -188,28 +229,6 @@ pub(crate) fn gender_balance(input: &LintInput<'_>) -> Vec<Finding> {
     ]
 }
 
-/// A word part for phrase matching: hyphenated words are split.
-struct Part {
-    key: String,
-    word: usize,
-    block: usize,
-}
-
-fn parts(prose: &Prose) -> Vec<Part> {
-    let mut out = Vec::new();
-    for (i, w) in prose.words.iter().enumerate() {
-        let key = prose.key(i);
-        for p in key.split(['-', '‑']).filter(|p| !p.is_empty()) {
-            out.push(Part {
-                key: p.to_string(),
-                word: i,
-                block: w.block,
-            });
-        }
-    }
-    out
-}
-
 fn part_matches(pattern: &str, key: &str) -> bool {
     match pattern.strip_suffix('*') {
         Some(prefix) => key.starts_with(prefix),
@@ -221,7 +240,7 @@ fn part_matches(pattern: &str, key: &str) -> bool {
 /// with what to write instead. The longest match at a place wins.
 pub(crate) fn terms(input: &LintInput<'_>) -> Vec<Finding> {
     let prose = input.prose;
-    let parts = parts(prose);
+    let parts = phrase::parts(prose);
     let mut out = Vec::new();
     let mut p = 0;
     while p < parts.len() {
@@ -380,6 +399,71 @@ mod tests {
                 || f.rule == GENDER_BALANCE
                 || f.suggestion.is_some())
         );
+    }
+
+    fn coded(text: &str) -> Vec<String> {
+        let (findings, _) = run(text, &LintSettings::default());
+        findings
+            .iter()
+            .filter(|f| f.rule == GENDER_CODED)
+            .map(|f| f.message.split('"').nth(1).unwrap().to_lowercase())
+            .collect()
+    }
+
+    #[test]
+    fn words_that_are_not_about_the_candidate_are_exempt() {
+        // The issue's false findings: EEO boilerplate, product names, sales
+        // leads and "confidential" matched by the stem "confident".
+        let cases: [(&str, &[&str]); 12] = [
+            (
+                "We welcome minorities, women, protected veterans and individuals with disabilities.",
+                &[],
+            ),
+            (
+                "Reasonable accommodation for an individual with a disability.",
+                &[],
+            ),
+            ("Manage users in Active Directory and Azure.", &[]),
+            ("Follow up on inbound leads within a day.", &[]),
+            ("Call sales leads from our trade shows.", &[]),
+            ("Keep patient records confidential.", &[]),
+            ("Handle confidentiality agreements.", &[]),
+            (
+                "All employment decisions are made without regard to race.",
+                &[],
+            ),
+            ("Veterans of active duty and the Armed Forces apply.", &[]),
+            ("We are a leading provider of home care.", &[]),
+            // The same words about the candidate are still coded.
+            (
+                "You lead a team of six and stay confident.",
+                &["lead", "confident"],
+            ),
+            (
+                "An active, independent individual who leads by example.",
+                &["active", "independent", "individual", "leads"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(coded(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn exempt_words_do_not_count_in_the_balance() {
+        let data = Data::builtin().unwrap();
+        let prose = Prose::from_text(
+            "ad.txt",
+            "Generate leads and work in Active Directory. Lead the team.".into(),
+        );
+        let b = balance(&prose, &data, &[]);
+        assert_eq!(
+            (b.masculine, b.masculine_words.clone()),
+            (1, vec!["lead".to_string()])
+        );
+        let (m, f, words) = exempted(&prose, &data);
+        assert_eq!((m, f), (2, 0));
+        assert_eq!(words, ["leads", "active"]);
     }
 
     #[test]
