@@ -178,7 +178,8 @@ const fn rule(id: &'static str, severity: Severity, summary: &'static str) -> Ru
     }
 }
 
-/// Every rule, in the order docs/lint.md documents them.
+/// Every rule, in the order docs/lint.md documents them (rules added
+/// later come last, so SARIF rule indexes stay put).
 pub(crate) const RULES: &[RuleInfo] = &[
     rule(
         pay::MISSING_RANGE,
@@ -289,6 +290,11 @@ pub(crate) const RULES: &[RuleInfo] = &[
         completeness::EMPTY_SECTION,
         Severity::Warning,
         "a heading with nothing under it",
+    ),
+    rule(
+        wording::TEAM_WORD,
+        Severity::Warning,
+        "a word or phrase the team listed in `lint.flag_words`",
     ),
 ];
 

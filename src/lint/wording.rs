@@ -13,7 +13,8 @@
 use serde::Serialize;
 
 use super::{Finding, LintInput, Severity};
-use crate::lint::data::Data;
+use crate::lint::LintSettings;
+use crate::lint::data::{Data, Term};
 use crate::lint::phrase;
 use crate::lint::prose::{Prose, normalize};
 
@@ -25,6 +26,8 @@ pub(crate) const GENDER_BALANCE: &str = "wording/gender-balance";
 pub(crate) const EXCLUSIONARY: &str = "wording/exclusionary";
 /// Jargon, slang or hollow perks.
 pub(crate) const JARGON: &str = "wording/jargon";
+/// A word or phrase the team listed in `lint.flag_words`.
+pub(crate) const TEAM_WORD: &str = "wording/team-word";
 
 /// The document's gender coding, as the Gender Decoder scores it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -241,11 +244,15 @@ fn part_matches(pattern: &str, key: &str) -> bool {
 pub(crate) fn terms(input: &LintInput<'_>) -> Vec<Finding> {
     let prose = input.prose;
     let parts = phrase::parts(prose);
+    let mut all = team_terms(input.settings);
+    all.extend(input.data.terms.iter().cloned());
+    // Longest first; on a tie the team's own word wins.
+    all.sort_by_key(|t| std::cmp::Reverse(t.words.len()));
     let mut out = Vec::new();
     let mut p = 0;
     while p < parts.len() {
         let block = parts[p].block;
-        let hit = input.data.terms.iter().find(|t| {
+        let hit = all.iter().find(|t| {
             t.words.iter().enumerate().all(|(k, pat)| {
                 parts
                     .get(p + k)
@@ -274,6 +281,32 @@ pub(crate) fn terms(input: &LintInput<'_>) -> Vec<Finding> {
         );
     }
     out
+}
+
+/// The team's `lint.flag_words` as terms of `wording/team-word`.
+fn team_terms(settings: &LintSettings) -> Vec<Term> {
+    settings
+        .flag_words
+        .iter()
+        .filter_map(|f| {
+            let words: Vec<String> = f
+                .word
+                .split([' ', '-', '‑'])
+                .filter(|w| !w.is_empty())
+                .map(normalize)
+                .collect();
+            (!words.is_empty()).then(|| Term {
+                words,
+                rule: TEAM_WORD,
+                severity: f.severity.severity(),
+                why: f
+                    .why
+                    .clone()
+                    .unwrap_or_else(|| "is on the team's list of words to avoid".to_string()),
+                suggestion: f.instead.clone().unwrap_or_else(|| "reword it".to_string()),
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -467,6 +500,77 @@ mod tests {
     }
 
     #[test]
+    fn a_team_flags_its_own_words_and_allows_others() {
+        use crate::lint::settings::{FlagSeverity, FlagWord};
+        let flag = |word: &str, instead: Option<&str>, severity| FlagWord {
+            word: word.into(),
+            instead: instead.map(Into::into),
+            why: None,
+            severity,
+        };
+        let settings = LintSettings {
+            flag_words: vec![
+                flag("crush it", Some("\"do well\""), FlagSeverity::Warning),
+                flag("hustl*", None, FlagSeverity::Error),
+                flag("family", Some("\"team\""), FlagSeverity::Note),
+            ],
+            allow_words: vec!["Ninjas".into()],
+            ..LintSettings::default()
+        };
+        let (findings, _) = run(
+            "We crush it every day. Hustlers and ninjas welcome: we are a family, and a crush-it family.",
+            &settings,
+        );
+        let got: Vec<(&str, Severity, &str, Option<&str>)> = findings
+            .iter()
+            .filter(|f| f.rule != GENDER_CODED && f.rule != GENDER_BALANCE)
+            .map(|f| {
+                (
+                    f.rule,
+                    f.severity,
+                    f.message.as_str(),
+                    f.suggestion.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    TEAM_WORD,
+                    Severity::Warning,
+                    "\"crush it\" is on the team's list of words to avoid",
+                    Some("\"do well\"")
+                ),
+                (
+                    TEAM_WORD,
+                    Severity::Error,
+                    "\"Hustlers\" is on the team's list of words to avoid",
+                    Some("reword it")
+                ),
+                (
+                    TEAM_WORD,
+                    Severity::Note,
+                    "\"family\" is on the team's list of words to avoid",
+                    Some("\"team\"")
+                ),
+                (
+                    TEAM_WORD,
+                    Severity::Warning,
+                    "\"crush-it\" is on the team's list of words to avoid",
+                    Some("\"do well\"")
+                ),
+                (
+                    TEAM_WORD,
+                    Severity::Note,
+                    "\"family\" is on the team's list of words to avoid",
+                    Some("\"team\"")
+                ),
+            ]
+        );
+    }
+
+    #[test]
     fn phrases_do_not_cross_blocks_and_allowed_words_pass() {
         let (findings, _) = run("- hit the ground\n- running\n", &LintSettings::default());
         assert!(findings.is_empty(), "{findings:?}");
@@ -479,3 +583,6 @@ mod tests {
         assert_eq!(b.masculine, 0);
     }
 }
+
+#[cfg(test)]
+mod agreement;
