@@ -171,6 +171,10 @@ const OTHER_WORDS: &[&str] = &[
     "inventory",
     "merchandise",
     "parking",
+    "toward",
+    "towards",
+    "education",
+    "training",
     "million",
     "billion",
 ];
@@ -251,12 +255,13 @@ fn judged(prose: &Prose) -> Vec<(TextPay, Kind)> {
         if matches!(block.kind, BlockKind::Heading(_) | BlockKind::Title) {
             let w = words(&lower);
             let has = |list: &[&str]| w.iter().any(|x| list.contains(x));
-            section = if has(&["pay", "salary", "wage", "wages", "compensation"]) {
-                Some(true)
-            } else if has(&["benefits", "perks", "perk", "benefit"]) {
-                Some(false)
-            } else {
-                None
+            let pay = has(&["pay", "salary", "wage", "wages", "compensation"]);
+            let perks = has(&["benefits", "perks", "perk", "benefit"]);
+            // "Pay and benefits" tells nothing about a figure under it.
+            section = match (pay, perks) {
+                (true, false) => Some(true),
+                (false, true) => Some(false),
+                _ => None,
             };
         }
         let figures = scan_money(text);

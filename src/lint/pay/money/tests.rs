@@ -112,7 +112,7 @@ fn revenue_funding_and_perks_are_not_pay() {
 fn perks_beside_a_range_do_not_warn() {
     // issue: "up to $400" for a wellness allowance raised an open-ended
     // warning next to a real range.
-    let text = "## Pay and benefits\n\nPay: $19 - $23 per hour.\n\n- Wellness allowance: up to $400 a year\n- Up to $400 toward your gym\n";
+    let text = "## Pay and benefits\n\nPay: $19 - $23 per hour.\n\n- Wellness allowance: up to $400 a year\n- Up to $400 toward your gym\n- Up to $400 toward continuing education\n";
     assert_eq!(read(text), (range(19.0, 23.0), Vec::new()));
 }
 
