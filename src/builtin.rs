@@ -130,6 +130,10 @@ pub(crate) const LINT_DATA: &[(&str, &str)] = &[
         "lint/gender-exceptions.txt",
         include_str!("../data/lint/gender-exceptions.txt"),
     ),
+    (
+        "lint/term-exceptions.txt",
+        include_str!("../data/lint/term-exceptions.txt"),
+    ),
     ("lint/terms.csv", include_str!("../data/lint/terms.csv")),
 ];
 

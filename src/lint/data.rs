@@ -124,6 +124,8 @@ pub(crate) struct Data {
     pub stems: Vec<Stem>,
     /// Words and phrases whose coded word is not about the candidate.
     pub exceptions: Vec<Phrase>,
+    /// Phrases whose listed term is about someone other than the candidate.
+    pub term_exceptions: Vec<Phrase>,
     /// The shapes of EEO statements.
     pub eeo: Vec<Phrase>,
     /// Words and phrases to avoid, longest first.
@@ -145,7 +147,14 @@ impl Data {
         Ok(Data {
             laws: laws(get("jurisdictions/pay-transparency.csv")?)?,
             stems,
-            exceptions: exceptions(get("lint/gender-exceptions.txt")?)?,
+            exceptions: exceptions(
+                "lint/gender-exceptions.txt",
+                get("lint/gender-exceptions.txt")?,
+            )?,
+            term_exceptions: exceptions(
+                "lint/term-exceptions.txt",
+                get("lint/term-exceptions.txt")?,
+            )?,
             eeo: eeo(get("lint/eeo.csv")?)?,
             terms,
             limits: limits(get("lint/board-limits.csv")?)?,
@@ -164,8 +173,7 @@ fn rows<T: for<'de> Deserialize<'de>>(name: &str, text: &str) -> Result<Vec<T>> 
         .collect()
 }
 
-fn exceptions(text: &str) -> Result<Vec<Phrase>> {
-    let name = "lint/gender-exceptions.txt";
+fn exceptions(name: &str, text: &str) -> Result<Vec<Phrase>> {
     text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))

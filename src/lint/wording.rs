@@ -264,6 +264,10 @@ pub(crate) fn terms(input: &LintInput<'_>) -> Vec<Finding> {
             continue;
         };
         let n = term.words.len();
+        if exempt_term(input.data, &parts, p) {
+            p += n;
+            continue;
+        }
         let (first, last) = (parts[p].word, parts[p + n - 1].word);
         let matched: Vec<&str> = parts[p..p + n].iter().map(|x| x.key.as_str()).collect();
         p += n;
@@ -281,6 +285,25 @@ pub(crate) fn terms(input: &LintInput<'_>) -> Vec<Finding> {
         );
     }
     out
+}
+
+/// Whether a line of `data/lint/term-exceptions.txt` covers the part at
+/// `p` ("young children").
+fn exempt_term(data: &Data, parts: &[phrase::Part], p: usize) -> bool {
+    let block = parts[p].block;
+    let start = (0..p)
+        .rev()
+        .take_while(|&q| parts[q].block == block)
+        .last()
+        .unwrap_or(p);
+    let end = (p..parts.len())
+        .take_while(|&q| parts[q].block == block)
+        .last()
+        .map_or(p, |q| q + 1);
+    let keys: Vec<&str> = parts[start..end].iter().map(|x| x.key.as_str()).collect();
+    data.term_exceptions
+        .iter()
+        .any(|e| e.covers(&keys, p - start))
 }
 
 /// The team's `lint.flag_words` as terms of `wording/team-word`.
@@ -497,6 +520,25 @@ mod tests {
         let (m, f, words) = exempted(&prose, &data);
         assert_eq!((m, f), (2, 0));
         assert_eq!(words, ["leads", "active"]);
+    }
+
+    #[test]
+    fn terms_about_the_people_a_job_serves_are_exempt() {
+        let (findings, _) = run(
+            "Help young children read. Teach younger students math.\n\nWe want young, energetic staff.\n",
+            &LintSettings::default(),
+        );
+        let got: Vec<(&str, String)> = rules_and_messages(&findings)
+            .into_iter()
+            .filter(|(r, _)| *r == EXCLUSIONARY)
+            .collect();
+        assert_eq!(
+            got,
+            [(
+                EXCLUSIONARY,
+                "\"young\" suggests an age preference".to_string()
+            )]
+        );
     }
 
     #[test]
