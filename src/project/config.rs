@@ -153,6 +153,20 @@ mod tests {
     }
 
     #[test]
+    fn the_init_files_lint_example_parses_once_uncommented() {
+        let text = include_str!("../../data/init/hirekit.yaml");
+        let start = text.find("#lint:").unwrap();
+        let block: String = text[start..]
+            .lines()
+            .map(|l| l.strip_prefix('#').unwrap_or(l))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let c = parse("hirekit.yaml", block.as_bytes()).unwrap();
+        assert_eq!(c.lint.allow_words, ["lead"]);
+        assert_eq!(c.lint.flag_words[0].word, "hustl*");
+    }
+
+    #[test]
     fn flag_words_parse_and_their_mistakes_are_located() {
         let c = parse(
             "hirekit.yaml",
