@@ -133,3 +133,26 @@ fn counts_match_the_gender_decoder_but_for_the_intended_differences() {
         "exempt words"
     );
 }
+
+#[test]
+fn the_reference_counts_are_those_the_script_gives_today() {
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/gender_decoder_reference.py");
+    let out = match std::process::Command::new("python3")
+        .arg(script)
+        .arg(CORPUS)
+        .output()
+    {
+        Ok(out) if out.status.success() => out,
+        Ok(out) => panic!("{script} failed: {}", String::from_utf8_lossy(&out.stderr)),
+        Err(e) => {
+            eprintln!("skipping: python3 cannot be run here ({e})");
+            return;
+        }
+    };
+    let fixture = std::fs::read_to_string(format!("{CORPUS}/gender-decoder.csv")).unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        fixture,
+        "gender-decoder.csv is stale: rerun {script} {CORPUS} --csv {CORPUS}/gender-decoder.csv"
+    );
+}
