@@ -179,6 +179,11 @@ const OTHER_WORDS: &[&str] = &[
     "billion",
 ];
 
+/// Periods after "per", "an" or "a" ("$20 per hour to $25 per hour").
+const PERIODS: &[&str] = &[
+    "hour", "hr", "year", "yr", "annum", "week", "wk", "month", "mo", "day", "shift",
+];
+
 /// Periods written as adjectives ("monthly stipend").
 const ADJECTIVES: &[&str] = &[
     "hourly", "weekly", "biweekly", "monthly", "annual", "yearly", "daily",
@@ -490,13 +495,23 @@ fn bare_number_start(bytes: &[u8], at: usize) -> bool {
 /// `and $55,000` when `between` came before).
 fn second_amount(text: &str, lower: &str, end: usize, between: bool) -> Option<Amount> {
     let mut rest = lower.get(end..)?;
-    // "$17.25/hr – $19.75/hr": the first figure's period comes first.
-    if let Some(r) = rest.strip_prefix('/') {
-        let word = r
+    // "$17.25/hr – $19.75/hr", "$20 per hour to $25 per hour": the first
+    // figure's period comes first.
+    for lead in ["/", " per ", " an ", " a ", " "] {
+        let Some(r) = rest.strip_prefix(lead) else {
+            continue;
+        };
+        let word = &r[..r
             .find(|c: char| !c.is_ascii_alphabetic())
-            .unwrap_or(r.len());
-        if word > 0 {
-            rest = &r[word..];
+            .unwrap_or(r.len())];
+        let period = match lead {
+            "/" => !word.is_empty(),
+            " " => ADJECTIVES.contains(&word) || word == "annually",
+            _ => PERIODS.contains(&word),
+        };
+        if period {
+            rest = &r[word.len()..];
+            break;
         }
     }
     let end = lower.len() - rest.len();

@@ -136,7 +136,10 @@ fn counts_match_the_gender_decoder_but_for_the_intended_differences() {
 
 #[test]
 fn the_reference_counts_are_those_the_script_gives_today() {
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/gender_decoder_reference.py");
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/scripts/gender_decoder_reference.py"
+    );
     let out = match std::process::Command::new("python3")
         .arg(script)
         .arg(CORPUS)

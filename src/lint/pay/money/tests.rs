@@ -24,7 +24,7 @@ fn range(min: f64, max: f64) -> Bounds {
 
 #[test]
 fn ranges_in_the_ways_ads_write_them() {
-    let cases: [(&str, Bounds); 12] = [
+    let cases: [(&str, Bounds); 16] = [
         ("Pay: $18.50 - $22 an hour", range(18.5, 22.0)),
         (
             "between $45,000 and $55,000 a year",
@@ -43,6 +43,11 @@ fn ranges_in_the_ways_ads_write_them() {
             "$62,000–$71,500 annually plus overtime",
             range(62000.0, 71500.0),
         ),
+        ("Pay: $20 per hour to $25 per hour", range(20.0, 25.0)),
+        ("$45,000 a year - $55,000 a year", range(45000.0, 55000.0)),
+        ("Wage: $19 hourly to $23 hourly", range(19.0, 23.0)),
+        // A number after a period is no maximum.
+        ("Pay: $20 an hour - 3 shifts a week", range(20.0, 20.0)),
     ];
     for (text, want) in cases {
         assert_eq!(read(text), (want, Vec::new()), "{text}");
