@@ -532,6 +532,35 @@ fn second_amount(text: &str, lower: &str, end: usize, between: bool) -> Option<A
     amount_at(text, at)
 }
 
+/// Whether a range written without `$` is pay: a pay word stands right
+/// before it (`Salary: 45,000 - 55,000`, `Pay range: 18-22/hr`), and a
+/// period follows it or it is a yearly figure.
+fn bare_pay_range(before: &str, after: &str, min: f64) -> bool {
+    let words = words(&before[sentence_start(before)..]);
+    let mut back = words.iter().rev().skip_while(|w| {
+        matches!(
+            **w,
+            "range" | "rate" | "rates" | "is" | "of" | "from" | "between" | "hourly" | "base"
+        )
+    });
+    let pay_word = back.next().is_some_and(|w| {
+        matches!(
+            *w,
+            "salary" | "pay" | "wage" | "wages" | "compensation" | "pays"
+        )
+    });
+    let first_after = words_after(after);
+    let period = first_after.first().is_some_and(|w| {
+        PERIODS.contains(w) || matches!(*w, "per" | "an" | "a" | "hourly" | "annually" | "yearly")
+    });
+    pay_word && min >= 7.0 && (period || min >= 10_000.0)
+}
+
+/// The first words of `text`, up to its sentence's end.
+fn words_after(text: &str) -> Vec<&str> {
+    words(&text[..sentence_end(text)])
+}
+
 /// Joins a first amount and a second one into a range when they read as one
 /// (`$50-60k` is 50,000 to 60,000; `$500 - 401` is no range).
 fn as_range(first: Amount, second: Amount) -> Option<(f64, f64)> {
@@ -578,17 +607,19 @@ fn scan_money(text: &str) -> Vec<Figure> {
             .and_then(|s| as_range(first, s).map(|r| (r, s.end)));
         let mut end = range.map_or(first.end, |(_, e)| e);
         if !dollar {
-            // A bare number is money only when "dollars" follows.
+            // A bare number is money when "dollars" follows, or when it is
+            // a range right after a pay word ("Salary: 45,000 - 55,000").
             let rest = &lower[end..];
             let t = rest.trim_start();
-            if !t.starts_with("dollar") {
+            if t.starts_with("dollar") {
+                let word = t
+                    .find(|c: char| !c.is_ascii_alphabetic())
+                    .unwrap_or(t.len());
+                end += rest.len() - t.len() + word;
+            } else if !range.is_some_and(|((min, _), _)| bare_pay_range(before, t, min)) {
                 i = first.end.max(i + 1);
                 continue;
             }
-            let word = t
-                .find(|c: char| !c.is_ascii_alphabetic())
-                .unwrap_or(t.len());
-            end += rest.len() - t.len() + word;
         }
         let big = first.big;
         let figure = if let Some(((min, max), _)) = range {

@@ -24,7 +24,7 @@ fn range(min: f64, max: f64) -> Bounds {
 
 #[test]
 fn ranges_in_the_ways_ads_write_them() {
-    let cases: [(&str, Bounds); 16] = [
+    let cases: [(&str, Bounds); 19] = [
         ("Pay: $18.50 - $22 an hour", range(18.5, 22.0)),
         (
             "between $45,000 and $55,000 a year",
@@ -46,6 +46,9 @@ fn ranges_in_the_ways_ads_write_them() {
         ("Pay: $20 per hour to $25 per hour", range(20.0, 25.0)),
         ("$45,000 a year - $55,000 a year", range(45000.0, 55000.0)),
         ("Wage: $19 hourly to $23 hourly", range(19.0, 23.0)),
+        ("Salary: 45,000 - 55,000", range(45000.0, 55000.0)),
+        ("Pay range: 18-22/hr", range(18.0, 22.0)),
+        ("We pay 21 to 24 an hour.", range(21.0, 24.0)),
         // A number after a period is no maximum.
         ("Pay: $20 an hour - 3 shifts a week", range(20.0, 20.0)),
     ];
@@ -108,6 +111,10 @@ fn revenue_funding_and_perks_are_not_pay() {
         "No pay given.",
         "Call 555-0100 between 9 and 5.",
         "Lift 50 pounds; 401(k) with a 4% match.",
+        "Pay grade 12 - 14, step 3.",
+        "Pay: 2 - 3 weeks of vacation.",
+        "We have 40 - 60 employees and pay weekly.",
+        "Salary: 3 - 5 years of experience.",
     ] {
         assert_eq!(read(text), (None, Vec::new()), "{text}");
     }
