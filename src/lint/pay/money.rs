@@ -17,6 +17,7 @@ use std::ops::Range;
 use super::OPEN_ENDED;
 use crate::lint::prose::{BlockKind, Prose};
 use crate::lint::{Finding, OfferedPay, Severity};
+use words::{ADJECTIVES, AVERAGE_WORDS, OTHER_WORDS, PAY_WORDS, PERIODS};
 
 /// A pay figure or range found in a document's text.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,165 +42,6 @@ enum Kind {
     /// An average, median or percentile: market data, not an offer.
     Average,
 }
-
-/// Words that make a nearby figure pay: pay words and periods.
-const PAY_WORDS: &[&str] = &[
-    "pay",
-    "pays",
-    "paid",
-    "paying",
-    "salary",
-    "salaries",
-    "wage",
-    "wages",
-    "compensation",
-    "compensated",
-    "earn",
-    "earns",
-    "earning",
-    "earnings",
-    "rate",
-    "rates",
-    "base",
-    "hour",
-    "hourly",
-    "hr",
-    "hrs",
-    "year",
-    "yr",
-    "yrs",
-    "annually",
-    "annual",
-    "annum",
-    "yearly",
-    "week",
-    "weekly",
-    "wk",
-    "month",
-    "monthly",
-    "mo",
-    "biweekly",
-    "day",
-    "daily",
-    "shift",
-];
-
-/// Words that make a nearby figure something other than pay.
-const OTHER_WORDS: &[&str] = &[
-    "revenue",
-    "revenues",
-    "sales",
-    "funding",
-    "funded",
-    "fund",
-    "raised",
-    "raise",
-    "valuation",
-    "valued",
-    "worth",
-    "assets",
-    "budget",
-    "budgets",
-    "portfolio",
-    "allowance",
-    "allowances",
-    "stipend",
-    "stipends",
-    "bonus",
-    "bonuses",
-    "reimbursement",
-    "reimbursements",
-    "reimburse",
-    "reimbursed",
-    "price",
-    "prices",
-    "priced",
-    "cost",
-    "costs",
-    "fee",
-    "fees",
-    "discount",
-    "discounts",
-    "credit",
-    "credits",
-    "referral",
-    "tuition",
-    "wellness",
-    "gym",
-    "commuter",
-    "equipment",
-    "donation",
-    "donations",
-    "grant",
-    "grants",
-    "investment",
-    "investments",
-    "invested",
-    "deal",
-    "deals",
-    "contract",
-    "contracts",
-    "quota",
-    "premium",
-    "premiums",
-    "deductible",
-    "spend",
-    "spending",
-    "savings",
-    "gift",
-    "card",
-    "relocation",
-    "incentive",
-    "incentives",
-    "commission",
-    "commissions",
-    "match",
-    "coverage",
-    "cash",
-    "deposit",
-    "deposits",
-    "payment",
-    "payments",
-    "invoice",
-    "invoices",
-    "claims",
-    "transactions",
-    "expense",
-    "expenses",
-    "purchase",
-    "purchases",
-    "inventory",
-    "merchandise",
-    "parking",
-    "toward",
-    "towards",
-    "education",
-    "training",
-    "million",
-    "billion",
-];
-
-/// Periods after "per", "an" or "a" ("$20 per hour to $25 per hour").
-const PERIODS: &[&str] = &[
-    "hour", "hr", "year", "yr", "annum", "week", "wk", "month", "mo", "day", "shift",
-];
-
-/// Periods written as adjectives ("monthly stipend").
-const ADJECTIVES: &[&str] = &[
-    "hourly", "weekly", "biweekly", "monthly", "annual", "yearly", "daily",
-];
-
-/// Words that make a figure market data.
-const AVERAGE_WORDS: &[&str] = &[
-    "average",
-    "averages",
-    "averaged",
-    "avg",
-    "median",
-    "mean",
-    "percentile",
-    "percentiles",
-];
 
 /// Telling words read before a figure, back to the sentence start or the
 /// figure before it.
@@ -707,6 +549,8 @@ fn open_figure(
         big,
     }
 }
+
+mod words;
 
 #[cfg(test)]
 mod tests;
