@@ -129,6 +129,7 @@ pub(crate) const LINT_DATA: &[(&str, &str)] = &[
         "lint/board-limits.csv",
         include_str!("../data/lint/board-limits.csv"),
     ),
+    ("lint/eeo.csv", include_str!("../data/lint/eeo.csv")),
     (
         "lint/gender-coded.csv",
         include_str!("../data/lint/gender-coded.csv"),
@@ -136,6 +137,10 @@ pub(crate) const LINT_DATA: &[(&str, &str)] = &[
     (
         "lint/gender-exceptions.txt",
         include_str!("../data/lint/gender-exceptions.txt"),
+    ),
+    (
+        "lint/term-exceptions.txt",
+        include_str!("../data/lint/term-exceptions.txt"),
     ),
     ("lint/terms.csv", include_str!("../data/lint/terms.csv")),
 ];

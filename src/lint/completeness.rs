@@ -2,7 +2,8 @@
 //! profile, an equal employment opportunity statement, a link to apply, a
 //! pay range for the location, and no empty sections.
 
-use super::{Finding, LintInput, Place, Severity, Subject, pay};
+use super::phrase::{self, Phrase};
+use super::{Finding, LintInput, Place, Prose, Severity, Subject, pay};
 
 /// No company profile.
 pub(crate) const NO_COMPANY: &str = "completeness/no-company";
@@ -120,17 +121,8 @@ fn hiring_organization(input: &LintInput<'_>) -> Option<Finding> {
 /// For a file: an EEO statement and a link, read from the text.
 fn file_statements(input: &LintInput<'_>) -> Vec<Finding> {
     let prose = input.prose;
-    let text = prose
-        .text
-        .to_lowercase()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
     let mut out = Vec::new();
-    let eeo = ["equal opportunity", "equal employment", "eeo"]
-        .iter()
-        .any(|k| text.contains(k));
-    if !eeo {
+    if eeo_statement(prose, &input.data.eeo).is_none() {
         out.push(
             Finding::new(
                 NO_EEO,
@@ -160,6 +152,17 @@ fn file_statements(input: &LintInput<'_>) -> Vec<Finding> {
         );
     }
     out
+}
+
+/// The first shape of `data/lint/eeo.csv` that one of the prose's
+/// paragraphs or list items matches.
+pub(crate) fn eeo_statement<'a>(prose: &Prose, shapes: &'a [Phrase]) -> Option<&'a Phrase> {
+    let parts = phrase::parts(prose);
+    phrase::blocks(&parts).into_iter().find_map(|(_, keys)| {
+        shapes
+            .iter()
+            .find(|s| (0..keys.len()).any(|i| s.match_at(&keys, i).is_some()))
+    })
 }
 
 /// A note when a location has no pay range and no law requires one (the
@@ -256,5 +259,72 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(rules(text), want, "{text}");
         }
+    }
+
+    fn has_eeo(text: &str) -> bool {
+        let data = Data::builtin().unwrap();
+        let prose = Prose::from_text("ad.txt", text.to_string());
+        eeo_statement(&prose, &data.eeo).is_some()
+    }
+
+    #[test]
+    fn eeo_statements_are_found_in_their_common_shapes() {
+        // The misses first: short forms and UK wording.
+        for text in [
+            "EOE/AA M/F/D/V",
+            "Equal Opportunity Employer",
+            "All qualified applicants will receive consideration for employment without regard to race, color, religion, sex, national origin, disability or protected veteran status.",
+            "We are committed to equal opportunities for everyone who applies.",
+            "Acme is an EEO employer.",
+            "Minorities/Females/Protected Veterans/Individuals with Disabilities are encouraged to apply.",
+            "We hire without regard to age, race or religion.",
+            "We do not discriminate against any applicant.",
+            "Equal Opportunity Employer - Minorities/Females/Veterans/Disabled",
+            "EOE",
+        ] {
+            assert!(has_eeo(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn other_wording_is_not_taken_for_an_eeo_statement() {
+        for text in [
+            "We hire without regard to experience: we train you.",
+            "Equal pay for equal work is the law in Colorado.",
+            "Our shoe store is open late.",
+            "Leaders who regard people as people.",
+            "Regardless of the weather, deliveries go out.",
+            "We never discriminate between good and great coffee beans? No, we do.",
+        ] {
+            let found = {
+                let data = Data::builtin().unwrap();
+                let prose = Prose::from_text("ad.txt", text.to_string());
+                eeo_statement(&prose, &data.eeo).map(|p| p.text.clone())
+            };
+            // "never discriminate" is no "not ... discriminat*".
+            assert_eq!(found, None, "{text}");
+        }
+    }
+
+    #[test]
+    fn every_eeo_shape_matches_its_example() {
+        let text = crate::builtin::lint_data("lint/eeo.csv").unwrap();
+        let mut reader = csv::ReaderBuilder::new()
+            .comment(Some(b'#'))
+            .from_reader(text.as_bytes());
+        let mut n = 0;
+        for row in reader.records() {
+            let row = row.unwrap();
+            let shape = Phrase::parse(&row[0]).unwrap();
+            let prose = Prose::from_text("ad.txt", row[1].to_string());
+            assert!(
+                eeo_statement(&prose, std::slice::from_ref(&shape)).is_some(),
+                "{} / {}",
+                &row[0],
+                &row[1]
+            );
+            n += 1;
+        }
+        assert!(n >= 15);
     }
 }

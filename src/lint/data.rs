@@ -1,13 +1,14 @@
 //! The facts lint checks against, read from the built-in data files:
 //! pay-transparency laws (`data/jurisdictions/pay-transparency.csv`),
 //! gender-coded stems and their exceptions, exclusionary words and jargon,
-//! and job-board length limits (`data/lint/`). Each file names its sources
+//! the shapes of EEO statements and job-board length limits (`data/lint/`). Each file names its sources
 //! in its header comment.
 
 use anyhow::{Context as _, Result, anyhow, bail};
 use serde::Deserialize;
 
 use super::date::Date;
+use super::phrase::Phrase;
 use super::{Severity, rule_info};
 
 /// A state or a city.
@@ -80,6 +81,8 @@ pub(crate) struct Stem {
     pub masculine: bool,
     /// What to write instead (masculine stems).
     pub suggestion: Option<String>,
+    /// Only the paper lists it, not the Gender Decoder.
+    pub paper_only: bool,
 }
 
 /// A word or phrase to avoid.
@@ -119,8 +122,12 @@ pub(crate) struct Data {
     pub laws: Vec<Law>,
     /// Gender-coded stems, longest first.
     pub stems: Vec<Stem>,
-    /// Words that start with a stem but are not coded.
-    pub exceptions: Vec<String>,
+    /// Words and phrases whose coded word is not about the candidate.
+    pub exceptions: Vec<Phrase>,
+    /// Phrases whose listed term is about someone other than the candidate.
+    pub term_exceptions: Vec<Phrase>,
+    /// The shapes of EEO statements.
+    pub eeo: Vec<Phrase>,
     /// Words and phrases to avoid, longest first.
     pub terms: Vec<Term>,
     /// Board limits.
@@ -140,7 +147,15 @@ impl Data {
         Ok(Data {
             laws: laws(get("jurisdictions/pay-transparency.csv")?)?,
             stems,
-            exceptions: lines(get("lint/gender-exceptions.txt")?),
+            exceptions: exceptions(
+                "lint/gender-exceptions.txt",
+                get("lint/gender-exceptions.txt")?,
+            )?,
+            term_exceptions: exceptions(
+                "lint/term-exceptions.txt",
+                get("lint/term-exceptions.txt")?,
+            )?,
+            eeo: eeo(get("lint/eeo.csv")?)?,
             terms,
             limits: limits(get("lint/board-limits.csv")?)?,
         })
@@ -158,11 +173,36 @@ fn rows<T: for<'de> Deserialize<'de>>(name: &str, text: &str) -> Result<Vec<T>> 
         .collect()
 }
 
-fn lines(text: &str) -> Vec<String> {
+fn exceptions(name: &str, text: &str) -> Result<Vec<Phrase>> {
     text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(str::to_lowercase)
+        .map(|l| {
+            let p = Phrase::parse(l).map_err(|e| anyhow!("built-in data `{name}`: {e}"))?;
+            if p.target.is_none() && l.split_whitespace().count() > 1 {
+                bail!("built-in data `{name}`: `{l}` marks no word with `[ ]`");
+            }
+            Ok(p)
+        })
+        .collect()
+}
+
+#[derive(Deserialize)]
+struct EeoRow {
+    shape: String,
+    example: String,
+}
+
+fn eeo(text: &str) -> Result<Vec<Phrase>> {
+    let name = "lint/eeo.csv";
+    rows::<EeoRow>(name, text)?
+        .into_iter()
+        .map(|r| {
+            if r.example.is_empty() {
+                bail!("built-in data `{name}`: `{}` has no example", r.shape);
+            }
+            Phrase::parse(&r.shape).map_err(|e| anyhow!("built-in data `{name}`: {e}"))
+        })
         .collect()
 }
 
@@ -273,6 +313,7 @@ fn stems(text: &str) -> Result<Vec<Stem>> {
                 stem: r.stem.to_lowercase(),
                 masculine,
                 suggestion: (!r.suggestion.is_empty()).then_some(r.suggestion),
+                paper_only: r.source == "paper",
             })
         })
         .collect()
@@ -360,7 +401,8 @@ mod tests {
         assert!(d.stems.iter().any(|s| s.stem == "aggress" && s.masculine));
         assert!(d.stems.iter().any(|s| s.stem == "support" && !s.masculine));
         assert!(d.terms.iter().any(|t| t.words == ["rockstar*"]));
-        assert_eq!(d.exceptions, ["sharepoint"]);
+        assert!(d.exceptions.iter().any(|e| e.text == "sharepoint*"));
+        assert!(d.eeo.iter().any(|e| e.text == "eoe"));
         assert!(
             d.limits
                 .iter()

@@ -12,6 +12,7 @@ pub(crate) mod data;
 pub(crate) mod date;
 pub(crate) mod locate;
 pub(crate) mod pay;
+pub(crate) mod phrase;
 pub(crate) mod prose;
 pub(crate) mod readability;
 pub(crate) mod report;
@@ -177,7 +178,8 @@ const fn rule(id: &'static str, severity: Severity, summary: &'static str) -> Ru
     }
 }
 
-/// Every rule, in the order docs/lint.md documents them.
+/// Every rule, in the order docs/lint.md documents them (rules added
+/// later come last, so SARIF rule indexes stay put).
 pub(crate) const RULES: &[RuleInfo] = &[
     rule(
         pay::MISSING_RANGE,
@@ -293,6 +295,11 @@ pub(crate) const RULES: &[RuleInfo] = &[
         completeness::NO_HIRING_ORGANIZATION,
         Severity::Warning,
         "no company is known, so the job post's JobPosting has no hiringOrganization (Google for Jobs requires it)",
+    ),
+    rule(
+        wording::TEAM_WORD,
+        Severity::Warning,
+        "a word or phrase the team listed in `lint.flag_words`",
     ),
 ];
 

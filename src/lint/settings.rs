@@ -1,6 +1,6 @@
 //! `lint:` settings of `hirekit.yaml`: rules to turn off, words to allow,
-//! and the length and readability targets. Owned by lint, read by the
-//! project's settings.
+//! a team's own words to flag, and the length and readability targets.
+//! Owned by lint, read by the project's settings.
 
 use serde::{Deserialize, Serialize};
 
@@ -16,6 +16,9 @@ pub struct LintSettings {
     /// Words and phrases the wording rules never flag (e.g. `lead` in a
     /// team whose job titles use it).
     pub allow_words: Vec<String>,
+    /// A team's own words and phrases to flag, with what to write instead
+    /// (rule `wording/team-word`).
+    pub flag_words: Vec<FlagWord>,
     /// A post with fewer words gets a note.
     pub min_words: usize,
     /// A post with more words gets a warning.
@@ -34,6 +37,7 @@ impl Default for LintSettings {
             disable: Vec::new(),
             deny_warnings: false,
             allow_words: Vec::new(),
+            flag_words: Vec::new(),
             // 300-700 words is the published range for full job
             // descriptions; for posts, a LinkedIn study of 4.5 million found
             // those under 300 words drew more applications (docs/lint.md).
@@ -43,6 +47,48 @@ impl Default for LintSettings {
             max_sentence_words: 20.0,
             min_reading_ease: 50.0,
             max_grade: 8.0,
+        }
+    }
+}
+
+/// A word or phrase a team flags: `lint.flag_words` in `hirekit.yaml`.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct FlagWord {
+    /// The word or phrase; a `*` at the end of a word matches any ending,
+    /// and hyphens count as spaces.
+    pub word: String,
+    /// What to write instead.
+    #[serde(default)]
+    pub instead: Option<String>,
+    /// Why it is flagged, shown after the word (default: the team's list).
+    #[serde(default)]
+    pub why: Option<String>,
+    /// How serious a use is.
+    #[serde(default)]
+    pub severity: FlagSeverity,
+}
+
+/// The severity of a team's flagged word.
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum FlagSeverity {
+    /// Fails the run.
+    Error,
+    /// Fails the run under `--deny warnings`.
+    #[default]
+    Warning,
+    /// Never fails the run.
+    Note,
+}
+
+impl FlagSeverity {
+    /// As a finding's severity.
+    pub(crate) fn severity(self) -> super::Severity {
+        match self {
+            FlagSeverity::Error => super::Severity::Error,
+            FlagSeverity::Warning => super::Severity::Warning,
+            FlagSeverity::Note => super::Severity::Note,
         }
     }
 }

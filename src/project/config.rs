@@ -73,7 +73,29 @@ pub(crate) fn parse(path: &str, bytes: &[u8]) -> Result<Config, crate::diag::Dia
     {
         return Err(d);
     }
-    crate::load::yaml::parse(path, text)
+    crate::load::yaml::parse(path, text).map_err(did_you_mean)
+}
+
+/// Adds "did you mean" to serde's "unknown field `x`, expected one of ..."
+/// when one expected key is a slip of the keyboard away.
+fn did_you_mean(d: crate::diag::Diagnostic) -> crate::diag::Diagnostic {
+    let Some((head, keys)) = d.message.split_once(", expected one of ") else {
+        return d;
+    };
+    let Some(name) = head
+        .strip_prefix("unknown field `")
+        .and_then(|r| r.strip_suffix('`'))
+    else {
+        return d;
+    };
+    let known: Vec<&str> = keys
+        .split(", ")
+        .map(|k| k.trim().trim_matches('`'))
+        .collect();
+    match crate::text::closest(name, &known).map(str::to_string) {
+        Some(best) if d.help.is_empty() => d.with_help(format!("did you mean `{best}`?")),
+        _ => d,
+    }
 }
 
 #[cfg(test)]
@@ -127,5 +149,51 @@ mod tests {
         assert_eq!(c.lint.max_grade, 8.0);
         let err = parse("hirekit.yaml", b"lint:\n  max_word: 900\n").unwrap_err();
         assert!(err.message.contains("max_word"), "{}", err.message);
+        assert_eq!(err.help, ["did you mean `max_words`?"]);
+    }
+
+    #[test]
+    fn the_init_files_lint_example_parses_once_uncommented() {
+        let text = include_str!("../../data/init/hirekit.yaml");
+        let start = text.find("#lint:").unwrap();
+        let block: String = text[start..]
+            .lines()
+            .map(|l| l.strip_prefix('#').unwrap_or(l))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let c = parse("hirekit.yaml", block.as_bytes()).unwrap();
+        assert_eq!(c.lint.allow_words, ["lead"]);
+        assert_eq!(c.lint.flag_words[0].word, "hustl*");
+    }
+
+    #[test]
+    fn flag_words_parse_and_their_mistakes_are_located() {
+        let c = parse(
+            "hirekit.yaml",
+            b"lint:\n  allow_words: [lead]\n  flag_words:\n    - word: crush it\n      instead: do well\n    - word: family\n      severity: note\n",
+        )
+        .unwrap();
+        assert_eq!(c.lint.flag_words.len(), 2);
+        assert_eq!(c.lint.flag_words[0].instead.as_deref(), Some("do well"));
+        assert_eq!(
+            c.lint.flag_words[1].severity,
+            crate::lint::settings::FlagSeverity::Note
+        );
+        let err = parse(
+            "hirekit.yaml",
+            b"lint:\n  flag_words:\n    - word: x\n      insted: y\n",
+        )
+        .unwrap_err();
+        assert_eq!((err.line, err.column), (4, 7));
+        assert_eq!(err.help, ["did you mean `instead`?"]);
+        let err = parse("hirekit.yaml", b"lint:\n  flag_word: [x]\n").unwrap_err();
+        assert_eq!(err.help, ["did you mean `flag_words`?"]);
+        let err = parse(
+            "hirekit.yaml",
+            b"lint:\n  flag_words:\n    - word: x\n      severity: high\n",
+        )
+        .unwrap_err();
+        assert_eq!(err.line, 4);
+        assert!(err.message.contains("`note`"), "{}", err.message);
     }
 }
