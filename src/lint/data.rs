@@ -279,14 +279,9 @@ fn laws(text: &str) -> Result<Vec<Law>> {
                 },
                 max_spread_pct: match r.max_spread_pct.as_str() {
                     "" => None,
-                    v => Some(
-                        v.parse::<f64>()
-                            .ok()
-                            .filter(|p| *p > 0.0)
-                            .ok_or_else(|| {
-                                anyhow!("built-in data `{name}`: `{v}` is not a percentage")
-                            })?,
-                    ),
+                    v => Some(v.parse::<f64>().ok().filter(|p| *p > 0.0).ok_or_else(|| {
+                        anyhow!("built-in data `{name}`: `{v}` is not a percentage")
+                    })?),
                 },
                 commission_only: match r.commission_only.as_str() {
                     "" => CommissionRule::Range,
@@ -485,7 +480,13 @@ mod tests {
         ] {
             assert!(law(j).bounded, "{j}");
         }
-        for j in ["California", "Hawaii", "Massachusetts", "Maine", "Connecticut"] {
+        for j in [
+            "California",
+            "Hawaii",
+            "Massachusetts",
+            "Maine",
+            "Connecticut",
+        ] {
             assert!(!law(j).bounded, "{j}");
         }
         let wa = law("Washington");

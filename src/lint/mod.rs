@@ -210,6 +210,21 @@ pub(crate) const RULES: &[RuleInfo] = &[
         "a pay-transparency law takes effect after the posting date",
     ),
     rule(
+        pay::SINGLE_FIGURE,
+        Severity::Note,
+        "one figure where the law speaks of a range and its sources do not say one figure is enough",
+    ),
+    rule(
+        pay::WIDE_RANGE,
+        Severity::Note,
+        "the range is wider than the jurisdiction expects (New Jersey's proposed rule: 60% of the minimum)",
+    ),
+    rule(
+        pay::COMMISSION_ONLY,
+        Severity::Note,
+        "a commission-only job (`pay_basis: commission`) where the law asks the post to say so instead of a range",
+    ),
+    rule(
         pay::NO_LOCATION,
         Severity::Note,
         "no location was given, so pay-transparency laws were not checked",
