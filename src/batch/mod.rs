@@ -338,6 +338,8 @@ impl<'a> Batch<'a> {
                 h.update(b"hirekit batch ad\0");
                 h.update(env!("CARGO_PKG_VERSION").as_bytes());
                 h.update(templates);
+                // A setting that changes what the pay section shows.
+                h.update([u8::from(input.market_beside_offer)]);
                 for part in [
                     doc.as_str(),
                     &serde_json::to_string(&input.role)?,

@@ -124,6 +124,13 @@ pub(crate) fn run(ctx: &Ctx, args: BatchArgs) -> Result<ExitCode> {
         roles.push(project.role_input(loaded, company.as_ref())?);
     }
 
+    // The pay laws of every row are checked before anything renders.
+    if let Some(check) =
+        super::paylaw::Check::new(ctx, docs.iter(), company.as_ref(), args.date, args.strict)?
+    {
+        check.batch(ctx, &locations, args.shard)?;
+    }
+
     let jobs = args.jobs.map_or_else(
         || std::thread::available_parallelism().map_or(1, usize::from),
         usize::from,

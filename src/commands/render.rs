@@ -61,11 +61,30 @@ pub(crate) fn run(ctx: &Ctx, args: RenderArgs) -> Result<ExitCode> {
     engine.require_document(&doc)?;
     let loaded = project.role(&args.role)?;
     let company = project.company(args.company.as_deref())?;
-    let location = match (&args.location, &args.locations, &args.id) {
+    let mut location = match (&args.location, &args.locations, &args.id) {
         (Some(arg), _, _) => Some(load::location::parse_arg(arg)?),
         (None, Some(file), Some(id)) => Some(find_row(file, id)?),
         _ => None,
     };
+    if let Some(pay) = args.pay {
+        let Some(location) = location.as_mut() else {
+            bail!(
+                "--pay is the pay of one location's post: give --location \"City, ST\" (or --locations FILE --id ID) with it"
+            );
+        };
+        pay.apply(location);
+    }
+    // The pay laws are checked before anything renders or is written.
+    if let Some(check) = super::paylaw::Check::new(
+        ctx,
+        std::iter::once(&doc),
+        company.as_ref(),
+        args.date,
+        args.strict,
+    )? && let Some(location) = &location
+    {
+        check.render(ctx, location, args.location.is_none())?;
+    }
     if args.fragment && format != Format::Html {
         ctx.ui.warn("--fragment only changes --format html output");
     }

@@ -419,6 +419,8 @@ fn describe(o: OfferedPay) -> String {
     let money = |v: f64| crate::engine::filters::usd(v, None);
     match (o.min, o.max) {
         (Some(min), None) => format!("{} and up", money(min)),
+        (Some(min), Some(max)) if min <= 0.0 => format!("up to {}", money(max)),
+        (Some(min), Some(max)) if min == max => money(min),
         (None, Some(max)) => format!("up to {}", money(max)),
         (Some(min), Some(max)) => format!("{} to {}", money(min), money(max)),
         (None, None) => "none".to_string(),

@@ -146,17 +146,14 @@ pub(crate) fn gaps<'a>(data: &'a Data, post: &Post<'_>) -> Vec<Gap<'a>> {
     out
 }
 
-/// A law named in full the first time: `Colorado's pay-transparency law
-/// (Equal Pay for Equal Work Act; in force since 2021-01-01)`.
+/// A law named in full the first time: `Colorado (Equal Pay for Equal
+/// Work Act, as amended by SB 23-105; in force since 2021-01-01)`.
 pub(crate) fn law_in_full(gap: &Gap<'_>) -> String {
-    let mut s = format!(
-        "{}'s pay-transparency law ({}; {}",
-        gap.law.jurisdiction, gap.law.law, gap.when
-    );
+    let mut s = format!("{} ({}; {}", gap.law.jurisdiction, gap.law.law, gap.when);
     if gap.size_unknown {
         let _ = write!(
             s,
-            "; it covers employers with {} or more employees",
+            "; for employers with {} or more employees",
             gap.law.min_employees
         );
     }
@@ -165,7 +162,8 @@ pub(crate) fn law_in_full(gap: &Gap<'_>) -> String {
 }
 
 /// What the law asks that the post lacks, after the law's name, e.g.
-/// `requires a pay range in job posts`. `many` when it names several laws.
+/// `requires a pay range in job posts`. `many` when it names several laws;
+/// with `offered`, what the post gives instead.
 pub(crate) fn duty(kind: Kind, law: &Law, offered: Option<OfferedPay>, many: bool) -> String {
     let s = if many { "" } else { "s" };
     let verb = if law.uncertain {
@@ -173,28 +171,53 @@ pub(crate) fn duty(kind: Kind, law: &Law, offered: Option<OfferedPay>, many: boo
     } else {
         format!("require{s}")
     };
-    let shown = offered.map(describe).unwrap_or_default();
-    match kind {
+    let limit = law.max_spread_pct.unwrap_or_default();
+    let mut text = match kind {
         Kind::NoRange => format!("{verb} a pay range in job posts"),
-        Kind::OpenEnded => format!(
-            "{verb} a pay range with a minimum and a maximum; the post's range is open-ended ({shown})"
-        ),
+        Kind::OpenEnded => format!("{verb} a pay range with a minimum and a maximum"),
         Kind::SingleFigure => format!(
-            "speak{s} of a pay range; the post gives one figure ({shown}), and the law's sources here do not say one figure is enough"
+            "speak{s} of a pay range, and the law's sources here do not say one figure is enough"
         ),
-        Kind::WideRange => {
-            let limit = law.max_spread_pct.unwrap_or_default();
-            let pct = offered.and_then(spread_pct).unwrap_or_default();
-            format!(
-                "expect{s} a maximum at most {limit:.0}% above the minimum; the post's range ({shown}) is {pct:.0}% above"
-            )
-        }
+        Kind::WideRange => format!("expect{s} a maximum at most {limit:.0}% above the minimum"),
         Kind::Benefits if law.requires_other_comp => format!(
             "{verb} a general description of benefits and other compensation (bonuses, commissions)"
         ),
         Kind::Benefits => format!("{verb} a general description of benefits"),
         Kind::CloseDate => format!("{verb} the date applications close"),
-        Kind::Upcoming => format!("take{s} effect later, and the post has no pay range"),
+        Kind::Upcoming => "will require a pay range in job posts".to_string(),
+    };
+    if let Some(o) = offered {
+        let shown = describe(o);
+        match kind {
+            Kind::OpenEnded => {
+                let _ = write!(text, "; the post's range is open-ended ({shown})");
+            }
+            Kind::SingleFigure => {
+                let _ = write!(text, "; the post gives one figure ({shown})");
+            }
+            Kind::WideRange => {
+                let pct = spread_pct(o).unwrap_or_default();
+                let _ = write!(text, "; the post's range ({shown}) is {pct:.0}% above");
+            }
+            _ => {}
+        }
+    }
+    text
+}
+
+/// How a batch counts the rows with a gap: `have none`, `give one figure`.
+pub(crate) fn rows_lacking(kind: Kind, one: bool) -> &'static str {
+    match (kind, one) {
+        (Kind::NoRange | Kind::Benefits | Kind::CloseDate, true) => "has none",
+        (Kind::NoRange | Kind::Benefits | Kind::CloseDate, false) => "have none",
+        (Kind::OpenEnded, true) => "has an open-ended range",
+        (Kind::OpenEnded, false) => "have an open-ended range",
+        (Kind::SingleFigure, true) => "gives one figure",
+        (Kind::SingleFigure, false) => "give one figure",
+        (Kind::WideRange, true) => "has a wider range",
+        (Kind::WideRange, false) => "have a wider range",
+        (Kind::Upcoming, true) => "has no pay range",
+        (Kind::Upcoming, false) => "have no pay range",
     }
 }
 
@@ -213,53 +236,76 @@ pub(crate) fn message(
     let mut kinds: Vec<Kind> = gaps.iter().map(|g| g.kind).collect();
     kinds.sort_unstable();
     kinds.dedup();
-    let mut named: Vec<&str> = Vec::new();
+    let mut named: Vec<String> = Vec::new();
+    let name = |named: &mut Vec<String>, g: &Gap<'_>| {
+        if named.contains(&g.law.jurisdiction) {
+            g.law.jurisdiction.clone()
+        } else {
+            named.push(g.law.jurisdiction.clone());
+            law_in_full(g)
+        }
+    };
     let mut sentences = Vec::new();
-    for kind in &kinds {
+    let (main, rest): (Vec<Kind>, Vec<Kind>) = kinds
+        .iter()
+        .partition(|k| !matches!(k, Kind::Benefits | Kind::CloseDate));
+    for kind in &main {
         let of_kind: Vec<&Gap<'_>> = gaps.iter().filter(|g| g.kind == *kind).collect();
-        let names: Vec<String> = of_kind
-            .iter()
-            .map(|g| {
-                if named.contains(&g.law.jurisdiction.as_str()) {
-                    format!("{}'s law", g.law.jurisdiction)
-                } else {
-                    named.push(&g.law.jurisdiction);
-                    law_in_full(g)
-                }
-            })
-            .collect();
-        let law = of_kind[0].law;
+        let names: Vec<String> = of_kind.iter().map(|g| name(&mut named, g)).collect();
         let mut sentence = format!(
             "{} {}",
             names.join(" and "),
-            duty(*kind, law, offered, names.len() > 1)
+            duty(*kind, of_kind[0].law, offered, names.len() > 1)
         );
-        match kind {
-            Kind::NoRange | Kind::Benefits | Kind::CloseDate => {
-                sentence.push_str(", and this post has none");
-            }
-            Kind::Upcoming => {
-                let _ = write!(sentence, " ({})", of_kind[0].when);
-            }
-            _ => {}
+        if matches!(kind, Kind::NoRange | Kind::Upcoming) {
+            sentence.push_str(", and this post has none");
+        }
+        if matches!(kind, Kind::NoRange | Kind::OpenEnded | Kind::Upcoming) {
+            let _ = write!(sentence, " — {fix}");
         }
         sentences.push(sentence);
     }
+    // The law's other duties, one sentence per law.
+    let mut laws: Vec<&Law> = Vec::new();
+    for g in gaps.iter().filter(|g| rest.contains(&g.kind)) {
+        if !laws.iter().any(|l| std::ptr::eq(*l, g.law)) {
+            laws.push(g.law);
+        }
+    }
+    for law in laws {
+        let of_law: Vec<&Gap<'_>> = gaps
+            .iter()
+            .filter(|g| std::ptr::eq(g.law, law) && rest.contains(&g.kind))
+            .collect();
+        let wanted: Vec<&str> = of_law
+            .iter()
+            .map(|g| match g.kind {
+                Kind::Benefits if law.requires_other_comp => {
+                    "a general description of benefits and other compensation (bonuses, commissions)"
+                }
+                Kind::Benefits => "a general description of benefits",
+                _ => "the date applications close",
+            })
+            .collect();
+        let also = if named.contains(&law.jurisdiction) {
+            " also"
+        } else {
+            ""
+        };
+        let who = name(&mut named, of_law[0]);
+        let verb = if law.uncertain {
+            "may require"
+        } else {
+            "requires"
+        };
+        sentences.push(format!(
+            "{who}{also} {verb} {}, which this post lacks (`hirekit lint` shows where to add {})",
+            wanted.join(" and "),
+            if wanted.len() == 1 { "it" } else { "them" }
+        ));
+    }
     let warn = kinds.iter().any(|k| k.fails());
-    let mut text = format!("{label}: {}", sentences.join("; "));
-    if kinds
-        .iter()
-        .any(|k| matches!(k, Kind::NoRange | Kind::OpenEnded | Kind::Upcoming))
-    {
-        let _ = write!(text, "; {fix}");
-    }
-    if kinds
-        .iter()
-        .any(|k| matches!(k, Kind::Benefits | Kind::CloseDate))
-    {
-        text.push_str("; `hirekit lint` shows where to add the rest");
-    }
-    Some((warn, text))
+    Some((warn, format!("{label}: {}", sentences.join("; "))))
 }
 
 #[cfg(test)]
@@ -376,9 +422,16 @@ mod tests {
         let gaps = gaps(&data, &post);
         let (warn, text) = message("Brooklyn, NY", &gaps, None, "give --pay").unwrap();
         assert!(warn);
-        assert!(text.starts_with("Brooklyn, NY: New York's pay-transparency law (New York Labor Law §194-b; in force since 2023-09-17; it covers employers with 4 or more employees) and New York City's pay-transparency law"), "{text}");
         assert!(
-            text.contains(" require a pay range in job posts, and this post has none; give --pay"),
+            text.starts_with(
+                "Brooklyn, NY: New York (New York Labor Law §194-b; in force since 2023-09-17; for employers with 4 or more employees) and New York City ("
+            ),
+            "{text}"
+        );
+        assert!(
+            text.ends_with(
+                " require a pay range in job posts, and this post has none — give --pay"
+            ),
             "{text}"
         );
         let denver = place("Denver, CO");
@@ -386,6 +439,9 @@ mod tests {
         let gaps = super::gaps(&data, &post);
         let (warn, text) = message("Denver, CO", &gaps, range(19.5, 23.0), "x").unwrap();
         assert!(!warn);
-        assert!(text.contains("; Colorado's law requires the date applications close, and this post has none; `hirekit lint`"), "{text}");
+        assert_eq!(
+            text,
+            "Denver, CO: Colorado (Equal Pay for Equal Work Act, as amended by SB 23-105; in force since 2021-01-01) requires a general description of benefits and other compensation (bonuses, commissions) and the date applications close, which this post lacks (`hirekit lint` shows where to add them)"
+        );
     }
 }
