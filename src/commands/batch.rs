@@ -124,13 +124,8 @@ pub(crate) fn run(ctx: &Ctx, args: BatchArgs) -> Result<ExitCode> {
         roles.push(project.role_input(loaded, company.as_ref())?);
     }
 
-    // The pay laws of every row are checked before anything renders.
-    if let Some(check) =
-        super::paylaw::Check::new(ctx, docs.iter(), company.as_ref(), args.date, args.strict)?
-    {
-        check.batch(ctx, &locations, args.shard)?;
-    }
-
+    let check =
+        super::paylaw::Check::new(ctx, docs.iter(), company.as_ref(), args.date, args.strict)?;
     let jobs = args.jobs.map_or_else(
         || std::thread::available_parallelism().map_or(1, usize::from),
         usize::from,
@@ -152,7 +147,13 @@ pub(crate) fn run(ctx: &Ctx, args: BatchArgs) -> Result<ExitCode> {
         progress: !ctx.ui.quiet && std::io::stderr().is_terminal(),
         list_files: ctx.ui.verbose,
     };
-    let outcome = batch::run(&engine, &roles, &opts, &ctx.ui)?;
+    // The pay laws of every row are checked once the rows are valid,
+    // before anything is written.
+    let mut pay_laws = |refused: &std::collections::HashSet<usize>| match &check {
+        Some(check) => check.batch(ctx, &opts.locations, opts.shard, refused),
+        None => Ok(()),
+    };
+    let outcome = batch::run(&engine, &roles, &opts, &ctx.ui, &mut pay_laws)?;
     for line in &outcome.files {
         ctx.ui.verbose(line);
     }

@@ -6,7 +6,7 @@
 //! error, raised before anything is written. The rules and their wording
 //! are `lint::pay::post`'s.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
 use anyhow::{Result, bail};
@@ -18,6 +18,9 @@ use crate::lint::{CompanyFile, Data, Date, OfferedPay};
 use crate::load;
 use crate::model::Location;
 use crate::project::config::PayLaws;
+
+/// What every line of the check starts with, after `warning: ` or `note: `.
+const PREFIX: &str = "pay-transparency: ";
 
 /// Example rows named in a batch's line for one law.
 const EXAMPLES: usize = 3;
@@ -82,17 +85,23 @@ impl<'a> Check<'a> {
             return Ok(());
         };
         match (warn, self.strict) {
-            (true, true) => bail!("{text}; nothing was written (--strict)"),
-            (true, false) => ctx.ui.warn(&text),
-            (false, _) => ctx.ui.note(&text),
+            (true, true) => bail!("{PREFIX}{text}; nothing was written (--strict)"),
+            (true, false) => ctx.ui.warn(&format!("{PREFIX}{text}")),
+            (false, _) => ctx.ui.note(&format!("{PREFIX}{text}")),
         }
         Ok(())
     }
 
     /// `batch`: checks every row of the locations CSV (of the shard)
-    /// before anything renders. Rows that do not parse are left to the
-    /// batch, which reports them.
-    pub(crate) fn batch(&self, ctx: &Ctx, file: &Path, shard: Option<Shard>) -> Result<()> {
+    /// before anything is written. Rows that do not parse, and the rows the
+    /// batch refused, are left to the batch, which reports them.
+    pub(crate) fn batch(
+        &self,
+        ctx: &Ctx,
+        file: &Path,
+        shard: Option<Shard>,
+        refused: &HashSet<usize>,
+    ) -> Result<()> {
         let bytes = load::read(file)?;
         let shown = file.display().to_string();
         let text = load::utf8(&shown, &bytes)?;
@@ -109,7 +118,7 @@ impl<'a> Check<'a> {
                 continue;
             };
             let loc = &row.location;
-            if shard.is_some_and(|s| !s.contains(&loc.id)) {
+            if refused.contains(&row.line) || shard.is_some_and(|s| !s.contains(&loc.id)) {
                 continue;
             }
             rows += 1;
@@ -129,7 +138,7 @@ impl<'a> Check<'a> {
             {
                 let what = if warn { "warning" } else { "note" };
                 ctx.ui
-                    .verbose(&format!("{what}: {shown}:{}: {text}", row.line));
+                    .verbose(&format!("{what}: {PREFIX}{shown}:{}: {text}", row.line));
             }
             for gap in &gaps {
                 let index = self
@@ -151,13 +160,23 @@ impl<'a> Check<'a> {
                 }
             }
         }
+        // Warnings one line per law; notes one line per law with -v, else
+        // one line for them all.
+        let mut notes = 0usize;
         for tally in tallies.values() {
-            let line = tally.line(rows);
+            let line = format!("{PREFIX}{}", tally.line(rows));
             match (tally.kind.fails(), self.strict) {
                 (true, true) => ctx.ui.error(&format!("error: {line}")),
                 (true, false) => ctx.ui.warn(&line),
-                (false, _) => ctx.ui.note(&line),
+                (false, _) if ctx.ui.verbose => ctx.ui.note(&line),
+                (false, _) => notes += tally.count,
             }
+        }
+        if notes > 0 {
+            ctx.ui.note(&format!(
+                "{PREFIX}{notes} more {} on what pay-transparency laws ask of the posts of `{shown}` besides a range (benefits, close dates, one figure, spread, laws not yet in force); -v lists them, and `hirekit lint --locations {shown}` checks each post in full",
+                if notes == 1 { "note" } else { "notes" }
+            ));
         }
         if self.strict && failing > 0 {
             bail!(

@@ -177,7 +177,8 @@ const fn rule(id: &'static str, severity: Severity, summary: &'static str) -> Ru
     }
 }
 
-/// Every rule, in the order docs/lint.md documents them.
+/// Every rule, in the order docs/lint.md documents them (rules added later
+/// at the end, so SARIF rule indexes stay).
 pub(crate) const RULES: &[RuleInfo] = &[
     rule(
         pay::MISSING_RANGE,
@@ -208,21 +209,6 @@ pub(crate) const RULES: &[RuleInfo] = &[
         pay::UPCOMING,
         Severity::Note,
         "a pay-transparency law takes effect after the posting date",
-    ),
-    rule(
-        pay::SINGLE_FIGURE,
-        Severity::Note,
-        "one figure where the law speaks of a range and its sources do not say one figure is enough",
-    ),
-    rule(
-        pay::WIDE_RANGE,
-        Severity::Note,
-        "the range is wider than the jurisdiction expects (New Jersey's proposed rule: 60% of the minimum)",
-    ),
-    rule(
-        pay::COMMISSION_ONLY,
-        Severity::Note,
-        "a commission-only job (`pay_basis: commission`) where the law asks the post to say so instead of a range",
     ),
     rule(
         pay::NO_LOCATION,
@@ -303,6 +289,22 @@ pub(crate) const RULES: &[RuleInfo] = &[
         completeness::EMPTY_SECTION,
         Severity::Warning,
         "a heading with nothing under it",
+    ),
+    // Added later; at the end, so the SARIF rule indexes of the others stay.
+    rule(
+        pay::SINGLE_FIGURE,
+        Severity::Note,
+        "one figure where the law speaks of a range and its sources do not say one figure is enough",
+    ),
+    rule(
+        pay::WIDE_RANGE,
+        Severity::Note,
+        "the range is wider than the jurisdiction expects (New Jersey's proposed rule: 60% of the minimum)",
+    ),
+    rule(
+        pay::COMMISSION_ONLY,
+        Severity::Note,
+        "a commission-only job (`pay_basis: commission`) where the law asks the post to say so instead of a range",
     ),
 ];
 

@@ -42,7 +42,8 @@ fn strict_fails_and_writes_nothing() {
     let run = post("Denver, CO").args(["--strict"]).fails();
     assert!(run.stdout.is_empty(), "{}", run.stdout);
     assert!(
-        run.stderr.starts_with("error: Denver, CO: Colorado ("),
+        run.stderr
+            .starts_with("error: pay-transparency: Denver, CO: Colorado ("),
         "{}",
         run.stderr
     );
@@ -91,7 +92,8 @@ fn an_offered_range_is_the_pay_of_the_post_with_no_market_average_and_no_warning
     assert!(!run.stderr.contains("warning"), "{}", run.stderr);
     // Colorado's other duties are a note, not a warning.
     assert!(
-        run.stderr.starts_with("note: Denver, CO: Colorado ("),
+        run.stderr
+            .starts_with("note: pay-transparency: Denver, CO: Colorado ("),
         "{}",
         run.stderr
     );
@@ -173,7 +175,8 @@ fn one_figure_where_the_law_allows_it_and_a_note_where_the_sources_do_not_say() 
     assert!(run.stdout.contains("**$21.00 an hour**"));
     let run = post("Brooklyn, NY").args(["--pay", "21/hour"]).succeeds();
     assert!(
-        run.stderr.starts_with("note: Brooklyn, NY: New York ("),
+        run.stderr
+            .starts_with("note: pay-transparency: Brooklyn, NY: New York ("),
         "{}",
         run.stderr
     );
@@ -221,7 +224,7 @@ fn commission_only_jobs_say_so_where_the_law_asks_for_it() {
         .succeeds();
     assert!(
         run.stderr
-            .contains("warning: Los Angeles, CA: California ("),
+            .contains("warning: pay-transparency: Los Angeles, CA: California ("),
         "{}",
         run.stderr
     );
@@ -302,7 +305,8 @@ fn the_posting_date_decides_which_laws_apply() {
     // render reads the same date.
     let run = post("Richmond, VA").succeeds();
     assert!(
-        run.stderr.starts_with("warning: Richmond, VA: Virginia ("),
+        run.stderr
+            .starts_with("warning: pay-transparency: Richmond, VA: Virginia ("),
         "{}",
         run.stderr
     );
@@ -320,7 +324,8 @@ fn the_posting_date_decides_which_laws_apply() {
         ])
         .succeeds();
     assert!(
-        run.stderr.starts_with("note: Richmond, VA: Virginia ("),
+        run.stderr
+            .starts_with("note: pay-transparency: Richmond, VA: Virginia ("),
         "{}",
         run.stderr
     );
@@ -393,7 +398,10 @@ fn batch_verbose_lists_every_row() {
     let rows = run
         .stderr
         .lines()
-        .filter(|l| l.starts_with("warning: sites.csv:") && l.contains(": Denver, CO: Colorado ("))
+        .filter(|l| {
+            l.starts_with("warning: pay-transparency: sites.csv:")
+                && l.contains(": Denver, CO: Colorado (")
+        })
         .count();
     assert_eq!(rows, 40, "{}", run.stderr);
 }
