@@ -444,3 +444,37 @@ fn batch_strict_fails_before_writing_anything() {
         ])
         .succeeds();
 }
+
+#[test]
+fn docs_list_every_jurisdiction_with_its_date_and_sources() {
+    let doc = std::fs::read_to_string(crate::support::repo().join("docs/pay-laws.md")).unwrap();
+    let csv = std::fs::read_to_string(
+        crate::support::repo().join("data/jurisdictions/pay-transparency.csv"),
+    )
+    .unwrap();
+    let mut rows = 0;
+    for line in csv.lines().filter(|l| !l.starts_with('#')).skip(1) {
+        // jurisdiction,level,state,city,effective,...; the first cell may be quoted.
+        let (name, rest) = match line.strip_prefix('"') {
+            Some(q) => q.split_once("\",").unwrap(),
+            None => line.split_once(',').unwrap(),
+        };
+        let effective = rest.split(',').nth(3).unwrap();
+        let row = format!("| {name} | {effective} |");
+        assert!(doc.contains(&row), "docs/pay-laws.md lacks {row}");
+        let source = line.rsplit(',').next().unwrap();
+        for url in source.split(" ; ") {
+            assert!(doc.contains(url.trim()), "docs/pay-laws.md lacks {url}");
+        }
+        rows += 1;
+    }
+    assert_eq!(rows, 21);
+    let lint = std::fs::read_to_string(crate::support::repo().join("docs/lint.md")).unwrap();
+    for rule in [
+        "pay-transparency/single-figure",
+        "pay-transparency/wide-range",
+        "pay-transparency/commission-only",
+    ] {
+        assert!(lint.contains(rule), "docs/lint.md lacks {rule}");
+    }
+}
