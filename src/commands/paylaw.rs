@@ -33,6 +33,8 @@ pub(crate) struct Check<'a> {
     date: Date,
     /// Errors instead of warnings.
     pub strict: bool,
+    /// What asked for errors, for the message.
+    why_strict: &'static str,
 }
 
 impl<'a> Check<'a> {
@@ -52,6 +54,11 @@ impl<'a> Check<'a> {
             company,
             date: date.unwrap_or_else(Date::today),
             strict: strict || ctx.project.ws.config.pay.laws == PayLaws::Strict,
+            why_strict: if strict {
+                "--strict"
+            } else {
+                "`pay.laws: strict` in hirekit.yaml"
+            },
         }))
     }
 
@@ -85,7 +92,7 @@ impl<'a> Check<'a> {
             return Ok(());
         };
         match (warn, self.strict) {
-            (true, true) => bail!("{PREFIX}{text}; nothing was written (--strict)"),
+            (true, true) => bail!("{PREFIX}{text}; nothing was written ({})", self.why_strict),
             (true, false) => ctx.ui.warn(&format!("{PREFIX}{text}")),
             (false, _) => ctx.ui.note(&format!("{PREFIX}{text}")),
         }
@@ -180,7 +187,8 @@ impl<'a> Check<'a> {
         }
         if self.strict && failing > 0 {
             bail!(
-                "{failing} of {rows} job posts of `{shown}` would break a pay-transparency law (listed above); nothing was written (--strict)"
+                "{failing} of {rows} job posts of `{shown}` would break a pay-transparency law (listed above); nothing was written ({})",
+                self.why_strict
             );
         }
         Ok(())
