@@ -123,6 +123,13 @@ fn the_market_average_beside_an_offer_is_opt_in() {
         run.stdout
             .contains("the range above is the employer's offer")
     );
+    insta::assert_snapshot!("market_beside_offer_pay", pay_section(&run.stdout));
+}
+
+/// The `## Pay` section of a Markdown post.
+fn pay_section(md: &str) -> String {
+    let pay = md.split("## Pay").nth(1).expect("a pay section");
+    format!("## Pay{}", pay.split("\n## ").next().unwrap_or_default())
 }
 
 #[test]
@@ -223,6 +230,7 @@ fn commission_only_jobs_say_so_where_the_law_asks_for_it() {
             .contains("This position is paid by commission only.")
     );
     assert!(run.stderr.is_empty(), "{}", run.stderr);
+    insta::assert_snapshot!("commission_only_pay", pay_section(&run.stdout));
     // California still wants the expected commission range.
     let run = post("Los Angeles, CA")
         .args(["--pay", "commission"])
@@ -263,9 +271,7 @@ fn part_time_posts_lead_with_the_hourly_figure() {
             "aus",
         ])
         .succeeds();
-    let pay = run.stdout.split("## Pay").nth(1).unwrap();
-    let pay = pay.split("\n## ").next().unwrap();
-    insta::assert_snapshot!("part_time_pay", pay);
+    insta::assert_snapshot!("part_time_pay", pay_section(&run.stdout));
 }
 
 #[test]
