@@ -181,13 +181,16 @@ impl<'a> Check<'a> {
         }
         if notes > 0 {
             ctx.ui.note(&format!(
-                "{PREFIX}{notes} more {} on what pay-transparency laws ask of the posts of `{shown}` besides a range (benefits, close dates, one figure, spread, laws not yet in force); -v lists them, and `hirekit lint --locations {shown}` checks each post in full",
+                "{PREFIX}{} {} on what pay-transparency laws ask of the posts of `{shown}` besides a range (benefits, close dates, one figure, spread, laws not yet in force); -v lists them, and `hirekit lint --locations {shown}` checks each post in full",
+                crate::text::format::number(notes as f64, 0),
                 if notes == 1 { "note" } else { "notes" }
             ));
         }
         if self.strict && failing > 0 {
             bail!(
-                "{failing} of {rows} job posts of `{shown}` would break a pay-transparency law (listed above); nothing was written ({})",
+                "{} of {} job posts of `{shown}` would break a pay-transparency law (listed above); nothing was written ({})",
+                crate::text::format::number(failing as f64, 0),
+                crate::text::format::number(rows as f64, 0),
                 self.why_strict
             );
         }
@@ -208,7 +211,7 @@ impl Tally {
     fn line(&self, rows: usize) -> String {
         let more = self.count - self.examples.len();
         let more = if more > 0 {
-            format!(", and {more} more")
+            format!(", and {} more", crate::text::format::number(more as f64, 0))
         } else {
             String::new()
         };
@@ -221,11 +224,13 @@ impl Tally {
             Kind::CloseDate => "; give those rows a valid_through date",
             Kind::SingleFigure | Kind::WideRange => "",
         };
+        let n = |v: usize| crate::text::format::number(v as f64, 0);
         format!(
-            "{} {}: {} of {rows} {} {} ({}{more}){fix}",
+            "{} {}: {} of {} {} {} ({}{more}){fix}",
             self.law,
             self.duty,
-            self.count,
+            n(self.count),
+            n(rows),
             if rows == 1 { "row" } else { "rows" },
             post::rows_lacking(self.kind, self.count == 1),
             self.examples.join("; "),
