@@ -98,7 +98,10 @@ pub enum Command {
     hirekit render customer-service-representative\n  \
     hirekit render customer-service-representative --doc job-post --location \"Detroit, MI\" --format html\n  \
     hirekit render roles/cashier.yaml --doc interview-guide --format txt -o guide.txt\n  \
-    hirekit render customer-service-representative --doc interview-guide --format docx -o guide.docx")]
+    hirekit render customer-service-representative --doc interview-guide --format docx -o guide.docx\n  \
+    hirekit render customer-service-representative --doc job-post --location \"Denver, CO\" --pay 19.50-23.00/hour --strict\n\n\
+A job post is checked against the pay-transparency laws of its location (docs/pay-laws.md): a missing\n\
+or open-ended range is a warning, an error with --strict (or `pay.laws: strict` in hirekit.yaml).")]
 pub struct RenderArgs {
     /// A role: a path to a YAML file, a role id (the workspace's roles/, the built-ins), or any occupation of the library by SOC code (41-2011), O*NET code or title (cashier)
     #[arg(value_parser = OpenSet::roles(), hide_possible_values = true)]
@@ -129,12 +132,18 @@ pub struct RenderArgs {
     /// With --format html: only the body, without the page shell
     #[arg(long)]
     pub fragment: bool,
-    /// The posting date of a job post whose location gives none (its `datePosted`), as YYYY-MM-DD [default: today]
-    #[arg(long, value_name = "DATE", value_parser = crate::lint::date::parse_arg)]
-    pub date: Option<crate::lint::Date>,
     /// Write to this file instead of stdout (`-` for stdout); its folder must exist
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// The employer's offered pay, replacing the row's: MIN-MAX/hour, MIN-MAX/year, one figure (21/hour), or `commission` (commission only)
+    #[arg(long, value_name = "PAY", value_parser = crate::load::pay_arg::parse)]
+    pub pay: Option<crate::load::pay_arg::PayArg>,
+    /// The posting date of a job post whose location gives none (its `datePosted`, and the date the pay-transparency laws are checked for), as YYYY-MM-DD [default: today]
+    #[arg(long, value_name = "DATE", value_parser = crate::lint::date::parse_arg)]
+    pub date: Option<crate::lint::Date>,
+    /// Fail (exit 1, nothing written) when a job post breaks a pay-transparency law, instead of warning
+    #[arg(long)]
+    pub strict: bool,
 }
 
 /// `hirekit lint`.
@@ -217,7 +226,9 @@ pub enum LintFormat {
     --pattern '{state}/{city}/{doc}.{ext}' --clean\n\n\
 Files are named by --pattern (default {role}/{doc}/{location}.{ext}) and written atomically.\n\
 manifest.json lists every file with its size and SHA-256; a rerun writes only files whose\n\
-content changed, and --clean removes the files of rows that are gone.")]
+content changed, and --clean removes the files of rows that are gone.\n\n\
+Job posts are checked against the pay-transparency laws of every row first: one line per law with\n\
+a count and examples (-v: every row); --strict (or `pay.laws: strict`) fails before writing.")]
 pub struct BatchArgs {
     /// Roles: paths to YAML files, role ids (the workspace's roles/, the built-ins), or occupations by SOC code or title
     #[arg(required = true, value_name = "ROLE", value_parser = OpenSet::roles(), hide_possible_values = true)]
@@ -270,9 +281,12 @@ pub struct BatchArgs {
     /// Render every ad, even those whose inputs did not change since the last run
     #[arg(long)]
     pub force: bool,
-    /// The posting date of new ads whose row has no date_posted, as YYYY-MM-DD [default: today]; an ad keeps the date it was first posted on (see manifest.json)
+    /// The posting date of new ads whose row has no date_posted, as YYYY-MM-DD [default: today]; an ad keeps the date it was first posted on (see manifest.json), and the pay-transparency laws are checked for each ad's date
     #[arg(long, value_name = "DATE", value_parser = crate::lint::date::parse_arg)]
     pub date: Option<crate::lint::Date>,
+    /// Fail (exit 1, nothing written) when a job post breaks a pay-transparency law, instead of warning
+    #[arg(long)]
+    pub strict: bool,
 }
 
 /// `hirekit roles`.

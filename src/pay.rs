@@ -67,6 +67,16 @@ pub struct ResolvedPay {
     pub offered: Option<Offered>,
     /// BLS figures for the state or the nation, when the table has them.
     pub market: Option<Market>,
+    /// Whether the document shows the market figures: without an offer,
+    /// always; beside an offer, only when `hirekit.yaml` asks for it
+    /// (`pay.market_beside_offer`), for an offered range is the pay of the
+    /// post. A template may still read `market` on its own.
+    pub show_market: bool,
+    /// Which figure leads, `hour` or `year`: the hourly one for an hourly
+    /// offer and for part-time and per-diem posts, else the yearly one.
+    pub lead: PayPeriod,
+    /// The job is paid by commission only (`pay_basis: commission`).
+    pub commission_only: bool,
 }
 
 /// Resolves pay for a location (or for no location: national figures).
@@ -133,8 +143,18 @@ pub(crate) fn resolve(location: Option<&Location>, table: Option<&PayTable>) -> 
         (None, Some(m)) => m.scope,
         (None, None) => PayKind::None,
     };
+    let part_time =
+        location.is_some_and(|l| matches!(l.employment_type.as_str(), "PART_TIME" | "PER_DIEM"));
+    let lead = match &offered {
+        Some(o) => o.period,
+        None if part_time => PayPeriod::Hour,
+        None => PayPeriod::Year,
+    };
     ResolvedPay {
         kind,
+        show_market: offered.is_none(),
+        lead,
+        commission_only: location.is_some_and(crate::lint::pay::commission_only),
         offered,
         market,
     }
@@ -213,10 +233,24 @@ mod tests {
     }
 
     #[test]
-    fn offered_range_keeps_market_figures_for_context() {
+    fn offered_range_keeps_market_figures_for_context_but_does_not_show_them() {
         let t = table();
         let p = resolve(Some(&loc("MI", Some(18.0), Some(22.0))), Some(&t));
         assert_eq!(p.offered.as_ref().unwrap().period, PayPeriod::Hour);
+        assert!(!p.show_market);
+        assert_eq!(p.lead, PayPeriod::Hour);
         assert_eq!(p.market.unwrap().figures.annual_mean, Some(43690.0));
+        assert!(resolve(Some(&loc("MI", None, None)), Some(&t)).show_market);
+    }
+
+    #[test]
+    fn part_time_and_hourly_posts_lead_with_the_hourly_figure() {
+        let t = table();
+        let mut l = loc("MI", None, None);
+        assert_eq!(resolve(Some(&l), Some(&t)).lead, PayPeriod::Year);
+        l.employment_type = "PART_TIME".into();
+        assert_eq!(resolve(Some(&l), Some(&t)).lead, PayPeriod::Hour);
+        let yearly = loc("MI", Some(45000.0), Some(52000.0));
+        assert_eq!(resolve(Some(&yearly), Some(&t)).lead, PayPeriod::Year);
     }
 }

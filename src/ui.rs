@@ -53,6 +53,14 @@ impl Ui {
         }
     }
 
+    /// `note: ...` unless quiet.
+    pub fn note(&self, message: &str) {
+        if !self.quiet {
+            let message = crate::diag::visible(message);
+            self.print(&format!("{}{message}", self.paint("note: ", "36")));
+        }
+    }
+
     /// A plain status line unless quiet.
     pub fn status(&self, message: &str) {
         if !self.quiet {

@@ -217,11 +217,15 @@ impl RowNames {
 }
 
 /// Runs a batch. `roles` are ready to render; `engine` holds the templates.
+/// `before_write` runs once every row is checked and before anything is
+/// written (the pay-law check), with the lines of the rows refused for a
+/// reason only the plan sees; an error from it stops the run.
 pub(crate) fn run(
     engine: &Engine,
     roles: &[RoleInput],
     opts: &Options,
     ui: &Ui,
+    before_write: &mut dyn FnMut(&std::collections::HashSet<usize>) -> Result<()>,
 ) -> Result<Outcome> {
     let started = Instant::now();
     let batch = Batch::new(engine, roles, opts)?;
@@ -261,6 +265,8 @@ pub(crate) fn run(
             batch.render_ad(&batch.roles[job.role], &first.location, job)?;
         }
     }
+
+    before_write(&plan.refused)?;
 
     // Held until the run ends: a second batch into the same folder fails.
     let _lock = if opts.dry_run {
@@ -344,6 +350,8 @@ impl<'a> Batch<'a> {
                 h.update(b"hirekit batch ad\0");
                 h.update(env!("CARGO_PKG_VERSION").as_bytes());
                 h.update(templates);
+                // A setting that changes what the pay section shows.
+                h.update([u8::from(input.market_beside_offer)]);
                 for part in [
                     doc.as_str(),
                     &serde_json::to_string(&input.role)?,

@@ -124,6 +124,8 @@ pub(crate) fn run(ctx: &Ctx, args: BatchArgs) -> Result<ExitCode> {
         roles.push(project.role_input(loaded, company.as_ref())?);
     }
 
+    let check =
+        super::paylaw::Check::new(ctx, docs.iter(), company.as_ref(), args.date, args.strict)?;
     let jobs = args.jobs.map_or_else(
         || std::thread::available_parallelism().map_or(1, usize::from),
         usize::from,
@@ -146,7 +148,13 @@ pub(crate) fn run(ctx: &Ctx, args: BatchArgs) -> Result<ExitCode> {
         progress: !ctx.ui.quiet && std::io::stderr().is_terminal(),
         list_files: ctx.ui.verbose,
     };
-    let outcome = batch::run(&engine, &roles, &opts, &ctx.ui)?;
+    // The pay laws of every row are checked once the rows are valid,
+    // before anything is written.
+    let mut pay_laws = |refused: &std::collections::HashSet<usize>| match &check {
+        Some(check) => check.batch(ctx, &opts.locations, opts.shard, refused),
+        None => Ok(()),
+    };
+    let outcome = batch::run(&engine, &roles, &opts, &ctx.ui, &mut pay_laws)?;
     if outcome.no_organization > 0 {
         let n = outcome.no_organization;
         let (posts, have, their) = if n == 1 {

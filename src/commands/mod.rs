@@ -10,6 +10,7 @@ pub(crate) mod lint;
 pub(crate) mod new;
 pub(crate) mod occupations;
 pub(crate) mod pay;
+pub(crate) mod paylaw;
 pub(crate) mod render;
 pub(crate) mod roles;
 pub(crate) mod templates;

@@ -74,6 +74,25 @@ pub(crate) fn run(ctx: &Ctx, args: RenderArgs) -> Result<ExitCode> {
     {
         l.date_posted = date.to_string();
     }
+    if let Some(pay) = args.pay {
+        let Some(location) = location.as_mut() else {
+            bail!(
+                "--pay is the pay of one location's post: give --location \"City, ST\" (or --locations FILE --id ID) with it"
+            );
+        };
+        pay.apply(location);
+    }
+    // The pay laws are checked before anything renders or is written.
+    if let Some(check) = super::paylaw::Check::new(
+        ctx,
+        std::iter::once(&doc),
+        company.as_ref(),
+        args.date,
+        args.strict,
+    )? && let Some(location) = &location
+    {
+        check.render(ctx, location, args.location.is_none())?;
+    }
     if args.fragment && format != Format::Html {
         ctx.ui.warn("--fragment only changes --format html output");
     }

@@ -49,6 +49,14 @@ pub(crate) struct Law {
     pub bounded: bool,
     /// From this date the application close date must be shown.
     pub close_date_from: Option<Date>,
+    /// From this date one figure (min = max) is accepted instead of a
+    /// range ([`ALWAYS`] for `yes`); `None` when the sources do not say.
+    pub single_figure_from: Option<Date>,
+    /// The widest range expected: the maximum's excess over the minimum,
+    /// in percent of the minimum.
+    pub max_spread_pct: Option<f64>,
+    /// What the law asks of a job paid by commission only.
+    pub commission_only: CommissionRule,
     /// The law's name or citation.
     pub law: String,
     /// Where the row's facts come from.
@@ -69,6 +77,31 @@ impl Law {
                 self.cities.iter().any(|c| c == city)
             }
         }
+    }
+}
+
+/// The earliest date: a `yes` in a column that may hold a date.
+pub(crate) const ALWAYS: Date = Date {
+    year: 0,
+    month: 1,
+    day: 1,
+};
+
+/// What a law asks of a job paid by commission only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CommissionRule {
+    /// The range duty stands (the sources say nothing else).
+    Range,
+    /// The post says the pay is commission only, instead of a range.
+    Statement,
+    /// No range is needed.
+    Exempt,
+}
+
+impl Law {
+    /// Whether one figure is enough on a posting date.
+    pub(crate) fn allows_single_figure(&self, on: Date) -> bool {
+        self.single_figure_from.is_some_and(|from| on >= from)
     }
 }
 
@@ -238,6 +271,9 @@ struct LawRow {
     requires_other_comp: String,
     bounded: String,
     close_date_from: String,
+    single_figure: String,
+    max_spread_pct: String,
+    commission_only: String,
     law: String,
     source: String,
 }
@@ -277,6 +313,22 @@ fn laws(text: &str) -> Result<Vec<Law>> {
                 requires_other_comp: yes(name, &r.requires_other_comp)?,
                 bounded: yes(name, &r.bounded)?,
                 close_date_from: date(name, &r.close_date_from)?,
+                single_figure_from: match r.single_figure.as_str() {
+                    "yes" => Some(ALWAYS),
+                    other => date(name, other)?,
+                },
+                max_spread_pct: match r.max_spread_pct.as_str() {
+                    "" => None,
+                    v => Some(v.parse::<f64>().ok().filter(|p| *p > 0.0).ok_or_else(|| {
+                        anyhow!("built-in data `{name}`: `{v}` is not a percentage")
+                    })?),
+                },
+                commission_only: match r.commission_only.as_str() {
+                    "" => CommissionRule::Range,
+                    "statement" => CommissionRule::Statement,
+                    "exempt" => CommissionRule::Exempt,
+                    other => bail!("built-in data `{name}`: unknown commission_only `{other}`"),
+                },
                 law: r.law,
                 sources: r
                     .source
@@ -443,7 +495,61 @@ mod tests {
             ["Jersey City, NJ", "New Jersey"]
         );
         assert!(names("TX", "Austin").is_empty());
+        assert_eq!(names("VA", "Richmond"), ["Virginia"]);
+        assert_eq!(names("CT", "Hartford"), ["Connecticut"]);
         assert!(names("OH", "Toledo").is_empty());
+    }
+
+    #[test]
+    fn the_december_2026_audit_is_in_the_table() {
+        let laws = Data::builtin().unwrap().laws;
+        let law = |j: &str| laws.iter().find(|l| l.jurisdiction == j).unwrap();
+        let d = |s: &str| Date::parse(s).unwrap();
+        assert_eq!(law("Virginia").effective, d("2026-07-01"));
+        assert_eq!(law("Connecticut").effective, d("2026-10-01"));
+        assert!(law("Connecticut").requires_benefits);
+        for j in [
+            "Colorado",
+            "New York",
+            "Ithaca, NY",
+            "Jersey City, NJ",
+            "District of Columbia",
+            "Illinois",
+            "Vermont",
+            "Delaware",
+            "New Jersey",
+            "Virginia",
+        ] {
+            assert!(law(j).bounded, "{j}");
+        }
+        for j in [
+            "California",
+            "Hawaii",
+            "Massachusetts",
+            "Maine",
+            "Connecticut",
+        ] {
+            assert!(!law(j).bounded, "{j}");
+        }
+        let wa = law("Washington");
+        assert!(!wa.allows_single_figure(d("2025-07-26")));
+        assert!(wa.allows_single_figure(d("2025-07-27")));
+        assert!(law("Colorado").allows_single_figure(d("2021-01-01")));
+        assert!(!law("New York").allows_single_figure(d("2026-12-01")));
+        assert_eq!(law("New Jersey").max_spread_pct, Some(60.0));
+        assert!(law("California").law.contains("SB 642"));
+        for (j, rule) in [
+            ("New York", CommissionRule::Statement),
+            ("Vermont", CommissionRule::Statement),
+            ("Delaware", CommissionRule::Statement),
+            ("Maine", CommissionRule::Exempt),
+            ("California", CommissionRule::Range),
+        ] {
+            assert_eq!(law(j).commission_only, rule, "{j}");
+        }
+        for l in &laws {
+            assert!(l.sources.len() >= 2, "{} has one source", l.jurisdiction);
+        }
     }
 
     #[test]

@@ -301,6 +301,21 @@ pub(crate) const RULES: &[RuleInfo] = &[
         Severity::Warning,
         "a word or phrase the team listed in `lint.flag_words`",
     ),
+    rule(
+        pay::SINGLE_FIGURE,
+        Severity::Note,
+        "one figure where the law speaks of a range and its sources do not say one figure is enough",
+    ),
+    rule(
+        pay::WIDE_RANGE,
+        Severity::Note,
+        "the range is wider than the jurisdiction expects (New Jersey's proposed rule: 60% of the minimum)",
+    ),
+    rule(
+        pay::COMMISSION_ONLY,
+        Severity::Note,
+        "a commission-only job (`pay_basis: commission`) where the law asks the post to say so instead of a range",
+    ),
 ];
 
 /// The rule families, as they are named in rule ids and in `lint.disable`.

@@ -7,10 +7,11 @@
 //! written in it. A BLS market average never satisfies a law, and amounts in
 //! a paragraph about averages, medians or percentiles are not read as pay.
 
-use super::data::Law;
+use super::data::{CommissionRule, Data, Law};
 use super::date::Date;
 use super::prose::BlockKind;
 use super::{Finding, LintInput, OfferedPay, Place, Severity, Subject};
+use crate::model::Location;
 
 /// A law in force requires a range and the post has none.
 pub(crate) const MISSING_RANGE: &str = "pay-transparency/missing-range";
@@ -26,6 +27,12 @@ pub(crate) const EMPLOYER_SIZE: &str = "pay-transparency/employer-size";
 pub(crate) const UPCOMING: &str = "pay-transparency/upcoming";
 /// No location: laws not checked.
 pub(crate) const NO_LOCATION: &str = "pay-transparency/no-location";
+/// One figure where the law speaks of a minimum and a maximum.
+pub(crate) const SINGLE_FIGURE: &str = "pay-transparency/single-figure";
+/// The range is wider than the jurisdiction expects.
+pub(crate) const WIDE_RANGE: &str = "pay-transparency/wide-range";
+/// A commission-only job where the law asks the post to say so.
+pub(crate) const COMMISSION_ONLY: &str = "pay-transparency/commission-only";
 
 /// Where a law stands on the posting date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,42 +52,28 @@ struct Applicable<'a> {
     size_unknown: bool,
 }
 
-/// The laws covering the input's location, and notes for laws that do not
-/// apply because the company is too small.
-fn applicable<'a>(input: &LintInput<'a>) -> (Vec<Applicable<'a>>, Vec<Finding>) {
-    let Some(site) = input.site else {
-        return (Vec::new(), Vec::new());
-    };
-    let date = input.posting_date();
-    let employees = input.company.and_then(|c| c.company.employees);
+/// The laws covering a location on a posting date, and those that do not
+/// apply because the employer is smaller than they cover.
+fn laws_for<'a>(
+    data: &'a Data,
+    location: &Location,
+    date: Date,
+    employees: Option<u64>,
+) -> (Vec<Applicable<'a>>, Vec<&'a Law>) {
     let mut laws = Vec::new();
-    let mut notes = Vec::new();
-    for law in input
-        .data
+    let mut too_small = Vec::new();
+    for law in data
         .laws
         .iter()
-        .filter(|l| l.covers(&site.location.state, &site.location.city))
+        .filter(|l| l.covers(&location.state, &location.city))
     {
         let status = match law.enforced_from {
             _ if date < law.effective => Status::Upcoming,
             Some(from) if date < from => Status::NotYetEnforced(from),
             _ => Status::InForce,
         };
-        if let Some(n) = employees
-            && n < law.min_employees
-        {
-            let company_file = input.company.map_or("company.yaml", |c| c.file.as_str());
-            notes.push(Finding::new(
-                EMPLOYER_SIZE,
-                Severity::Note,
-                format!(
-                    "{}: {}'s law applies to employers with {} or more employees; `{company_file}` gives {n}, so it does not apply",
-                    site.location.label(),
-                    law.jurisdiction,
-                    law.min_employees
-                ),
-                site.place.clone(),
-            ));
+        if employees.is_some_and(|n| n < law.min_employees) {
+            too_small.push(law);
             continue;
         }
         laws.push(Applicable {
@@ -89,7 +82,64 @@ fn applicable<'a>(input: &LintInput<'a>) -> (Vec<Applicable<'a>>, Vec<Finding>) 
             size_unknown: employees.is_none() && law.min_employees > 1,
         });
     }
+    (laws, too_small)
+}
+
+/// The laws covering the input's location, and notes for laws that do not
+/// apply because the company is too small.
+fn applicable<'a>(input: &LintInput<'a>) -> (Vec<Applicable<'a>>, Vec<Finding>) {
+    let Some(site) = input.site else {
+        return (Vec::new(), Vec::new());
+    };
+    let employees = input.company.and_then(|c| c.company.employees);
+    let (laws, too_small) = laws_for(input.data, &site.location, input.posting_date(), employees);
+    let company_file = input.company.map_or("company.yaml", |c| c.file.as_str());
+    let notes = too_small
+        .into_iter()
+        .map(|law| {
+            Finding::new(
+                EMPLOYER_SIZE,
+                Severity::Note,
+                format!(
+                    "{}: {}'s law applies to employers with {} or more employees; `{company_file}` gives {}, so it does not apply",
+                    site.location.label(),
+                    law.jurisdiction,
+                    law.min_employees,
+                    employees.unwrap_or_default()
+                ),
+                site.place.clone(),
+            )
+        })
+        .collect();
     (laws, notes)
+}
+
+/// Whether a location's post is for a job paid by commission only: its
+/// `pay_basis` is `commission` (a locations CSV column, or `--pay
+/// commission`).
+pub(crate) fn commission_only(location: &Location) -> bool {
+    location
+        .extra
+        .get(PAY_BASIS)
+        .is_some_and(|b| b.trim().eq_ignore_ascii_case(COMMISSION))
+}
+
+/// The location column that says how the job is paid.
+pub(crate) const PAY_BASIS: &str = "pay_basis";
+/// Its value for a job paid by commission only.
+pub(crate) const COMMISSION: &str = "commission";
+
+/// How much wider than its minimum a range is, in percent of the minimum.
+fn spread_pct(o: OfferedPay) -> Option<f64> {
+    match (o.min, o.max) {
+        (Some(min), Some(max)) if min > 0.0 && max > min => Some((max - min) / min * 100.0),
+        _ => None,
+    }
+}
+
+/// Whether the offer is one figure rather than a range.
+fn is_single_figure(o: OfferedPay) -> bool {
+    matches!((o.min, o.max), (Some(a), Some(b)) if a > 0.0 && a == b)
 }
 
 /// Whether a law in force (or in force but not yet enforced) requires a
@@ -195,7 +245,21 @@ pub(crate) fn check(input: &LintInput<'_>) -> Vec<Finding> {
             "requires"
         };
         let before = out.len();
-        if law.requires_range && site.offered.is_none() {
+        let commission = matches!(input.subject, Subject::Role { .. })
+            && commission_only(&site.location)
+            && law.commission_only != CommissionRule::Range;
+        if commission && law.commission_only == CommissionRule::Statement {
+            out.push(Finding::new(
+                COMMISSION_ONLY,
+                Severity::Note,
+                format!(
+                    "{label}: the job is paid by commission only; {} asks the post to say so instead of giving a range ({when})",
+                    law.jurisdiction
+                ),
+                site.pay_place.clone(),
+            ));
+        }
+        if law.requires_range && site.offered.is_none() && !commission {
             out.push(
                 Finding::new(
                     MISSING_RANGE,
@@ -212,6 +276,49 @@ pub(crate) fn check(input: &LintInput<'_>) -> Vec<Finding> {
                 )
                 .suggest(range_help(input)),
             );
+        }
+        if law.requires_range
+            && let Some(o) = site.offered
+        {
+            if is_single_figure(o) && !law.allows_single_figure(date) {
+                out.push(
+                    Finding::new(
+                        SINGLE_FIGURE,
+                        Severity::Note,
+                        format!(
+                            "{label}: the post gives one figure, {}; {}'s law speaks of a pay range ({when}), and its sources here do not say one figure is enough",
+                            describe(o),
+                            law.jurisdiction
+                        ),
+                        site.pay_place.clone(),
+                    )
+                    .suggest("give the lowest and highest pay you would in good faith offer, unless the pay is truly fixed"),
+                );
+            }
+            if let (Some(limit), Some(pct)) = (law.max_spread_pct, spread_pct(o))
+                && pct > limit
+            {
+                out.push(
+                    Finding::new(
+                        WIDE_RANGE,
+                        Severity::Note,
+                        format!(
+                            "{label}: the range {} is {pct:.0}% wider than its minimum; {} expects at most {limit:.0}% ({})",
+                            describe(o),
+                            law.jurisdiction,
+                            law.law
+                        ),
+                        site.pay_place.clone(),
+                    )
+                    .suggest(format!(
+                        "narrow the range to a maximum of at most {}",
+                        crate::engine::filters::usd(
+                            o.min.unwrap_or_default() * (1.0 + limit / 100.0),
+                            None
+                        )
+                    )),
+                );
+            }
         }
         if law.requires_benefits && !has_benefits {
             let what = if law.requires_other_comp {
@@ -312,6 +419,8 @@ fn describe(o: OfferedPay) -> String {
     let money = |v: f64| crate::engine::filters::usd(v, None);
     match (o.min, o.max) {
         (Some(min), None) => format!("{} and up", money(min)),
+        (Some(min), Some(max)) if min <= 0.0 => format!("up to {}", money(max)),
+        (Some(min), Some(max)) if min == max => money(min),
         (None, Some(max)) => format!("up to {}", money(max)),
         (Some(min), Some(max)) => format!("{} to {}", money(min), money(max)),
         (None, None) => "none".to_string(),
@@ -378,6 +487,7 @@ fn has_close_date(input: &LintInput<'_>) -> bool {
 }
 
 mod money;
+pub(crate) mod post;
 use money::open_ended_in_text;
 pub(crate) use money::pay_in_text;
 

@@ -431,10 +431,21 @@ fn parse_row(
         }
     };
 
-    let extra = extra_cols
+    let extra: std::collections::BTreeMap<String, String> = extra_cols
         .iter()
         .map(|(i, name)| (name.clone(), row.get(Some(*i)).to_string()))
         .collect();
+    // How the job is paid: only commission-only changes what the pay laws ask.
+    let basis = crate::lint::pay::PAY_BASIS;
+    if let Some(v) = extra.get(basis)
+        && !v.trim().is_empty()
+        && !v.trim().eq_ignore_ascii_case(crate::lint::pay::COMMISSION)
+    {
+        return Err(err(
+            basis,
+            format!("expected `commission` (a job paid by commission only) or nothing, got {v:?}"),
+        ));
+    }
 
     Ok(LocationRow {
         line,
@@ -525,6 +536,20 @@ mod tests {
     use super::*;
 
     const HEADER: &str = "id,city,state,postal_code,workplace,employment_type,pay_min,pay_max,pay_period,date_posted,valid_through,apply_url,region\n";
+
+    #[test]
+    fn pay_basis_is_commission_or_nothing() {
+        let text = "city,state,pay_basis\nA,NY,commission\nB,NY,\nC,NY,comission\n";
+        let got: Vec<String> = read_all("s.csv", text)
+            .unwrap_err()
+            .0
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(got.len(), 1, "{got:#?}");
+        assert!(got[0].contains("column `pay_basis`"), "{got:#?}");
+        assert!(got[0].contains("expected `commission`"), "{got:#?}");
+    }
 
     #[test]
     fn full_row_parses() {

@@ -6,6 +6,7 @@ pub(crate) mod csvfile;
 pub(crate) mod location;
 pub(crate) mod locations;
 pub(crate) mod pay;
+pub(crate) mod pay_arg;
 pub(crate) mod role;
 pub(crate) mod schema;
 pub(crate) mod yaml;

@@ -19,6 +19,33 @@ pub struct Config {
     pub lint: LintSettings,
     /// Settings for Word (`--format docx`) output.
     pub docx: DocxSettings,
+    /// How job posts treat pay: the pay-transparency check and the market
+    /// average beside an offer.
+    pub pay: PaySettings,
+}
+
+/// The `pay:` settings.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PaySettings {
+    /// What `render` and `batch` do when a job post breaks a
+    /// pay-transparency law: warn (the default) or fail (`strict`, as
+    /// `--strict` does).
+    pub laws: PayLaws,
+    /// Show the BLS market average under an offered range too (by default
+    /// an offered range stands alone).
+    pub market_beside_offer: bool,
+}
+
+/// What a pay-transparency gap does at render time.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PayLaws {
+    /// A warning on stderr.
+    #[default]
+    Warn,
+    /// An error: nothing is written, exit 1.
+    Strict,
 }
 
 /// Settings for Word output.
@@ -133,6 +160,24 @@ mod tests {
         assert_eq!(c.docx.reference.as_deref(), Some("brand/style.docx"));
         let err = parse("hirekit.yaml", b"docx:\n  refrence: a.docx\n").unwrap_err();
         assert_eq!((err.line, err.column), (2, 3));
+    }
+
+    #[test]
+    fn pay_settings_default_to_warnings_and_no_market_beside_an_offer() {
+        let c = parse("hirekit.yaml", b"company: a.yaml\n").unwrap();
+        assert_eq!(c.pay.laws, PayLaws::Warn);
+        assert!(!c.pay.market_beside_offer);
+        let c = parse(
+            "hirekit.yaml",
+            b"pay:\n  laws: strict\n  market_beside_offer: true\n",
+        )
+        .unwrap();
+        assert_eq!(c.pay.laws, PayLaws::Strict);
+        assert!(c.pay.market_beside_offer);
+        let err = parse("hirekit.yaml", b"pay:\n  laws: strcit\n").unwrap_err();
+        assert_eq!((err.line, err.column), (2, 9), "{err}");
+        let err = parse("hirekit.yaml", b"pay:\n  law: strict\n").unwrap_err();
+        assert_eq!((err.line, err.column), (2, 3), "{err}");
     }
 
     #[test]

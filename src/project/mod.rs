@@ -142,12 +142,14 @@ impl Project {
     /// A role with its company and pay table, ready to render.
     pub fn role_input(&self, loaded: Loaded, company: Option<&CompanyFile>) -> Result<RoleInput> {
         let table = self.pay_table(&loaded)?;
-        Ok(RoleInput::new(
+        let mut input = RoleInput::new(
             loaded.role,
             loaded.shown,
             company.map(|c| c.company.clone()),
             table,
-        ))
+        );
+        input.market_beside_offer = self.ws.config.pay.market_beside_offer;
+        Ok(input)
     }
 
     /// Where the company profile comes from: `--company FILE`, else the

@@ -119,6 +119,9 @@ pub struct RoleInput {
     pub pay_table: Option<PayTableView>,
     /// The raw pay table, for pay resolution.
     pub table: Option<PayTable>,
+    /// Show the market average beside an offered range too
+    /// (`pay.market_beside_offer` in `hirekit.yaml`).
+    pub market_beside_offer: bool,
     base: tera::Context,
 }
 
@@ -143,6 +146,7 @@ impl RoleInput {
             company,
             pay_table,
             table,
+            market_beside_offer: false,
             base,
         }
     }
@@ -162,7 +166,11 @@ impl RoleInput {
             role: &self.role,
             company: &self.company,
             location,
-            pay: crate::pay::resolve(location, self.table.as_ref()),
+            pay: {
+                let mut pay = crate::pay::resolve(location, self.table.as_ref());
+                pay.show_market |= self.market_beside_offer;
+                pay
+            },
             pay_table: self.pay_table.as_ref(),
         }
     }

@@ -21,6 +21,7 @@ mod occupations; // `hirekit occupations`: search, show, the reproducible data b
 mod outfolder; // what batch may do in --out: one run at a time, no links, clean only what is hirekit's
 mod output; // `-o FILE`: devices and pipes written in place, links followed, `-` is stdout
 mod pay; // `hirekit pay import` (BLS OEWS files) and `pay show`
+mod paylaw; // pay laws at render time: warnings, --strict, --pay, laws by posting date
 mod profiles; // short profiles, what each document needs, every problem of a profile at once, `extra:`
 mod reliability; // hostile input: no command panics, crashes or hangs on the error corpus
 mod render; // `hirekit render`: every built-in document in every format
