@@ -17,8 +17,8 @@ use std::rc::Rc;
 
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
-use super::Place;
 use super::locate::Finder;
+use super::{Lines, Place};
 
 mod html;
 
@@ -82,6 +82,8 @@ pub(crate) struct Prose {
     /// That file's text.
     pub source: String,
     segs: Vec<Seg>,
+    /// Where the lines of [`Prose::source`] start.
+    lines: Lines,
     /// Every word's key, as [`normalize`] makes it.
     keys: Vec<String>,
     finder: Option<Rc<Finder>>,
@@ -263,7 +265,7 @@ impl Prose {
         } else {
             1
         };
-        Place::at_offset(&self.file, &self.source, start, len)
+        Place::at_offset_in(&self.file, &self.source, &self.lines, start, len)
     }
 
     fn src_offset(&self, t: usize) -> (usize, bool) {
@@ -434,6 +436,7 @@ impl Builder {
             .collect();
         Prose {
             keys,
+            lines: Lines::new(&source),
             text: self.text,
             blocks: self.blocks,
             words,
