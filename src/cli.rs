@@ -174,6 +174,20 @@ pub struct LintArgs {
     /// The posting date for rows without date_posted, as YYYY-MM-DD [default: today]
     #[arg(long, value_name = "DATE", value_parser = crate::lint::date::parse_arg)]
     pub date: Option<crate::lint::Date>,
+    /// Read the target as an ad of this kind, whatever its name [default: by extension; a file without one is sniffed]
+    #[arg(long = "as", value_enum, value_name = "KIND")]
+    pub as_kind: Option<AdAs>,
+}
+
+/// How `hirekit lint --as` reads an ad.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AdAs {
+    /// Plain text, by lines
+    Text,
+    /// Markdown, with optional YAML front matter
+    Markdown,
+    /// HTML
+    Html,
 }
 
 /// What `--deny` turns into errors.

@@ -291,10 +291,15 @@ fn title(input: &LintInput<'_>) -> Option<(String, Place)> {
                 },
             ))
         }
-        Subject::File { .. } => input.prose.title().map(|b| {
+        Subject::File { .. } => input.prose.title().map(|range| {
             (
-                input.prose.block_text(b).to_string(),
-                input.prose.place_text(b.range.clone()),
+                input
+                    .prose
+                    .text
+                    .get(range.clone())
+                    .unwrap_or("")
+                    .to_string(),
+                input.prose.place_text(range),
             )
         }),
     }

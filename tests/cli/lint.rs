@@ -354,3 +354,77 @@ fn lint_help() {
     let run = Hirekit::new().args(["lint", "--help"]).succeeds();
     insta::assert_snapshot!(run.stdout);
 }
+
+/// Issue "Lint that holds on real job ads": a file without an extension was
+/// parsed as a role profile ("expected mapping start"). It is sniffed now.
+#[test]
+fn a_file_without_an_extension_is_sniffed() {
+    let ad = "Forklift Operator\n\nWe need a rockstar to move pallets in our Reno warehouse.\n";
+    let run = Hirekit::new()
+        .file("POSTING", ad)
+        .args(["lint", "POSTING", "--format", "json", "--date", DATE])
+        .succeeds();
+    let v = json(&run);
+    assert_eq!(v["document"], Value::Null, "{}", run.stdout);
+    let jargon = with_rule(&v, "wording/jargon", "\"rockstar\"");
+    assert_eq!(jargon.len(), 1, "{}", run.stdout);
+    assert_eq!(
+        (jargon[0]["line"].as_u64(), jargon[0]["column"].as_u64()),
+        (Some(3), Some(11))
+    );
+    // An HTML file and a role profile without extensions.
+    let run = Hirekit::new()
+        .file("ad", "<!doctype html><h1>Cook</h1><p>Be a ninja</p>")
+        .args(["lint", "ad", "--format", "json", "--date", DATE])
+        .succeeds();
+    assert_eq!(
+        with_rule(&json(&run), "wording/jargon", "\"ninja\"").len(),
+        1
+    );
+    let profile =
+        std::fs::read_to_string(crate::support::fixtures().join("lint/account-executive.yaml"))
+            .unwrap();
+    let run = Hirekit::new()
+        .file("in/ae", profile)
+        .args(["lint", "in/ae", "--format", "json", "--date", DATE])
+        .succeeds();
+    assert_eq!(json(&run)["document"], "job-post", "{}", run.stdout);
+}
+
+/// `--as` reads a file as the kind named, whatever its extension.
+#[test]
+fn as_reads_a_file_as_the_kind_named() {
+    let html = "<h1>Cook</h1><template><p>Be a ninja</p></template><p>Prep food.</p>";
+    let run = |extra: &[&str]| {
+        let mut args = vec!["lint", "ad.txt", "--format", "json", "--date", DATE];
+        args.extend_from_slice(extra);
+        json(&Hirekit::new().file("ad.txt", html).args(args).succeeds())
+    };
+    // Read as text, the template's words count.
+    let as_text = run(&[]);
+    assert_eq!(with_rule(&as_text, "wording/jargon", "\"ninja\"").len(), 1);
+    let as_html = run(&["--as", "html"]);
+    assert_eq!(with_rule(&as_html, "wording/jargon", "\"ninja\"").len(), 0);
+    assert_eq!(as_html["readability"]["words"], 3, "{as_html}");
+    Hirekit::new()
+        .file("ad.txt", html)
+        .args(["lint", "ad.txt", "--as", "pdf"])
+        .usage_error();
+}
+
+/// Issue: the title-length warning took the first paragraph as the title;
+/// a CR-only file was one paragraph.
+#[test]
+fn the_title_is_the_first_line_even_with_cr_line_ends() {
+    let long =
+        "We are a regional grocer with stores across three states and we are hiring. ".repeat(3);
+    let ad = format!("Cashier\r{long}\r\rRing up sales and help customers.\r");
+    let run = Hirekit::new()
+        .file("ad.txt", ad)
+        .args(["lint", "ad.txt", "--format", "json", "--date", DATE])
+        .succeeds();
+    let v = json(&run);
+    let titles = with_rule(&v, "length/board-limit", "the title");
+    assert!(titles.is_empty(), "{}", run.stdout);
+    assert_eq!(v["readability"]["sentences"], 5, "{}", run.stdout);
+}

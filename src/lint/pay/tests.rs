@@ -2,8 +2,8 @@
 //! company size in; rule ids and severities out.
 
 use super::*;
-use crate::lint::Prose;
 use crate::lint::LintSettings;
+use crate::lint::Prose;
 use crate::lint::{CompanyFile, Data, Site};
 use crate::model::{Company, Location};
 
