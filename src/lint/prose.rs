@@ -516,7 +516,8 @@ impl Builder {
 /// Splits text into words and URLs. A word is a run of letters and digits;
 /// an apostrophe or hyphen between two of them, or a `.` or `,` between two
 /// digits (`56,140`, `26.99`), stays inside it. A URL (`http://`,
-/// `https://`, `mailto:`, `www.`) is not a word: it is returned as a link.
+/// `https://`, `mailto:`, `www.`) is not a word: it is returned as a link;
+/// so is an email address (`jobs@acme.example`, as `mailto:jobs@acme.example`).
 pub(crate) fn tokenize(text: &str) -> (Vec<Range<usize>>, Vec<String>) {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut words = Vec::new();
@@ -540,6 +541,14 @@ pub(crate) fn tokenize(text: &str) -> (Vec<Range<usize>>, Vec<String>) {
                     .to_string(),
             );
             i = j;
+            continue;
+        }
+        if after_gap && let Some(len) = email_len(&text[start..]) {
+            let end = start + len;
+            links.push(format!("mailto:{}", &text[start..end]));
+            while i < chars.len() && chars[i].0 < end {
+                i += 1;
+            }
             continue;
         }
         if !c.is_alphanumeric() {
@@ -572,6 +581,27 @@ pub(crate) fn tokenize(text: &str) -> (Vec<Range<usize>>, Vec<String>) {
         i = j;
     }
     (words, links)
+}
+
+/// The byte length of an email address at the start of `s`
+/// (`name@host.tld`, the address without a final full stop), if there is one.
+fn email_len(s: &str) -> Option<usize> {
+    let end = s
+        .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '(' | ')' | ',' | ';'))
+        .unwrap_or(s.len());
+    let token = s[..end].trim_end_matches(['.', ':', '!', '?']);
+    let (name, host) = token.split_once('@')?;
+    let ok_name = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '+'));
+    let ok_host = host.contains('.')
+        && !host.starts_with('.')
+        && !host.ends_with('.')
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-'));
+    (ok_name && ok_host).then_some(token.len())
 }
 
 fn is_url_start(s: &str) -> bool {

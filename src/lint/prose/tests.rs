@@ -323,3 +323,20 @@ fn cr_only_and_mixed_line_ends_make_lines() {
     let md = Prose::from_markdown("ad.md", "# Cook\r\rLine one.\r\rLine two.\r".into());
     assert_eq!(md.blocks.len(), 3);
 }
+
+/// An email address is a link to apply, not three words ("analytics" in
+/// analytics@acme.example was read as a word).
+#[test]
+fn email_addresses_are_links_not_words() {
+    let (w, links) = tokenize("Write to jobs@acme.example. Or to a.b+c@x-y.example today");
+    let text = "Write to jobs@acme.example. Or to a.b+c@x-y.example today";
+    let got: Vec<&str> = w.iter().map(|r| &text[r.clone()]).collect();
+    assert_eq!(got, ["Write", "to", "Or", "to", "today"]);
+    assert_eq!(
+        links,
+        ["mailto:jobs@acme.example", "mailto:a.b+c@x-y.example"]
+    );
+    let (w, links) = tokenize("me@home and @handle");
+    assert_eq!(w.len(), 4);
+    assert!(links.is_empty());
+}
