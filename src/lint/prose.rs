@@ -514,8 +514,8 @@ impl Builder {
 }
 
 /// Splits text into words and URLs. A word is a run of letters and digits;
-/// an apostrophe or hyphen between two of them, or a `.` or `,` between two
-/// digits (`56,140`, `26.99`), stays inside it. A URL (`http://`,
+/// an apostrophe or hyphen between two of them, or a `.`, `,` or `:`
+/// between two digits (`56,140`, `26.99`, `7:30`), stays inside it. A URL (`http://`,
 /// `https://`, `mailto:`, `www.`) is not a word: it is returned as a link;
 /// so is an email address (`jobs@acme.example`, as `mailto:jobs@acme.example`).
 pub(crate) fn tokenize(text: &str) -> (Vec<Range<usize>>, Vec<String>) {
@@ -568,7 +568,9 @@ pub(crate) fn tokenize(text: &str) -> (Vec<Range<usize>>, Vec<String>) {
                 '\'' | '’' | '-' | '‑' => {
                     prev.is_alphanumeric() && next.is_some_and(char::is_alphanumeric)
                 }
-                '.' | ',' => prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()),
+                '.' | ',' | ':' => {
+                    prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit())
+                }
                 _ => false,
             };
             if !joins {

@@ -2,7 +2,8 @@
 //!
 //! A sentence ends at the end of a paragraph or list item; at `.`, `!` or
 //! `?` (closing quotes and brackets may follow) before a space, unless the
-//! word before is a known abbreviation or an initial; and at a line break
+//! word before is a known abbreviation or an initial, or a full stop is
+//! followed by a comma or by a word in lower case; and at a line break
 //! inside a block when the next line starts as a sentence does (a capital
 //! or a digit) and the line does not end mid-phrase (`,`, `;`, `-`, `&`,
 //! `/`, `(`). The tokenizer keeps decimals (`$18.50`) and numbers
@@ -45,6 +46,12 @@ pub(crate) fn ends_between(text: &str, word: std::ops::Range<usize>, next_start:
     if attached_len < gap.len() && marks.starts_with(['.', '!', '?']) {
         if !marks.starts_with('.') || marks.starts_with("..") {
             return true;
+        }
+        // "Mon.–Fri., 8 a.m." and "150 lbs. with a dolly": a full stop
+        // before a comma, or before a word in lower case, ends nothing.
+        let next_is_lower = next.chars().next().is_some_and(char::is_lowercase);
+        if marks.contains([',', ';', ':']) || next_is_lower {
+            return false;
         }
         let token = token_before(text, word.start, word.end + attached_len);
         if NEVER_END.contains(&token.as_str()) {
@@ -135,6 +142,8 @@ mod tests {
             ("Why work here? Great pay! Fair hours...", 3),
             ("He said \"go.\" Then he left.", 2),
             ("Shifts start at 6 a.m. and end at 2 p.m. daily.", 1),
+            ("Open Mon.–Fri., 8 a.m. to 4:30 p.m. Call us.", 2),
+            ("Lift 150 lbs. with a dolly. Drive safely.", 2),
             ("Work at St. Mary's Hospital vs. a clinic.", 1),
         ] {
             assert_eq!(sentences(text), n, "{text}");
