@@ -17,7 +17,8 @@ ad's text the way a reader sees it, independently of hirekit's own reader:
 - headings are left out (hirekit's formulas leave them out too);
 - inside a unit, a line break before a line that starts with a capital or
   a digit starts a new unit (a list written without bullets);
-- URLs (`http://`, `https://`, `www.`) and email addresses are left out, as
+- URLs (`http://`, `https://`, `www.`, bare `acme.com/jobs`) and email
+  addresses are left out, as
   they are not read as words (a full stop after one is kept);
 - a unit that does not end with `.`, `!` or `?` gets a full stop;
 - the full stops of common abbreviations (Sr., Jr., Inc., Co., Dr., St.,
@@ -193,6 +194,12 @@ def reference_text(path):
     for u in units:
         u = re.sub(r"(?:https?://|www\.)[^\s<>\")]*[^\s<>\").,;:!?]", "", u)
         u = re.sub(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", "", u)
+        u = re.sub(
+            r"\b[a-z0-9-]{2,}(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|io|co|us|jobs|careers|example)"
+            r"(?:/[^\s<>\")]*[^\s<>\").,;:!?])?(?![\w.]*\w)",
+            "",
+            u,
+        )
         for a in ABBREVIATIONS:
             u = u.replace(a, a.replace(".", ""))
         u = u.strip()

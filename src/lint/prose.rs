@@ -535,11 +535,13 @@ pub(crate) fn tokenize(text: &str) -> (Vec<Range<usize>>, Vec<String>) {
                 j += 1;
             }
             let end = chars.get(j).map_or(text.len(), |(o, _)| *o);
-            links.push(
-                text[start..end]
-                    .trim_end_matches(['.', ',', ';', ':', '!', '?'])
-                    .to_string(),
-            );
+            let url = text[start..end].trim_end_matches(['.', ',', ';', ':', '!', '?']);
+            // A bare address is a web address: read as https://.
+            links.push(if is_bare_domain(url) {
+                format!("https://{url}")
+            } else {
+                url.to_string()
+            });
             i = j;
             continue;
         }
@@ -611,6 +613,34 @@ fn is_url_start(s: &str) -> bool {
     ["http://", "https://", "mailto:", "www."]
         .iter()
         .any(|p| head.starts_with(p))
+        || is_bare_domain(s)
+}
+
+/// Top-level domains a bare address (`acme.com/jobs`) may end in.
+const TLDS: &[&str] = &[
+    "com", "org", "net", "edu", "gov", "io", "co", "us", "jobs", "careers", "example",
+];
+
+/// A web address without `http://` or `www.` at the start of `s`, as ads
+/// write them ("apply at acme.com/jobs"): lower-case labels joined by dots,
+/// the last one a common top-level domain, then a `/` path or the end.
+/// "e.g.", "U.S." and "a.m." are not addresses.
+fn is_bare_domain(s: &str) -> bool {
+    let token = s
+        .split(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '(' | ')'))
+        .next()
+        .unwrap_or("");
+    let token = token.trim_end_matches(['.', ',', ';', ':', '!', '?']);
+    let host = token.split('/').next().unwrap_or("");
+    let labels: Vec<&str> = host.split('.').collect();
+    labels.len() >= 2
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && l.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        })
+        && labels.last().is_some_and(|tld| TLDS.contains(tld))
+        && labels[0].len() >= 2
 }
 
 /// Every line with the byte offset it starts at (line ends not included).

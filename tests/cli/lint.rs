@@ -434,7 +434,7 @@ fn the_title_is_the_first_line_even_with_cr_line_ends() {
 /// corpus-input.textstat.tsv, made by
 /// scripts/lint-reference/textstat_corpus.py): Flesch reading ease within 4
 /// points on every ad and 2 on average, Flesch-Kincaid grade within 1 and
-/// 0.5. Measured on 2026-12-02: 1.35 and 0.23 on average (3.89 and 0.85
+/// 0.5. Measured on 2026-12-02: 1.22 and 0.23 on average (3.80 and 0.85
 /// before sentences knew abbreviations and lines, and syllables CMUdict).
 #[test]
 fn readability_agrees_with_textstat_on_the_corpus() {

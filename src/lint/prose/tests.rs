@@ -340,3 +340,20 @@ fn email_addresses_are_links_not_words() {
     assert_eq!(w.len(), 4);
     assert!(links.is_empty());
 }
+
+/// "apply online at greenwayappliance.example/jobs" is a link, not words;
+/// "e.g." and "U.S." are not addresses.
+#[test]
+fn bare_web_addresses_are_links() {
+    let text = "Apply at acme.com/jobs or shop.acme.co. See e.g. the U.S. site at 9 a.m. today";
+    let (w, links) = tokenize(text);
+    let got: Vec<&str> = w.iter().map(|r| &text[r.clone()]).collect();
+    assert_eq!(
+        got,
+        [
+            "Apply", "at", "or", "See", "e", "g", "the", "U", "S", "site", "at", "9", "a", "m",
+            "today"
+        ]
+    );
+    assert_eq!(links, ["https://acme.com/jobs", "https://shop.acme.co"]);
+}
