@@ -478,3 +478,45 @@ fn readability_agrees_with_textstat_on_the_corpus() {
         report.join("\n")
     );
 }
+
+/// Issue: `<template>` content and HTML inside Markdown were misread. In
+/// the corpus, "ninja" sits in a `<style>` and a `<template>`, and
+/// "rockstar" in a `<script>` (of the page head, and of an HTML block in
+/// Markdown): none is a finding; the Markdown's HTML block is read, and the
+/// HTML title is the `<title>`, entities decoded.
+#[test]
+fn corpus_ads_skip_what_readers_do_not_see() {
+    for file in ["registered-nurse.html", "software-engineer.md"] {
+        let run = Hirekit::new()
+            .fixture(&format!("lint/corpus-input/{file}"), file)
+            .args(["lint", file, "--format", "json", "--date", DATE])
+            .run();
+        let v = json(&run);
+        let jargon: Vec<Value> = findings(&v)
+            .into_iter()
+            .filter(|f| f["rule"] == "wording/jargon")
+            .collect();
+        assert!(jargon.is_empty(), "{file}: {jargon:?}");
+    }
+    // The HTML block's salary line is read as the post's pay: no finding
+    // says the post has none.
+    let run = Hirekit::new()
+        .fixture("lint/corpus-input/software-engineer.md", "ad.md")
+        .args([
+            "lint",
+            "ad.md",
+            "--location",
+            "Denver, CO",
+            "--format",
+            "json",
+            "--date",
+            DATE,
+        ])
+        .run();
+    let v = json(&run);
+    assert!(
+        with_rule(&v, "pay-transparency/missing-range", "").is_empty(),
+        "{}",
+        run.stdout
+    );
+}
