@@ -40,9 +40,18 @@ pub(crate) fn run(ctx: &Ctx, args: LintArgs) -> Result<ExitCode> {
     let deny_warnings = args.deny.is_some() || settings.deny_warnings;
     let date = args.date.unwrap_or_else(Date::today);
     let data = Data::builtin()?;
+    let mut args = args;
     let mut report = match ad_kind(&args)? {
         Some(kind) => lint_file(ctx, &args, &data, date, kind)?,
-        None => lint_role(ctx, &args, &data, date)?,
+        None => {
+            // A profile sniffed in a file without an extension is loaded
+            // as that file, not looked up as a role id of the same name.
+            let path = Path::new(&args.target);
+            if path.extension().is_none() && path.is_file() && !args.target.contains(['/', '\\']) {
+                args.target = format!("./{}", args.target);
+            }
+            lint_role(ctx, &args, &data, date)?
+        }
     };
     report.finish();
     let out = match args.format {

@@ -385,8 +385,14 @@ fn a_file_without_an_extension_is_sniffed() {
         std::fs::read_to_string(crate::support::fixtures().join("lint/account-executive.yaml"))
             .unwrap();
     let run = Hirekit::new()
-        .file("in/ae", profile)
+        .file("in/ae", &profile)
         .args(["lint", "in/ae", "--format", "json", "--date", DATE])
+        .succeeds();
+    assert_eq!(json(&run)["document"], "job-post", "{}", run.stdout);
+    // Without a folder in the name too.
+    let run = Hirekit::new()
+        .file("ae", &profile)
+        .args(["lint", "ae", "--format", "json", "--date", DATE])
         .succeeds();
     assert_eq!(json(&run)["document"], "job-post", "{}", run.stdout);
 }
