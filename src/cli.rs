@@ -145,7 +145,7 @@ pub struct RenderArgs {
     hirekit lint ad.html --location \"Seattle, WA\" --deny warnings --format sarif"
 )]
 pub struct LintArgs {
-    /// A role (a YAML file, a role id, or an occupation's SOC code or title; rendered, then checked), or a job ad to check as it is (.md, .txt, .html)
+    /// A role (a YAML file, a role id, or an occupation's SOC code or title; rendered, then checked), or a job ad to check as it is (.md, .txt, .html, or a file without an extension, whose kind is sniffed)
     #[arg(value_parser = OpenSet::roles(), hide_possible_values = true)]
     pub target: String,
     /// The document to render for a role [default: job-post]
