@@ -357,3 +357,23 @@ fn bare_web_addresses_are_links() {
     );
     assert_eq!(links, ["https://acme.com/jobs", "https://shop.acme.co"]);
 }
+
+proptest::proptest! {
+    /// No text, read as any kind, makes the reader, the sentence counter
+    /// or the title panic, and every word maps into the source.
+    #[test]
+    fn any_text_reads_without_panic(
+        s in "[a-zA-Z0-9 .,:;!?'\"()#*\\-\\r\\n<>/&;=@é—]{0,120}"
+    ) {
+        for kind in [AdKind::Text, AdKind::Markdown, AdKind::Html] {
+            let p = Prose::from_kind("ad", s.clone(), kind);
+            let _ = crate::lint::readability::measure(&p);
+            let _ = p.title();
+            for i in 0..p.words.len() {
+                let place = p.place_words(i, i);
+                proptest::prop_assert!(place.line >= 1);
+            }
+        }
+        let _ = input::sniff(&s);
+    }
+}

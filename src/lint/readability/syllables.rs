@@ -166,6 +166,7 @@ fn count(w: &[char]) -> usize {
                 let ier = after == 'r'
                     && (i + 2 == n || i + 3 == n && next2 == 's')
                     && !matches!(before, 'h' | 't')
+                    && i >= 2
                     && !is_vowel(i - 2);
                 ient || iet || ier
             }
@@ -353,6 +354,25 @@ mod tests {
             ("HR", 2),
         ] {
             assert_eq!(syllables(word), n, "{word}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod props {
+    use super::syllables;
+
+    proptest::proptest! {
+        /// Any word, however odd, has at least one syllable and no panic
+        /// (short words, "ier"/"iers", "y" runs, accents, digits).
+        #[test]
+        fn any_word_has_a_syllable(w in "[a-zA-Zéèüñ0-9'’-]{0,12}") {
+            proptest::prop_assert!(syllables(&w) >= 1);
+        }
+
+        #[test]
+        fn vowel_runs_do_not_panic(w in "[aeiouyqgrsltnc]{1,8}") {
+            proptest::prop_assert!(syllables(&w) >= 1);
         }
     }
 }
