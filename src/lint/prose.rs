@@ -185,6 +185,10 @@ impl Prose {
                     }
                 }
                 Event::SoftBreak => b.push_plain("\n"),
+                // Inline HTML is markup; a `<br>` in it breaks the line.
+                Event::InlineHtml(t) if t.to_ascii_lowercase().starts_with("<br") => {
+                    b.push_plain("\n");
+                }
                 Event::HardBreak => b.push_plain("\n"),
                 Event::End(
                     TagEnd::Heading(_) | TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell,

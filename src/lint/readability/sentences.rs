@@ -163,5 +163,7 @@ mod tests {
         ] {
             assert_eq!(sentences(text), n, "{text:?}");
         }
+        let md = Prose::from_markdown("a.md", "Pay: $18 an hour<br>Hours: days<BR/>Apply".into());
+        assert_eq!(measure(&md).sentences, 3);
     }
 }
