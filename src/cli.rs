@@ -157,7 +157,7 @@ pub struct RenderArgs {
     hirekit lint ad.html --location \"Seattle, WA\" --deny warnings --format sarif"
 )]
 pub struct LintArgs {
-    /// A role (a YAML file, a role id, or an occupation's SOC code or title; rendered, then checked), or a job ad to check as it is (.md, .txt, .html)
+    /// A role (a YAML file, a role id, or an occupation's SOC code or title; rendered, then checked), or a job ad to check as it is (.md, .txt, .html, or a file without an extension, whose kind is sniffed)
     #[arg(value_parser = OpenSet::roles(), hide_possible_values = true)]
     pub target: String,
     /// The document to render for a role [default: job-post]
@@ -186,6 +186,20 @@ pub struct LintArgs {
     /// The posting date for rows without date_posted, as YYYY-MM-DD [default: today]
     #[arg(long, value_name = "DATE", value_parser = crate::lint::date::parse_arg)]
     pub date: Option<crate::lint::Date>,
+    /// Read the target as an ad of this kind, whatever its name [default: by extension; a file without one is sniffed]
+    #[arg(long = "as", value_enum, value_name = "KIND")]
+    pub as_kind: Option<AdAs>,
+}
+
+/// How `hirekit lint --as` reads an ad.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AdAs {
+    /// Plain text, by lines
+    Text,
+    /// Markdown, with optional YAML front matter
+    Markdown,
+    /// HTML
+    Html,
 }
 
 /// What `--deny` turns into errors.

@@ -60,13 +60,23 @@ impl Diagnostic {
         message: impl Into<String>,
     ) -> Self {
         let source_line = if line > 0 {
-            source
-                .lines()
-                .nth(line - 1)
-                .map(|l| l.trim_end().to_string())
+            source.lines().nth(line - 1)
         } else {
             None
         };
+        Diagnostic::at_line(path, source_line, line, column, message)
+    }
+
+    /// A diagnostic at a position, given the text of its line (so a caller
+    /// with many diagnostics in one file splits the file once).
+    pub fn at_line(
+        path: impl Into<String>,
+        source_line: Option<&str>,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        let source_line = source_line.map(|l| l.trim_end().to_string());
         let span_len = source_line
             .as_deref()
             .map(|l| token_len(l, column))

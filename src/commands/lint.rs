@@ -13,9 +13,11 @@ use std::rc::Rc;
 use anyhow::Result;
 
 use super::Ctx;
-use crate::cli::{LintArgs, LintFormat};
+use crate::cli::{AdAs, LintArgs, LintFormat};
 use crate::engine::Engine;
 use crate::lint::locate::{Finder, SourceText};
+use crate::lint::prose::AdKind;
+use crate::lint::prose::input::{self, Sniffed};
 use crate::lint::{
     self, Data, Date, LintInput, OfferedPay, Place, Prose, Report, Scope, Site, Subject,
 };
@@ -38,10 +40,18 @@ pub(crate) fn run(ctx: &Ctx, args: LintArgs) -> Result<ExitCode> {
     let deny_warnings = args.deny.is_some() || settings.deny_warnings;
     let date = args.date.unwrap_or_else(Date::today);
     let data = Data::builtin()?;
-    let mut report = if is_ad_file(&args.target) {
-        lint_file(ctx, &args, &data, date)?
-    } else {
-        lint_role(ctx, &args, &data, date)?
+    let mut args = args;
+    let mut report = match ad_kind(&args)? {
+        Some(kind) => lint_file(ctx, &args, &data, date, kind)?,
+        None => {
+            // A profile sniffed in a file without an extension is loaded
+            // as that file, not looked up as a role id of the same name.
+            let path = Path::new(&args.target);
+            if path.extension().is_none() && path.is_file() && !args.target.contains(['/', '\\']) {
+                args.target = format!("./{}", args.target);
+            }
+            lint_role(ctx, &args, &data, date)?
+        }
     };
     report.finish();
     let out = match args.format {
@@ -57,16 +67,30 @@ pub(crate) fn run(ctx: &Ctx, args: LintArgs) -> Result<ExitCode> {
     })
 }
 
-/// Whether the target is an existing ad rather than a role.
-fn is_ad_file(target: &str) -> bool {
-    matches!(
-        Path::new(target)
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref(),
-        Some("md" | "markdown" | "txt" | "text" | "html" | "htm")
-    )
+/// How to read the target when it is an ad, or `None` for a role: `--as`,
+/// else the file's extension, else (an existing file without an
+/// extension) what its first lines look like (see [`input::sniff`]).
+fn ad_kind(args: &LintArgs) -> Result<Option<AdKind>> {
+    if let Some(kind) = args.as_kind {
+        return Ok(Some(match kind {
+            AdAs::Text => AdKind::Text,
+            AdAs::Markdown => AdKind::Markdown,
+            AdAs::Html => AdKind::Html,
+        }));
+    }
+    let path = Path::new(&args.target);
+    match path.extension().and_then(|e| e.to_str()) {
+        Some(ext) => Ok(input::kind_of_extension(ext)),
+        None if path.is_file() => {
+            let bytes = load::read(path)?;
+            let text = String::from_utf8_lossy(&bytes);
+            Ok(match input::sniff(&text) {
+                Sniffed::Profile => None,
+                Sniffed::Ad(kind) => Some(kind),
+            })
+        }
+        None => Ok(None),
+    }
 }
 
 /// A location to lint for, before its pay is known.
@@ -307,7 +331,7 @@ fn template_sources(ctx: &Ctx, engine: &Engine) -> Vec<SourceText> {
 }
 
 /// Lints an existing ad as it is.
-fn lint_file(ctx: &Ctx, args: &LintArgs, data: &Data, date: Date) -> Result<Report> {
+fn lint_file(ctx: &Ctx, args: &LintArgs, data: &Data, date: Date, kind: AdKind) -> Result<Report> {
     if args.doc.is_some() {
         ctx.ui
             .warn("--doc chooses a role's document; it is ignored for a file");
@@ -316,7 +340,7 @@ fn lint_file(ctx: &Ctx, args: &LintArgs, data: &Data, date: Date) -> Result<Repo
     let bytes = load::read(path)?;
     let shown = path.display().to_string();
     let text = load::utf8(&shown, &bytes)?.to_string();
-    let prose = Prose::from_file(&shown, text);
+    let prose = Prose::from_kind(&shown, text, kind);
     let company = ctx.project.company(args.company.as_deref())?;
     let (specs, csv_text) = site_specs(args, &shown)?;
     let (pay, _) = lint::pay::pay_in_text(&prose);
@@ -378,14 +402,19 @@ mod tests {
 
     #[test]
     fn ad_files_are_told_apart_from_roles() {
-        for (t, file) in [
-            ("ad.md", true),
-            ("post.HTML", true),
-            ("ad.txt", true),
-            ("roles/x.yaml", false),
-            ("customer-service-representative", false),
+        use clap::Parser;
+        for (t, kind) in [
+            ("ad.md", Some(AdKind::Markdown)),
+            ("post.HTML", Some(AdKind::Html)),
+            ("ad.txt", Some(AdKind::Text)),
+            ("roles/x.yaml", None),
+            ("customer-service-representative", None),
         ] {
-            assert_eq!(is_ad_file(t), file, "{t}");
+            let cli = crate::cli::Cli::try_parse_from(["hirekit", "lint", t]).unwrap();
+            let crate::cli::Command::Lint(args) = cli.command else {
+                unreachable!()
+            };
+            assert_eq!(ad_kind(&args).unwrap(), kind, "{t}");
         }
     }
 }

@@ -12,8 +12,8 @@
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 
-use super::Place;
 use super::prose::{normalize, tokenize};
+use super::{Lines, Place};
 
 /// Words of context tried on each side of the flagged words.
 const CONTEXT: usize = 3;
@@ -33,6 +33,7 @@ struct Indexed {
     /// Byte ranges of the source's words.
     words: Vec<std::ops::Range<usize>>,
     keys: Vec<String>,
+    lines: Lines,
 }
 
 /// Finds rendered words in their sources (see the module docs).
@@ -62,6 +63,7 @@ impl Finder {
                     index.entry(k.clone()).or_default().push((si, wi));
                 }
                 Indexed {
+                    lines: Lines::new(&source.text),
                     source,
                     words,
                     keys,
@@ -103,7 +105,13 @@ impl Finder {
             let src = &self.sources[si];
             let (a, b) = (src.words[from].start, src.words[to].end);
             let len = src.source.text[a..b].chars().count();
-            return Some(Place::at_offset(&src.source.file, &src.source.text, a, len));
+            return Some(Place::at_offset_in(
+                &src.source.file,
+                &src.source.text,
+                &src.lines,
+                a,
+                len,
+            ));
         }
         None
     }

@@ -86,9 +86,24 @@ impl Place {
         }
     }
 
-    /// A line and column of a file, from a byte offset into its text.
+    /// A line and column of a file, from a byte offset into its text (for
+    /// a finding or two; many findings in one text use [`Place::at_offset_in`]).
+    #[allow(dead_code)]
     pub(crate) fn at_offset(file: &str, source: &str, offset: usize, len_chars: usize) -> Place {
-        let (line, column) = line_col(source, offset);
+        Place::at_offset_in(file, source, &Lines::new(source), offset, len_chars)
+    }
+
+    /// As [`Place::at_offset`], with the text's [`Lines`] built once
+    /// beforehand, so that placing many findings costs no more than
+    /// reading the text once.
+    pub(crate) fn at_offset_in(
+        file: &str,
+        source: &str,
+        lines: &Lines,
+        offset: usize,
+        len_chars: usize,
+    ) -> Place {
+        let (line, column) = lines.line_col(source, offset);
         Place {
             file: file.to_string(),
             line,
@@ -98,17 +113,37 @@ impl Place {
     }
 }
 
-/// The 1-based line and column (in characters) of a byte offset.
-pub(crate) fn line_col(source: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(source.len());
-    while !source.is_char_boundary(offset) {
-        offset -= 1;
+/// Where each line of a text starts: turns a byte offset into a line (by
+/// binary search) and a column (by counting the characters of that line
+/// only), instead of reading the text from its start for every finding.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Lines {
+    /// Byte offsets of line starts; the first is 0.
+    starts: Vec<usize>,
+}
+
+impl Lines {
+    /// Indexes a text's lines (ended by `\n`).
+    pub(crate) fn new(source: &str) -> Lines {
+        Lines {
+            starts: std::iter::once(0)
+                .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+                .collect(),
+        }
     }
-    let before = &source[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = source[line_start..offset].chars().count() + 1;
-    (line, column)
+
+    /// The 1-based line and column (in characters) of a byte offset of
+    /// `source`, the text this index was built from.
+    pub(crate) fn line_col(&self, source: &str, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(source.len());
+        while !source.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts.get(line - 1).copied().unwrap_or(0).min(offset);
+        let column = source.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
+        (line, column)
+    }
 }
 
 /// One thing lint found.
@@ -500,8 +535,12 @@ mod tests {
     #[test]
     fn line_col_counts_characters() {
         let src = "a: 1\nbé: ninja\n";
+        let lines = Lines::new(src);
         let off = src.find("ninja").unwrap();
-        assert_eq!(line_col(src, off), (2, 5));
-        assert_eq!(line_col(src, 0), (1, 1));
+        assert_eq!(lines.line_col(src, off), (2, 5));
+        assert_eq!(lines.line_col(src, 0), (1, 1));
+        // Past the end, and inside a character, clamp to a boundary.
+        assert_eq!(lines.line_col(src, 999), (3, 1));
+        assert_eq!(lines.line_col(src, src.find('é').unwrap() + 1), (2, 2));
     }
 }

@@ -3,10 +3,14 @@
 //! text back to the byte it came from in the original file, so a finding
 //! can name the file's own line and column.
 //!
-//! Markdown goes through pulldown-cmark (its offsets give the map); HTML
-//! through a small tokenizer (tags dropped, `<script>`/`<style>` skipped,
-//! entities decoded); plain text by lines (a line underlined with `=` or `-`
-//! is a heading, `- `/`* `/`1. ` lines are list items).
+//! Markdown goes through pulldown-cmark (its offsets give the map; YAML
+//! front matter is skipped, its `title` kept as the title; HTML blocks are
+//! read as HTML); HTML through a small tokenizer (tags dropped,
+//! `<script>`/`<style>`/`<template>` skipped, entities decoded); plain text
+//! by lines (a line underlined with `=` or `-` is a heading, `- `/`* `/`1. `
+//! lines are list items). Line ends are made `\n` first, whatever they were
+//! (`\r\n`, a lone `\r`, or a mix). A line break inside a block stays a `\n`
+//! in [`Prose::text`], so the first line of a block can be told apart.
 //!
 //! For a rendered role, the map leads into the rendered Markdown; a
 //! [`Finder`] then looks for the same words in the profile, the company file
@@ -17,10 +21,15 @@ use std::rc::Rc;
 
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
-use super::Place;
 use super::locate::Finder;
+use super::{Lines, Place};
 
 mod html;
+pub(crate) mod input;
+mod tokens;
+
+pub(crate) use input::AdKind;
+pub(crate) use tokens::tokenize;
 
 /// What a block of text is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,6 +91,8 @@ pub(crate) struct Prose {
     /// That file's text.
     pub source: String,
     segs: Vec<Seg>,
+    /// Where the lines of [`Prose::source`] start.
+    lines: Lines,
     /// Every word's key, as [`normalize`] makes it.
     keys: Vec<String>,
     finder: Option<Rc<Finder>>,
@@ -90,27 +101,64 @@ pub(crate) struct Prose {
 impl Prose {
     /// Reads a document by its file extension: `.md`/`.markdown`, `.html`/
     /// `.htm`, anything else as plain text.
+    #[cfg(test)]
     pub(crate) fn from_file(file: &str, source: String) -> Prose {
         let ext = std::path::Path::new(file)
             .extension()
             .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
             .unwrap_or_default();
-        match ext.as_str() {
-            "md" | "markdown" => Prose::from_markdown(file, source),
-            "html" | "htm" => Prose::from_html(file, source),
-            _ => Prose::from_text(file, source),
+        let kind = input::kind_of_extension(ext).unwrap_or(AdKind::Text);
+        Prose::from_kind(file, source, kind)
+    }
+
+    /// Reads a document as the given kind.
+    pub(crate) fn from_kind(file: &str, source: String, kind: AdKind) -> Prose {
+        match kind {
+            AdKind::Markdown => Prose::from_markdown(file, source),
+            AdKind::Html => Prose::from_html(file, source),
+            AdKind::Text => Prose::from_text(file, source),
         }
     }
 
     /// Reads Markdown.
     pub(crate) fn from_markdown(file: &str, source: String) -> Prose {
+        let source = input::normalize_line_ends(&source);
         let mut b = Builder::default();
+        // Front matter is not prose (the Markdown is read after it); its
+        // `title` is the title.
+        let fm = input::front_matter(&source);
+        let body_start = fm.as_ref().map_or(0, |r| r.end);
+        if let Some((title, at)) = fm.and_then(|fm| input::front_matter_title(&source, fm)) {
+            b.start(BlockKind::Title);
+            b.push_mapped(&title, at);
+            b.end();
+        }
+        let body = source.get(body_start..).unwrap_or("");
         let mut link: Option<String> = None;
-        let parser =
-            Parser::new_ext(&source, crate::render::markdown::options()).into_offset_iter();
+        // The HTML block being read, as a byte range of the source.
+        let mut html_block: Option<Range<usize>> = None;
+        let parser = Parser::new_ext(body, crate::render::markdown::options()).into_offset_iter();
         for (event, range) in parser {
+            let range = range.start + body_start..range.end + body_start;
             match event {
+                Event::Start(Tag::HtmlBlock) => {
+                    b.end();
+                    html_block = Some(range);
+                }
+                Event::Html(_) => {
+                    if let Some(block) = &mut html_block {
+                        block.start = block.start.min(range.start);
+                        block.end = block.end.max(range.end);
+                    }
+                }
+                Event::End(TagEnd::HtmlBlock) => {
+                    if let Some(block) = html_block.take()
+                        && let Some(html) = source.get(block.clone())
+                    {
+                        html::read_at(&mut b, html, block.start);
+                        b.end();
+                    }
+                }
                 Event::Start(Tag::Heading { level, .. }) => {
                     b.start(BlockKind::Heading(heading_level(level)));
                 }
@@ -136,7 +184,11 @@ impl Prose {
                         None => b.push_at(&t, range.start),
                     }
                 }
-                Event::SoftBreak => b.push_plain(" "),
+                Event::SoftBreak => b.push_plain("\n"),
+                // Inline HTML is markup; a `<br>` in it breaks the line.
+                Event::InlineHtml(t) if t.to_ascii_lowercase().starts_with("<br") => {
+                    b.push_plain("\n");
+                }
                 Event::HardBreak => b.push_plain("\n"),
                 Event::End(
                     TagEnd::Heading(_) | TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell,
@@ -149,6 +201,7 @@ impl Prose {
 
     /// Reads plain text.
     pub(crate) fn from_text(file: &str, source: String) -> Prose {
+        let source = input::normalize_line_ends(&source);
         let mut b = Builder::default();
         let lines: Vec<(usize, &str)> = line_spans(&source);
         let mut i = 0;
@@ -174,7 +227,7 @@ impl Prose {
                 b.push_mapped(&trimmed[marker..], off + lead + marker);
             } else {
                 if b.open.is_some() {
-                    b.push_plain(" ");
+                    b.push_plain("\n");
                 } else {
                     b.start(BlockKind::Para);
                 }
@@ -187,8 +240,9 @@ impl Prose {
 
     /// Reads HTML: text outside tags, with block tags ending blocks.
     pub(crate) fn from_html(file: &str, source: String) -> Prose {
+        let source = input::normalize_line_ends(&source);
         let mut b = Builder::default();
-        html::read(&mut b, &source);
+        html::read_at(&mut b, &source, 0);
         b.finish(file, source)
     }
 
@@ -213,7 +267,14 @@ impl Prose {
         self.keys.get(i).map_or("", String::as_str)
     }
 
+    /// Text of the document as a message quotes it: on one line, each run
+    /// of spaces and line breaks one space (a phrase may span two lines).
+    pub(crate) fn quoted(text: &str) -> String {
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
     /// The text of words `first..=last` as written.
+
     pub(crate) fn words_text(&self, first: usize, last: usize) -> &str {
         match (self.words.get(first), self.words.get(last)) {
             (Some(a), Some(b)) => self.text.get(a.range.start..b.range.end).unwrap_or(""),
@@ -263,7 +324,7 @@ impl Prose {
         } else {
             1
         };
-        Place::at_offset(&self.file, &self.source, start, len)
+        Place::at_offset_in(&self.file, &self.source, &self.lines, start, len)
     }
 
     fn src_offset(&self, t: usize) -> (usize, bool) {
@@ -284,15 +345,33 @@ impl Prose {
         }
     }
 
-    /// The document's title: the first level-1 heading (or HTML `<title>`),
-    /// else the first heading, else (plain text) the first line; with the
-    /// block it is in.
-    pub(crate) fn title(&self) -> Option<&Block> {
+    /// The document's title, as a byte range of [`Prose::text`]: the HTML
+    /// `<title>` or the front matter's `title`, else the first level-1
+    /// heading, else the first heading, else the first line of the first
+    /// block when it reads as a title (it does not end as a sentence does,
+    /// with `.`, `!` or `?`). Never a whole paragraph.
+    pub(crate) fn title(&self) -> Option<Range<usize>> {
         let find = |want: &dyn Fn(BlockKind) -> bool| self.blocks.iter().find(|b| want(b.kind));
-        find(&|k| k == BlockKind::Title)
+        if let Some(b) = find(&|k| k == BlockKind::Title)
             .or_else(|| find(&|k| k == BlockKind::Heading(1)))
             .or_else(|| find(&|k| matches!(k, BlockKind::Heading(_))))
-            .or_else(|| self.blocks.first())
+        {
+            return Some(self.trimmed(b.range.clone()));
+        }
+        let first = self.blocks.first()?;
+        let text = self.text.get(first.range.clone())?;
+        let lead = text.len() - text.trim_start().len();
+        let line_end = text[lead..].find('\n').map_or(text.len(), |p| lead + p);
+        let range = self.trimmed(first.range.start + lead..first.range.start + line_end);
+        let line = self.text.get(range.clone())?;
+        (!line.is_empty() && !line.ends_with(['.', '!', '?'])).then_some(range)
+    }
+
+    /// A range of [`Prose::text`] without the blanks at its ends.
+    fn trimmed(&self, range: Range<usize>) -> Range<usize> {
+        let text = self.text.get(range.clone()).unwrap_or("");
+        let start = range.start + (text.len() - text.trim_start().len());
+        start..start + text.trim().len()
     }
 
     /// Headings with nothing under them: the next block is a heading of the
@@ -434,6 +513,7 @@ impl Builder {
             .collect();
         Prose {
             keys,
+            lines: Lines::new(&source),
             text: self.text,
             blocks: self.blocks,
             words,
@@ -444,74 +524,6 @@ impl Builder {
             finder: None,
         }
     }
-}
-
-/// Splits text into words and URLs. A word is a run of letters and digits;
-/// an apostrophe or hyphen between two of them, or a `.` or `,` between two
-/// digits (`56,140`, `26.99`), stays inside it. A URL (`http://`,
-/// `https://`, `mailto:`, `www.`) is not a word: it is returned as a link.
-pub(crate) fn tokenize(text: &str) -> (Vec<Range<usize>>, Vec<String>) {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut words = Vec::new();
-    let mut links = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let (start, c) = chars[i];
-        let after_gap = i == 0 || !chars[i - 1].1.is_alphanumeric();
-        if after_gap && is_url_start(&text[start..]) {
-            let mut j = i;
-            while j < chars.len()
-                && !chars[j].1.is_whitespace()
-                && !matches!(chars[j].1, '<' | '>' | '"' | ')')
-            {
-                j += 1;
-            }
-            let end = chars.get(j).map_or(text.len(), |(o, _)| *o);
-            links.push(
-                text[start..end]
-                    .trim_end_matches(['.', ',', ';', ':', '!', '?'])
-                    .to_string(),
-            );
-            i = j;
-            continue;
-        }
-        if !c.is_alphanumeric() {
-            i += 1;
-            continue;
-        }
-        let mut j = i + 1;
-        while j < chars.len() {
-            let d = chars[j].1;
-            if d.is_alphanumeric() {
-                j += 1;
-                continue;
-            }
-            let prev = chars[j - 1].1;
-            let next = chars.get(j + 1).map(|x| x.1);
-            let joins = match d {
-                '\'' | '’' | '-' | '‑' => {
-                    prev.is_alphanumeric() && next.is_some_and(char::is_alphanumeric)
-                }
-                '.' | ',' => prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()),
-                _ => false,
-            };
-            if !joins {
-                break;
-            }
-            j += 2;
-        }
-        let end = chars.get(j).map_or(text.len(), |(o, _)| *o);
-        words.push(start..end);
-        i = j;
-    }
-    (words, links)
-}
-
-fn is_url_start(s: &str) -> bool {
-    let head: String = s.chars().take(8).flat_map(char::to_lowercase).collect();
-    ["http://", "https://", "mailto:", "www."]
-        .iter()
-        .any(|p| head.starts_with(p))
 }
 
 /// Every line with the byte offset it starts at (line ends not included).

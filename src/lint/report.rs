@@ -74,8 +74,18 @@ impl Report {
     /// The report for people.
     pub(crate) fn text(&self) -> String {
         let mut out = String::new();
+        // Each file is split into lines once, not once a finding.
+        let lines: BTreeMap<&str, Vec<&str>> = self
+            .sources
+            .iter()
+            .map(|(file, text)| (file.as_str(), text.lines().collect()))
+            .collect();
         for f in &self.findings {
-            out.push_str(&finding_text(f, self.sources.get(&f.file)));
+            let line = lines
+                .get(f.file.as_str())
+                .and_then(|l| l.get(f.line.checked_sub(1)?))
+                .copied();
+            out.push_str(&finding_text(f, line));
             out.push_str("\n\n");
         }
         if let Some(stats) = self.stats_line() {
@@ -276,11 +286,11 @@ fn plural(n: usize, word: &str) -> String {
 
 /// One finding, rustc-style: `severity[rule]: message`, `--> file:line:col`,
 /// the source line underlined when it is known, and the suggestion.
-fn finding_text(f: &Finding, source: Option<&String>) -> String {
+fn finding_text(f: &Finding, source_line: Option<&str>) -> String {
     let d = if f.line > 0 {
-        Diagnostic::at(
+        Diagnostic::at_line(
             f.file.clone(),
-            source.map_or("", String::as_str),
+            source_line,
             f.line,
             f.column,
             f.message.clone(),

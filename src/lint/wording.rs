@@ -278,7 +278,11 @@ pub(crate) fn terms(input: &LintInput<'_>) -> Vec<Finding> {
             Finding::new(
                 term.rule,
                 term.severity,
-                format!("\"{}\" {}", prose.words_text(first, last), term.why),
+                format!(
+                    "\"{}\" {}",
+                    Prose::quoted(prose.words_text(first, last)),
+                    term.why
+                ),
                 prose.place_words(first, last),
             )
             .suggest(term.suggestion.clone()),

@@ -237,7 +237,7 @@ pub(super) fn open_ended_in_text(prose: &Prose) -> Vec<Finding> {
                 Severity::Warning,
                 format!(
                     "the pay \"{}\" is open-ended",
-                    prose.text.get(p.range.clone()).unwrap_or("").trim()
+                    Prose::quoted(prose.text.get(p.range.clone()).unwrap_or(""))
                 ),
                 prose.place_text(p.range),
             )

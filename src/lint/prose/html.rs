@@ -1,13 +1,19 @@
 //! Reading HTML for lint: text outside tags, with block-level tags ending
-//! blocks, headings and list items kept as such, `<script>` and `<style>`
-//! skipped, link targets collected and the common entities decoded. A small
-//! tokenizer, not a full HTML parser: it only has to find the words of a job
-//! ad and where they are in the file.
+//! blocks, headings and list items kept as such, `<script>`, `<style>` and
+//! `<template>` skipped, link targets collected and character references
+//! decoded (every HTML5 named entity, by the html-escape crate, and numeric
+//! ones), so "r&eacute;sum&eacute;" is one word. A small tokenizer, not a
+//! full HTML parser: it only has to find the words of a job ad and where
+//! they are in the file.
 
 use super::{BlockKind, Builder};
 
-/// Reads HTML source into the builder.
-pub(super) fn read(b: &mut Builder, source: &str) {
+/// Elements whose content is not text a reader sees.
+const SKIPPED: [&str; 3] = ["script", "style", "template"];
+
+/// Reads HTML into the builder; `base` is the byte offset of `source` in
+/// the file (an HTML block inside Markdown starts further on).
+pub(super) fn read_at(b: &mut Builder, source: &str, base: usize) {
     let src = source;
     let bytes = src.as_bytes();
     let mut i = 0;
@@ -21,7 +27,7 @@ pub(super) fn read(b: &mut Builder, source: &str) {
             i += 1;
             continue;
         };
-        html_text(b, src, text_start, i);
+        html_text(b, src, text_start, i, base);
         i = tag.end;
         match tag.kind {
             TagKind::Skip => {}
@@ -30,7 +36,7 @@ pub(super) fn read(b: &mut Builder, source: &str) {
                 closing,
                 href,
             } => {
-                if !closing && (name == "script" || name == "style") {
+                if !closing && SKIPPED.contains(&name.as_str()) {
                     i = skip_raw_text(src, i, &name);
                 } else {
                     html_element(b, &name, closing, href);
@@ -39,7 +45,7 @@ pub(super) fn read(b: &mut Builder, source: &str) {
         }
         text_start = i;
     }
-    html_text(b, src, text_start, bytes.len());
+    html_text(b, src, text_start, bytes.len(), base);
 }
 
 enum TagKind {
@@ -138,7 +144,8 @@ fn attribute(attrs: &str, name: &str) -> Option<String> {
     None
 }
 
-/// Skips the raw text of `<script>` or `<style>` to just after its end tag.
+/// Skips the content of `<script>`, `<style>` or `<template>` to just after
+/// its end tag (a `<template>` holding another is cut at the inner one's end).
 fn skip_raw_text(src: &str, from: usize, name: &str) -> usize {
     let lower = src[from..].to_ascii_lowercase();
     match lower.find(&format!("</{name}")) {
@@ -202,7 +209,8 @@ fn html_element(b: &mut Builder, name: &str, closing: bool, href: Option<String>
 }
 
 /// Adds the text between two tags, decoding entities.
-fn html_text(b: &mut Builder, src: &str, from: usize, to: usize) {
+fn html_text(b: &mut Builder, src: &str, from: usize, to: usize, base: usize) {
+    let from_in_file = base + from;
     let Some(text) = src.get(from..to) else {
         return;
     };
@@ -212,66 +220,36 @@ fn html_text(b: &mut Builder, src: &str, from: usize, to: usize) {
         let at = k + p;
         match entity(&text[at..]) {
             Some((decoded, len)) => {
-                b.push_mapped(&text[run_start..at], from + run_start);
-                b.push_at(&decoded, from + at);
+                b.push_mapped(&text[run_start..at], from_in_file + run_start);
+                b.push_at(&decoded, from_in_file + at);
                 k = at + len;
                 run_start = k;
             }
             None => k = at + 1,
         }
     }
-    b.push_mapped(&text[run_start..], from + run_start);
+    b.push_mapped(&text[run_start..], from_in_file + run_start);
 }
 
-/// Decodes the entity at the start of `s`: its text and byte length.
+/// Decodes the character reference at the start of `s` (a `&`): its text
+/// and byte length. Only references ended by `;` are read (a bare `&` in
+/// "R&D" or "AT&T" is text).
 fn entity(s: &str) -> Option<(String, usize)> {
-    let semi = s.bytes().take(12).position(|b| b == b';')?;
-    let name = &s[1..semi];
-    let decoded = if let Some(num) = name.strip_prefix('#') {
-        let code = match num.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => num.parse().ok()?,
-        };
-        char::from_u32(code)?.to_string()
-    } else {
-        match name {
-            "amp" => "&",
-            "lt" => "<",
-            "gt" => ">",
-            "quot" => "\"",
-            "apos" | "rsquo" | "lsquo" => "'",
-            "ldquo" | "rdquo" => "\"",
-            "nbsp" => " ",
-            "ndash" => "–",
-            "mdash" => "—",
-            "hellip" => "…",
-            "copy" => "©",
-            "reg" => "®",
-            "trade" => "™",
-            _ => return None,
-        }
-        .to_string()
-    };
-    Some((decoded, semi + 1))
+    // The longest named reference is 32 bytes with its `&` and `;`.
+    let semi = s.bytes().take(33).position(|b| b == b';')?;
+    let reference = &s[..=semi];
+    if reference[1..semi].is_empty()
+        || !reference[1..semi]
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || c == b'#')
+    {
+        return None;
+    }
+    let decoded = html_escape::decode_html_entities(reference);
+    (decoded != reference).then(|| (decoded.into_owned(), semi + 1))
 }
 
 /// Decodes entities in an attribute value.
 fn decode_entities(s: &str) -> String {
-    let mut out = String::new();
-    let mut k = 0;
-    while let Some(p) = s[k..].find('&') {
-        out.push_str(&s[k..k + p]);
-        match entity(&s[k + p..]) {
-            Some((d, len)) => {
-                out.push_str(&d);
-                k += p + len;
-            }
-            None => {
-                out.push('&');
-                k += p + 1;
-            }
-        }
-    }
-    out.push_str(&s[k..]);
-    out
+    html_escape::decode_html_entities(s).into_owned()
 }
