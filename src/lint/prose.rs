@@ -274,7 +274,6 @@ impl Prose {
     }
 
     /// The text of words `first..=last` as written.
-
     pub(crate) fn words_text(&self, first: usize, last: usize) -> &str {
         match (self.words.get(first), self.words.get(last)) {
             (Some(a), Some(b)) => self.text.get(a.range.start..b.range.end).unwrap_or(""),
