@@ -9,7 +9,8 @@
 //! Rules (docs/web-pages.md explains them):
 //! - `baseSalary` comes only from the employer's offered range on the
 //!   location row; the BLS mean wage the page quotes goes in
-//!   `estimatedSalary`, never in `baseSalary`.
+//!   `estimatedSalary`, never in `baseSalary`, and only when the page
+//!   shows it (not beside an offered range, unless asked).
 //! - `datePosted` is the row's `date_posted`, else the date the caller
 //!   gives (`--date`, today, or for `batch` the date an ad was first
 //!   posted); `validThrough` comes only from the row. Nothing here reads
@@ -317,8 +318,13 @@ fn base_salary(pay: &ResolvedPay, location: Option<&Location>) -> Option<Monetar
 }
 
 /// The BLS mean wage for the area (the figure the page quotes): annual
-/// when BLS publishes it, else hourly. An estimate, never `baseSalary`.
+/// when BLS publishes it, else hourly. An estimate, never `baseSalary`,
+/// and only where the page shows it: beside an offered range it is left
+/// out, as the page leaves it out (unless `pay.market_beside_offer`).
 fn estimated_salary(pay: &ResolvedPay) -> Option<MonetaryAmount> {
+    if !pay.show_market {
+        return None;
+    }
     let market = pay.market.as_ref()?;
     let f = &market.figures;
     let (mean, unit_text) = match (f.annual_mean, f.hourly_mean) {

@@ -141,8 +141,8 @@ fn a_post_with_an_offered_range_carries_a_full_job_posting() {
         json!({"@type": "MonetaryAmount", "currency": "USD",
                "value": {"@type": "QuantitativeValue", "minValue": 19.5, "maxValue": 23.0, "unitText": "HOUR"}})
     );
-    // Denver is a principal city: the Denver metro area's May 2025 mean.
-    assert_eq!(p["estimatedSalary"]["value"]["value"], 52050.0);
+    // Beside an offer, no market estimate (jobposting.rs tests it alone).
+    assert!(p.get("estimatedSalary").is_none(), "{p}");
     let description = p["description"].as_str().unwrap();
     assert!(description.contains("<p><strong>Key Responsibilities</strong></p><ul><li>"));
     for tag in fragment_tags(description) {

@@ -313,8 +313,8 @@ fn remote_rows_street_addresses_and_currencies_reach_the_job_posting() {
     assert!(home.get("jobLocation").is_none());
     assert_eq!(home["baseSalary"]["currency"], "CAD");
     assert_eq!(home["baseSalary"]["value"]["unitText"], "YEAR");
-    // The BLS figure stays in US dollars.
-    assert_eq!(home["estimatedSalary"]["currency"], "USD");
+    // Beside an offer the page shows no BLS figure, nor does its posting.
+    assert!(home.get("estimatedSalary").is_none());
     assert_eq!(home["identifier"]["name"], "Contoso Staffing");
     assert_eq!(
         home["identifier"]["value"],
@@ -619,4 +619,23 @@ fn help_describes_the_new_options() {
         assert!(help.contains("--date <DATE>"), "{cmd}: {help}");
         assert!(help.contains("[default: today]"), "{cmd}: {help}");
     }
+}
+
+#[test]
+fn the_market_estimate_is_in_the_posting_only_where_the_page_shows_it() {
+    // No offer: the page quotes the Denver metro area's May 2025 mean, and
+    // the posting carries it as an estimate, in US dollars.
+    let (p, _) = render_post(Hirekit::new(), &["--location", "Denver, CO"]);
+    assert!(p.get("baseSalary").is_none());
+    assert_eq!(p["estimatedSalary"]["value"]["value"], 52050.0);
+    assert_eq!(p["estimatedSalary"]["currency"], "USD");
+    // An offer is the pay of the post: no estimate beside it...
+    let offer = ["--location", "Denver, CO", "--pay", "19.50-23.00/hour"];
+    let (p, _) = render_post(Hirekit::new(), &offer);
+    assert!(p.get("estimatedSalary").is_none(), "{p}");
+    // ...unless hirekit.yaml asks for the market average beside offers.
+    let h = Hirekit::new().file("hirekit.yaml", "pay:\n  market_beside_offer: true\n");
+    let (p, _) = render_post(h, &offer);
+    assert_eq!(p["estimatedSalary"]["value"]["value"], 52050.0);
+    assert_eq!(p["baseSalary"]["value"]["minValue"], 19.5);
 }

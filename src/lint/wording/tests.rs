@@ -163,10 +163,7 @@ fn words_that_are_not_about_the_candidate_are_exempt() {
             "We help older adults stay safe and independent in their own homes.",
             &[],
         ),
-        (
-            "Help prepare individual and business tax returns.",
-            &[],
-        ),
+        ("Help prepare individual and business tax returns.", &[]),
         ("Set up individual retirement accounts.", &[]),
         // The same words about the candidate are still coded.
         (

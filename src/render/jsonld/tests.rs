@@ -93,6 +93,28 @@ fn a_row_with_an_offered_range_gets_every_property() {
                "value": {"@type": "QuantitativeValue", "minValue": 19.5, "maxValue": 23.0, "unitText": "HOUR"}})
     );
     assert!(p.get("jobLocationType").is_none());
+    // Beside an offer the page shows no market average, and neither does
+    // its JobPosting.
+    assert!(p.get("estimatedSalary").is_none(), "{p}");
+}
+
+#[test]
+fn the_market_estimate_beside_an_offer_only_when_the_page_shows_it() {
+    let l = denver();
+    let table = table();
+    let mut pay = crate::pay::resolve(Some(&l), Some(&table));
+    // `pay.market_beside_offer: true` in hirekit.yaml.
+    pay.show_market = true;
+    let role = role();
+    let input = PostingInput {
+        role: &role,
+        company: &company(),
+        location: Some(&l),
+        pay: &pay,
+        description: &description_html("# Title\n\nThe job.\n"),
+        date_posted: None,
+    };
+    let p = serde_json::to_value(job_posting(&input)).unwrap();
     // BLS figures for Colorado are an estimate, kept apart from the offer.
     let est = &p["estimatedSalary"];
     assert_eq!(est["@type"], "MonetaryAmount");
@@ -101,6 +123,7 @@ fn a_row_with_an_offered_range_gets_every_property() {
         json!({"@type": "QuantitativeValue", "value": 45720.0, "unitText": "YEAR"})
     );
     assert!(est["name"].as_str().unwrap().contains("Colorado"), "{est}");
+    assert!(p.get("baseSalary").is_some());
 }
 
 #[test]
