@@ -538,3 +538,32 @@ fn the_builtin_post_meets_lint_length_and_reading_targets() {
         }
     }
 }
+
+#[test]
+fn a_long_interview_slot_leaves_spare_time_not_a_quarter_hour_of_candidate_questions() {
+    // The example workspace's receptionist: 4 questions in a 45-minute slot.
+    let mut h = Hirekit::new();
+    h.cmd(["init", "ws"]).succeeds();
+    let mut ws = h.cwd("ws");
+    let guide = render(
+        &mut ws,
+        &["medical-receptionist", "--doc", "interview-guide"],
+    );
+    let plan = guide
+        .split("## Time Plan")
+        .nth(1)
+        .and_then(|s| s.split("\n\nA question").next())
+        .unwrap();
+    assert!(
+        plan.contains("| The candidate's questions | 10 |"),
+        "{plan}"
+    );
+    assert!(
+        plan.contains("| Spare, for deeper follow-ups or a late start | 7 |"),
+        "{plan}"
+    );
+    assert!(plan.contains("| **Total** | **45** |"), "{plan}");
+    // The built-in role fills its slot: no spare row.
+    let builtin = render(&mut ws, &[ROLE, "--doc", "interview-guide"]);
+    assert!(!builtin.contains("Spare, for"), "{builtin}");
+}
