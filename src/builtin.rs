@@ -74,6 +74,9 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = &[
 /// when no `--doc` is given. A workspace's override of it is a job ad too.
 pub(crate) const JOB_POST: &str = "job-post";
 
+/// The short job brief for a social post or a job alert.
+pub(crate) const JOB_BRIEF: &str = "job-brief";
+
 /// The document `render` shows when neither `--doc` nor `render.doc` names one.
 pub(crate) const DEFAULT_DOCUMENT: &str = "job-description";
 

@@ -88,7 +88,7 @@ pub(crate) struct IndexAd<'a> {
     pub workplace: &'static str,
     /// The posting date, `YYYY-MM-DD` (empty when unknown).
     pub date_posted: String,
-    /// The posting date for people, e.g. `Dec 1, 2026`.
+    /// The posting date for people, e.g. `December 1, 2026`.
     pub posted: String,
     /// The main link (the HTML page when there is one), relative and
     /// percent-encoded.
@@ -187,16 +187,10 @@ pub(crate) fn workplace_label(code: u8) -> &'static str {
     }
 }
 
-/// A date as US readers write it: `Dec 1, 2026`.
+/// A date as US readers write it, as documents show it (filter `us_date`):
+/// `December 1, 2026`.
 pub(crate) fn us_date(d: crate::lint::Date) -> String {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let month = MONTHS
-        .get((d.month as usize).wrapping_sub(1))
-        .copied()
-        .unwrap_or("");
-    format!("{month} {}, {}", d.day, d.year)
+    crate::text::format::us_date(&d.to_string()).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -226,7 +220,10 @@ mod tests {
         assert_eq!(type_label(type_code(&loc)), "Per diem");
         assert_eq!(workplace_label(workplace_code(Workplace::Remote)), "Remote");
         assert_eq!(workplace_label(workplace_code(Workplace::Onsite)), "");
-        assert_eq!(us_date(Date::parse("2026-12-01").unwrap()), "Dec 1, 2026");
+        assert_eq!(
+            us_date(Date::parse("2026-12-01").unwrap()),
+            "December 1, 2026"
+        );
         let o = |min, max, period| crate::pay::Offered { min, max, period };
         use crate::model::PayPeriod::{Hour, Year};
         assert_eq!(

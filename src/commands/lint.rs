@@ -222,6 +222,7 @@ fn lint_role(ctx: &Ctx, args: &LintArgs, data: &Data, date: Date) -> Result<Repo
         role: &loaded.role,
         file: &loaded.shown,
         source: &role_source,
+        doc,
     };
     let sites: Vec<Option<Site>> = if specs.is_empty() {
         vec![None]

@@ -428,6 +428,8 @@ pub(crate) enum Subject<'a> {
         file: &'a str,
         /// Its text.
         source: &'a str,
+        /// The document rendered from it (`job-post`, `job-brief`, ...).
+        doc: &'a str,
     },
     /// An existing ad, linted as it is.
     File {
@@ -441,6 +443,15 @@ impl Subject<'_> {
     pub(crate) fn file(&self) -> &str {
         match self {
             Subject::Role { file, .. } | Subject::File { file } => file,
+        }
+    }
+
+    /// The document linted: the one rendered from a role, and a job post
+    /// for a file.
+    pub(crate) fn document(&self) -> &str {
+        match self {
+            Subject::Role { doc, .. } => doc,
+            Subject::File { .. } => crate::builtin::JOB_POST,
         }
     }
 }

@@ -185,31 +185,35 @@ pub(crate) fn check(input: &LintInput<'_>) -> Vec<Finding> {
             .suggest("aim for 8-13 words a sentence; split long ones"),
         );
     }
-    if r.words > s.max_words {
+    let brief = input.subject.document() == crate::builtin::JOB_BRIEF;
+    let (min_words, max_words) = s.word_targets(input.subject.document());
+    if r.words > max_words {
+        let why = if brief {
+            "a brief is one paragraph for a social post or a job alert"
+        } else {
+            "apply rates fall for posts over 700 words"
+        };
         out.push(
             Finding::new(
                 TOO_LONG,
                 Severity::Warning,
-                format!("{} words, more than the target of {}", r.words, s.max_words),
+                format!("{} words, more than the target of {max_words}", r.words),
                 doc.clone(),
             )
-            .suggest(format!(
-                "apply rates fall for posts over 700 words; keep to {}-{}",
-                s.min_words, s.max_words
-            )),
+            .suggest(format!("{why}; keep to {min_words}-{max_words}")),
         );
-    } else if r.words < s.min_words {
+    } else if r.words < min_words {
+        let what = if brief { "brief" } else { "post" };
         out.push(
             Finding::new(
                 TOO_SHORT,
                 Severity::Note,
-                format!(
-                    "{} words, fewer than the target of {}",
-                    r.words, s.min_words
-                ),
+                format!("{} words, fewer than the target of {min_words}", r.words),
                 doc.clone(),
             )
-            .suggest("check that the post says what the job is, what it pays and how to apply"),
+            .suggest(format!(
+                "check that the {what} says what the job is, what it pays and how to apply"
+            )),
         );
     }
     out.extend(board_limits(input, &r));
@@ -219,7 +223,9 @@ pub(crate) fn check(input: &LintInput<'_>) -> Vec<Finding> {
 /// The title a board would show, with where it is written.
 fn title(input: &LintInput<'_>) -> Option<(String, Place)> {
     match input.subject {
-        Subject::Role { role, file, source } => {
+        Subject::Role {
+            role, file, source, ..
+        } => {
             let (line, column) = crate::diag::find_yaml_key(source, "title");
             Some((
                 role.title.clone(),

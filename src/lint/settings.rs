@@ -23,6 +23,10 @@ pub struct LintSettings {
     pub min_words: usize,
     /// A post with more words gets a warning.
     pub max_words: usize,
+    /// A job brief with fewer words gets a note.
+    pub brief_min_words: usize,
+    /// A job brief with more words gets a warning.
+    pub brief_max_words: usize,
     /// Longer sentences on average get a warning.
     pub max_sentence_words: f64,
     /// A lower Flesch reading ease gets a warning.
@@ -44,9 +48,26 @@ impl Default for LintSettings {
             // Below 200 a post likely lacks a part candidates look for.
             min_words: 200,
             max_words: 700,
+            // A brief is one paragraph for a social post or a job alert,
+            // written to about 50-90 words (docs/documents.md); 40-120
+            // leaves room for a place, pay and a link (docs/lint.md).
+            brief_min_words: 40,
+            brief_max_words: 120,
             max_sentence_words: 20.0,
             min_reading_ease: 50.0,
             max_grade: 8.0,
+        }
+    }
+}
+
+impl LintSettings {
+    /// The lower and upper word targets for a document: a job brief's own,
+    /// else a job post's.
+    pub(crate) fn word_targets(&self, doc: &str) -> (usize, usize) {
+        if doc == crate::builtin::JOB_BRIEF {
+            (self.brief_min_words, self.brief_max_words)
+        } else {
+            (self.min_words, self.max_words)
         }
     }
 }
@@ -90,5 +111,24 @@ impl FlagSeverity {
             FlagSeverity::Warning => super::Severity::Warning,
             FlagSeverity::Note => super::Severity::Note,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LintSettings;
+
+    #[test]
+    fn a_brief_has_its_own_word_targets() {
+        let s = LintSettings::default();
+        assert_eq!(s.word_targets("job-brief"), (40, 120));
+        assert_eq!(s.word_targets("job-post"), (200, 700));
+        assert_eq!(s.word_targets("job-description"), (200, 700));
+        let s = LintSettings {
+            brief_min_words: 30,
+            brief_max_words: 90,
+            ..LintSettings::default()
+        };
+        assert_eq!(s.word_targets("job-brief"), (30, 90));
     }
 }

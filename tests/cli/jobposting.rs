@@ -454,10 +454,10 @@ fn the_index_shows_company_title_place_pay_type_and_date() {
     assert_eq!(
         ads,
         [
-            "Customer Service Representative Northwind Support · Denver, CO Hybrid $19.50–$23.00 an hour Part-time Posted Nov 24, 2026 Also as Markdown",
-            "Customer Service Representative Northwind Support · Detroit, MI $18.50–$22.00 an hour Full-time Posted Dec 1, 2026 Also as Markdown",
-            "Customer Service Representative Contoso Staffing · Austin, TX Remote Full-time Posted Dec 1, 2026 Also as Markdown",
-            "Customer Service Representative Northwind Support · Austin, TX $41,000–$52,000 a year Posted Dec 1, 2026 Also as Markdown",
+            "Customer Service Representative Northwind Support · Denver, CO Hybrid $19.50–$23.00 an hour Part-time Posted November 24, 2026 Also as Markdown",
+            "Customer Service Representative Northwind Support · Detroit, MI $18.50–$22.00 an hour Full-time Posted December 1, 2026 Also as Markdown",
+            "Customer Service Representative Contoso Staffing · Austin, TX Remote Full-time Posted December 1, 2026 Also as Markdown",
+            "Customer Service Representative Northwind Support · Austin, TX $41,000–$52,000 a year Posted December 1, 2026 Also as Markdown",
         ]
     );
     // Every link is an ad's file, and the title links to the web page.

@@ -742,3 +742,47 @@ fn corpus_ads_skip_what_readers_do_not_see() {
         run.stdout
     );
 }
+
+/// A job brief is judged by its own length targets, not a post's: the
+/// built-in brief (about 54 words) gets no length finding, while its post
+/// targets still apply to the job post and can be set for the brief.
+#[test]
+fn a_job_brief_has_its_own_length_targets() {
+    let lint = |doc: &str, config: Option<&str>| {
+        let mut h = Hirekit::new();
+        if let Some(c) = config {
+            h = h.file("hirekit.yaml", c);
+        }
+        let run = h
+            .args([
+                "lint", CSR, "--doc", doc, "--date", DATE, "--format", "json",
+            ])
+            .run();
+        json(&run)
+    };
+    let v = lint("job-brief", None);
+    assert!(with_rule(&v, "length/too-short", "").is_empty(), "{v}");
+    assert!(with_rule(&v, "length/too-long", "").is_empty(), "{v}");
+    // The post's floor of 200 words is not the brief's.
+    let v = lint(
+        "job-brief",
+        Some("lint:\n  min_words: 10\n  brief_min_words: 100\n"),
+    );
+    let short = with_rule(&v, "length/too-short", "");
+    assert_eq!(short.len(), 1, "{v}");
+    assert!(
+        short[0]["message"]
+            .as_str()
+            .unwrap()
+            .ends_with("fewer than the target of 100"),
+        "{v}"
+    );
+    let v = lint("job-brief", Some("lint:\n  brief_max_words: 50\n"));
+    let long = with_rule(&v, "length/too-long", "");
+    assert_eq!(long.len(), 1, "{v}");
+    assert_eq!(
+        long[0]["suggestion"],
+        "a brief is one paragraph for a social post or a job alert; keep to 40-50",
+        "{v}"
+    );
+}

@@ -67,6 +67,7 @@ fn run(case: &Case) -> Vec<(&'static str, Severity)> {
             role: &role,
             file: "roles/x.yaml",
             source: "title: X\n",
+            doc: crate::builtin::JOB_POST,
         },
         company: Some(&company),
         site: Some(&site),
