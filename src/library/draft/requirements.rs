@@ -369,6 +369,16 @@ const GENERIC_TECH: [&str; 3] = [
     "Electronic mail software",
 ];
 
+/// Office software every desk job touches: named only where O*NET marks it
+/// in demand for the occupation (a truck driver's "Microsoft Word" is hot
+/// across jobs, not a requirement of driving).
+const OFFICE_TECH: [&str; 4] = [
+    "Word processing software",
+    "Spreadsheet software",
+    "Presentation software",
+    "Office suite software",
+];
+
 /// Up to four "hot" technologies, at most two of a class: those in demand
 /// first, then those of the classes the occupation lists most examples of
 /// (its own kind of tools, such as medical software for nurses, before
@@ -382,7 +392,9 @@ pub(crate) fn hot_technologies(occ: &Occupation) -> Vec<String> {
         .filter(|(_, t)| t.hot && !GENERIC_TECH.contains(&t.class.as_str()))
         // A lone example of its class (social media for waiters) says
         // little about the job unless O*NET marks it in demand.
-        .filter(|(_, t)| t.in_demand || class_size(&t.class) >= 2)
+        .filter(|(_, t)| {
+            t.in_demand || (class_size(&t.class) >= 2 && !OFFICE_TECH.contains(&t.class.as_str()))
+        })
         .collect();
     hot.sort_by_key(|(i, t)| (!t.in_demand, usize::MAX - class_size(&t.class), *i));
     let mut out: Vec<String> = Vec::new();

@@ -131,9 +131,11 @@ fn cashier_draft_reads_like_a_job_post() {
         role.requirements[2],
         "Strong skills in active listening, clear speaking, and service orientation"
     );
+    // Office software only where O*NET marks it in demand for cashiers
+    // (Word is; Excel and Google Sheets are hot, not in demand).
     assert_eq!(
         role.qualifications.preferred,
-        ["Experience with Microsoft Word, Microsoft Excel, or Google Sheets"]
+        ["Experience with Microsoft Word"]
     );
     assert_eq!(
         role.skills.last().map(String::as_str),
@@ -531,4 +533,18 @@ fn drafted_briefs_leave_room_for_a_place_pay_and_link() {
         assert!((45..=BRIEF_WORDS + 5).contains(&words), "{code}: {words}");
         assert!(b.call_to_action.ends_with("apply today."), "{code}");
     }
+}
+
+#[test]
+fn office_software_is_named_only_where_the_occupation_demands_it() {
+    // Heavy and tractor-trailer truck drivers: O*NET marks Microsoft Word
+    // hot across jobs but not in demand for driving.
+    let Some(occ) = crate::library::occupation("53-3032.00") else {
+        panic!("53-3032.00 is in the library");
+    };
+    let tech = super::requirements::hot_technologies(&occ);
+    assert!(
+        !tech.iter().any(|t| t.starts_with("Microsoft Word")),
+        "{tech:?}"
+    );
 }
