@@ -110,7 +110,11 @@ pub(crate) fn draft_role_with(occ: &Occupation, id: &str, options: &DraftOptions
         ));
     }
     // The description's "May ..." sentence, addressed to the candidate.
-    if let Some(may) = rest.iter().find_map(|s| s.strip_prefix("They may ")) {
+    if let Some(may) = rest
+        .iter()
+        .filter_map(|s| s.strip_prefix("They may "))
+        .find_map(may_for_candidate)
+    {
         overview.push_str(&format!(" You may {may}"));
     }
     if let Some(c) = requirements::median_category(&occ.training) {
@@ -308,6 +312,34 @@ fn split_lead(sentence: &str) -> (Option<String>, String) {
         );
     }
     (None, sentence.to_string())
+}
+
+/// What O*NET's "May ..." sentence says the worker may do, fit to follow
+/// "You may": `None` when it is not about the worker ("May include
+/// measuring ...", "May require knowledge ...", "May be employed in ...").
+/// O*NET's clipped style drops articles ("May be required to unload
+/// truck."); the few bare objects of its "May" sentences get one.
+fn may_for_candidate(may: &str) -> Option<String> {
+    const NOT_THE_WORKER: [&str; 4] = ["include ", "involve ", "require ", "be employed "];
+    if NOT_THE_WORKER.iter().any(|p| may.starts_with(p)) {
+        return None;
+    }
+    const BARE: [(&str, &str); 9] = [
+        ("unload truck", "unload the truck"),
+        ("drive truck", "drive a truck"),
+        ("unload vehicle", "unload the vehicle"),
+        ("collect fee", "collect fees"),
+        ("record transaction", "record the transaction"),
+        ("interview patient", "interview the patient"),
+        ("position patient", "position the patient"),
+        ("items on menu", "items on the menu"),
+        ("plan menu", "plan the menu"),
+    ];
+    let mut out = may.to_string();
+    for (bare, fixed) in BARE {
+        out = out.replace(bare, fixed);
+    }
+    Some(out)
 }
 
 /// The description in role voice with a plural subject ("Cashiers receive

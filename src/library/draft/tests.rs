@@ -548,3 +548,26 @@ fn office_software_is_named_only_where_the_occupation_demands_it() {
         "{tech:?}"
     );
 }
+
+#[test]
+fn the_may_sentence_is_about_the_worker_and_keeps_its_articles() {
+    use super::may_for_candidate;
+    assert_eq!(
+        may_for_candidate("be required to unload truck.").as_deref(),
+        Some("be required to unload the truck.")
+    );
+    assert_eq!(
+        may_for_candidate("price items on menu, or plan menu.").as_deref(),
+        Some("price items on the menu, or plan the menu.")
+    );
+    assert_eq!(
+        may_for_candidate("use electronic scanners or cash registers.").as_deref(),
+        Some("use electronic scanners or cash registers.")
+    );
+    // Not the worker: "You may include measuring ..." would not be English.
+    assert_eq!(may_for_candidate("include measuring and cutting."), None);
+    assert_eq!(
+        may_for_candidate("require knowledge of insemination."),
+        None
+    );
+}
