@@ -347,7 +347,10 @@ impl Engine {
         drop(rendering);
         drop(timed);
         match result {
-            Ok(()) => Ok(String::from_utf8_lossy(&out.bytes).into_owned()),
+            // Tera writes UTF-8; taking the buffer as it is saves a copy
+            // of every document (the lossy path only for the impossible).
+            Ok(()) => Ok(String::from_utf8(out.bytes)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())),
             Err(_) if out.over => Err(TemplateError::from(crate::diag::Diagnostic::file(
                 self.user
                     .get(name)
