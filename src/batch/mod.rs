@@ -218,14 +218,15 @@ impl RowNames {
 
 /// Runs a batch. `roles` are ready to render; `engine` holds the templates.
 /// `before_write` runs once every row is checked and before anything is
-/// written (the pay-law check), with the lines of the rows refused for a
-/// reason only the plan sees; an error from it stops the run.
+/// written (the pay-law check), with the locations file's text as the run
+/// read it and the lines of the rows refused for a reason only the plan
+/// sees; an error from it stops the run.
 pub(crate) fn run(
     engine: &Engine,
     roles: &[RoleInput],
     opts: &Options,
     ui: &Ui,
-    before_write: &mut dyn FnMut(&std::collections::HashSet<usize>) -> Result<()>,
+    before_write: &mut dyn FnMut(&str, &std::collections::HashSet<usize>) -> Result<()>,
 ) -> Result<Outcome> {
     let started = Instant::now();
     let batch = Batch::new(engine, roles, opts)?;
@@ -266,7 +267,7 @@ pub(crate) fn run(
         }
     }
 
-    before_write(&plan.refused)?;
+    before_write(text, &plan.refused)?;
 
     // Held until the run ends: a second batch into the same folder fails.
     let _lock = if opts.dry_run {

@@ -150,8 +150,8 @@ pub(crate) fn run(ctx: &Ctx, args: BatchArgs) -> Result<ExitCode> {
     };
     // The pay laws of every row are checked once the rows are valid,
     // before anything is written.
-    let mut pay_laws = |refused: &std::collections::HashSet<usize>| match &check {
-        Some(check) => check.batch(ctx, &opts.locations, opts.shard, refused),
+    let mut pay_laws = |text: &str, refused: &std::collections::HashSet<usize>| match &check {
+        Some(check) => check.batch(ctx, &opts.locations, text, opts.shard, refused),
         None => Ok(()),
     };
     let outcome = batch::run(&engine, &roles, &opts, &ctx.ui, &mut pay_laws)?;

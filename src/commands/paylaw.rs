@@ -99,19 +99,18 @@ impl<'a> Check<'a> {
         Ok(())
     }
 
-    /// `batch`: checks every row of the locations CSV (of the shard)
-    /// before anything is written. Rows that do not parse, and the rows the
+    /// `batch`: checks every row of the locations CSV `file` (of the
+    /// shard), whose `text` the batch has read, before anything is written. Rows that do not parse, and the rows the
     /// batch refused, are left to the batch, which reports them.
     pub(crate) fn batch(
         &self,
         ctx: &Ctx,
         file: &Path,
+        text: &str,
         shard: Option<Shard>,
         refused: &HashSet<usize>,
     ) -> Result<()> {
-        let bytes = load::read(file)?;
         let shown = file.display().to_string();
-        let text = load::utf8(&shown, &bytes)?;
         let Ok(mut reader) = load::locations::Reader::new(&shown, text) else {
             return Ok(());
         };
